@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Installs what the project needs and is missing, then says what it did.
+//   node scripts/setup.mjs          for `npm start`: npm packages, Jupyter, the tslab kernelspec
+//   node scripts/setup.mjs --test   for `npm test`: the same, plus Chromium for the browser tests
+// It uses only Node's standard library: it runs before `npm ci`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { JUPYTER_PATH, KERNEL_NAME, ROOT, jupyterPythonCandidates, writeFileAtomic } from './lib/env.mjs';
+
+const forTests = process.argv.includes('--test');
+const say = (msg) => console.log(`[setup] ${msg}`);
+const fail = (msg) => {
+  console.error(`[setup] ${msg}`);
+  process.exit(1);
+};
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...opts });
+  if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`'${cmd} ${args.join(' ')}' failed with exit code ${r.status}`);
+}
+function quiet(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: ROOT });
+  return r.status === 0 && !r.error ? r.stdout.trim() : null;
+}
+
+// 1. Node itself: tslab loads our ES module dist through require(), which needs Node >= 20.19.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: this project needs Node >= 20.19.`);
+
+// 2. npm packages, when node_modules is missing or older than the lockfile.
+const stamp = path.join(ROOT, 'node_modules', '.package-lock.json');
+const lock = path.join(ROOT, 'package-lock.json');
+if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(lock).mtimeMs) {
+  say('installing npm packages (npm ci) …');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+} else {
+  say('npm packages: up to date');
+}
+
+// 3. System packages from Debian: Jupyter (notebook, nbclient, nbconvert) and, for tests, Chromium.
+function findJupyterPython() {
+  for (const py of jupyterPythonCandidates()) {
+    if (quiet(py, ['-c', 'import nbclient, nbconvert, notebook, nbformat']) !== null) return py;
+  }
+  return null;
+}
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
+const debianPackages = [];
+let python = findJupyterPython();
+if (!python) debianPackages.push('jupyter-notebook', 'python3-nbclient', 'python3-nbconvert', 'python3-ipykernel');
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (forTests && !existsSync(chromium)) debianPackages.push('chromium', 'fonts-dejavu-core');
+
+if (debianPackages.length) {
+  if (isRoot && isDebian) {
+    say(`installing Debian packages: ${debianPackages.join(' ')}`);
+    run('apt-get', ['update'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '--no-install-recommends', ...debianPackages], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    python = findJupyterPython();
+  } else {
+    const why = isDebian ? 'not running as root' : 'this is not Debian';
+    fail(
+      `missing: ${debianPackages.join(', ')} (${why}, so I did not install them). Install them yourself:\n` +
+        (isDebian
+          ? `  sudo apt-get install ${debianPackages.join(' ')}\n`
+          : `  pip install notebook nbclient nbconvert   (or: pip install jupyterlab nbclient nbconvert)\n` +
+            `  and a Chromium; set CHROMIUM_PATH to its executable if it is not /usr/bin/chromium\n`) +
+        `then run the command again. JUPYTER_PYTHON may name the Python that has Jupyter.`,
+    );
+  }
+}
+if (!python) fail('Jupyter (nbclient, nbconvert, notebook) is still not importable from any Python: see the lines above.');
+say(`Jupyter: ${python} (nbclient ${quiet(python, ['-c', 'import nbclient; print(nbclient.__version__)'])})`);
+if (forTests) say(`Chromium: ${quiet(chromium, ['--version']) ?? chromium}`);
+
+// 4. The tslab kernelspec, project-local: a git-ignored folder that our scripts put on JUPYTER_PATH.
+const tslab = path.join(ROOT, 'node_modules', '.bin', 'tslab');
+if (!existsSync(tslab)) fail(`tslab is missing from node_modules (${tslab}); run npm ci`);
+const kernel = {
+  argv: [tslab, 'kernel', '--config-path', '{connection_file}'],
+  display_name: 'TypeScript (tslab)',
+  language: 'typescript',
+};
+const kernelFile = path.join(JUPYTER_PATH, 'kernels', KERNEL_NAME, 'kernel.json');
+const text = JSON.stringify(kernel, null, 2) + '\n';
+if (!existsSync(kernelFile) || readFileSync(kernelFile, 'utf8') !== text) writeFileAtomic(kernelFile, text);
+say(`tslab kernel: ${path.relative(ROOT, kernelFile)} (on JUPYTER_PATH for the project's scripts)`);
+writeFileAtomic(path.join(ROOT, '.cache', 'python'), python + '\n');
