@@ -20,3 +20,4 @@ export type {
   Properties,
   TradeOffs,
 } from './types.js';
+export * from './plot/index.js';

@@ -2,7 +2,10 @@ import { defineActivation } from '../define.js';
 
 /**
  * ReLU, max(0, x). PyTorch: torch.nn.functional.relu / torch.nn.ReLU.
- * Autograd's derivative at 0 is 0 (threshold_backward passes the gradient only where x > 0).
+ * Measured on torch 1.13 (float64): relu(-0) is -0 and relu(NaN) is NaN (clamp_min keeps its input
+ * unless it is below 0); autograd's threshold_backward(grad, result, 0) zeroes the gradient where the
+ * result is <= 0, so the derivative is 0 at x = 0 and -0, and 1 at NaN (NaN <= 0 is false). The
+ * scalar and vectorised kernels agree on all of these.
  */
 export const relu = defineActivation({
   id: 'relu',
@@ -16,7 +19,8 @@ export const relu = defineActivation({
     forward: String.raw`\operatorname{ReLU}(x) = \max(0, x)`,
     derivative: String.raw`\operatorname{ReLU}'(x) = \begin{cases} 1 & \text{if } x > 0 \\ 0 & \text{if } x \le 0 \end{cases}`,
   },
-  kinkConvention: 'At x = 0 the derivative is undefined; PyTorch autograd returns 0.',
+  kinkConvention:
+    'At x = 0 the derivative is undefined; PyTorch autograd returns 0 (threshold_backward passes the gradient only where the output is > 0, so NaN inputs get 1).',
   properties: {
     range: { min: 0, max: Infinity, minClosed: true, maxClosed: false },
     rangeLatex: String.raw`[0, \infty)`,
@@ -49,16 +53,18 @@ export const relu = defineActivation({
     { x: 2.5, forward: 2.5, derivative: 1 },
     { x: -1.5, forward: 0, derivative: 0 },
     { x: 0, forward: 0, derivative: 0, note: 'the kink: autograd returns 0' },
+    { x: -0, forward: -0, derivative: 0, note: 'the sign of zero is kept, as in PyTorch' },
   ],
   seeAlso: ['leakyRelu', 'prelu', 'relu6', 'elu', 'gelu'],
-  // x > 0 ? x : 0 would turn NaN into 0 and -0 into 0; PyTorch propagates NaN and keeps -0 as 0
-  // (clamp_min(-0, 0) is 0), so test NaN explicitly.
-  forward: (x) => (x > 0 ? x : x !== x ? x : 0),
-  derivative: (x) => (x > 0 ? 1 : x !== x ? x : 0),
+  // `x < 0 ? 0 : x` rather than `x > 0 ? x : 0`: the latter would turn NaN into 0 and -0 into +0,
+  // where PyTorch returns NaN and -0.
+  forward: (x) => (x < 0 ? 0 : x),
+  // `x <= 0 ? 0 : 1` sends NaN to 1, as threshold_backward does (NaN <= 0 is false).
+  derivative: (x) => (x <= 0 ? 0 : 1),
   mapKernel(xs, out) {
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
-      out[i] = x > 0 ? x : x !== x ? x : 0;
+      out[i] = x < 0 ? 0 : x;
     }
   },
 });

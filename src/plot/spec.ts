@@ -33,6 +33,9 @@ export type ChartSpec =
       readonly title: string;
       readonly grid: Grid;
       readonly series: readonly ActivationSeries[];
+      /** Axis titles; default "Input" and "Output" (or "Derivative" when every series is one). */
+      readonly xTitle?: string;
+      readonly yTitle?: string;
     }
   | {
       /** A softmax-family function applied to the whole grid as one vector (the walkthrough's Softmax cell). */
@@ -52,5 +55,19 @@ export type ChartSpec =
       readonly xTitle: string;
       readonly yTitle: string;
       readonly yType?: 'linear' | 'log';
-      readonly series: readonly { readonly name: string; readonly x: readonly number[]; readonly y: readonly number[] }[];
+      /** Fixed y range (in data units, also for a log axis); by default Plotly fits the data. */
+      readonly yRange?: readonly [number, number];
+      readonly series: readonly DataSeries[];
     };
+
+/**
+ * One x/y series of a 'data' chart. A y value that is not finite (an overflow the notebook shows on
+ * purpose) is stored as null in JSON and drawn as a gap.
+ */
+export interface DataSeries {
+  readonly name: string;
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+  /** How Plotly draws it; default 'lines'. */
+  readonly mode?: 'lines' | 'markers' | 'lines+markers';
+}

@@ -1,0 +1,104 @@
+import { defineActivation, requireFinite } from '../define.js';
+
+type EluParams = { readonly alpha: number };
+
+/**
+ * ELU forward. expm1: PyTorch's float64 kernel computes α·(e^x − 1), which loses every digit as
+ * x → 0⁻ (it returns 0 for −1.1e−16 < x < 0 and about 8 correct digits at −1e−8); α·expm1(x) keeps
+ * full precision. Zeros keep their natural sign: ±0 for α > 0 (the function is x-like on both sides),
+ * +0 for α ≤ 0 (left of 0 it is −|α|·x ≥ 0, or identically 0). PyTorch returns 0·α there: +0 for
+ * −0 when α > 0, and −0 for +0 when α < 0.
+ */
+function eluForward(x: number, alpha: number): number {
+  if (x > 0) return x;
+  if (x === 0) return alpha > 0 ? x : 0;
+  return alpha * Math.expm1(x);
+}
+
+/**
+ * ELU, x for x > 0 and α(e^x − 1) otherwise. PyTorch: torch.nn.functional.elu / torch.nn.ELU.
+ * Autograd's derivative at 0 is α (elu_backward takes the x ≤ 0 branch).
+ */
+export const elu = defineActivation<EluParams>({
+  id: 'elu',
+  name: 'ELU',
+  summary:
+    'The exponential linear unit: the identity for positive inputs and a smooth exponential that saturates at −α for negative ones.',
+  torchFunction: 'torch.nn.functional.elu',
+  torchModule: 'torch.nn.ELU',
+  defaults: { alpha: 1 },
+  params: [
+    {
+      name: 'alpha',
+      torchName: 'alpha',
+      symbol: String.raw`\alpha`,
+      description: 'The value −α that the output approaches as x → −∞; also the slope just left of 0.',
+      range: [0, 3],
+    },
+  ],
+  latex: {
+    forward: String.raw`\operatorname{ELU}(x) = \begin{cases} x & \text{if } x > 0 \\ \alpha\left(e^{x} - 1\right) & \text{if } x \le 0 \end{cases}`,
+    derivative: String.raw`\operatorname{ELU}'(x) = \begin{cases} 1 & \text{if } x > 0 \\ \alpha\, e^{x} & \text{if } x \le 0 \end{cases}`,
+  },
+  kinkConvention:
+    'For α = 1 the derivative is continuous (1 on both sides of 0). For α ≠ 1 it jumps from α to 1 at x = 0, and PyTorch autograd returns α there (the x ≤ 0 branch).',
+  properties: {
+    range: { min: -1, max: Infinity, minClosed: false, maxClosed: false },
+    rangeLatex: String.raw`(-\alpha, \infty) = (-1, \infty)`,
+    monotonic: true,
+    // With α = 1 the first derivative is continuous; the second jumps from 1 to 0 at x = 0.
+    continuity: 'C1',
+    // Mean output for standard normal input is 0.1605 (mpmath), against 0.3989 for ReLU: closer to zero, not centred.
+    zeroCentered: false,
+    f0: 0,
+    df0: 1,
+    identityNearZero: true,
+    kinks: [],
+  },
+  papers: ['clevert2016elu'],
+  tradeOffs: {
+    advantages: [
+      'Reduction of the vanishing gradient problem: like ReLU it passes positive inputs with slope 1, but with a smooth transition for negative inputs.',
+      'Better performance for deep networks: negative outputs push mean activations towards zero, which Clevert et al. found speeds up learning.',
+      'Noise-robust deactivation: for large negative inputs the output saturates at −α, so the unit is off in a stable way (Leaky ReLU and PReLU never saturate).',
+      'With α = 1 it is continuous and differentiable everywhere, including x = 0, which aids stable gradient descent.',
+    ],
+    disadvantages: [
+      'Computational complexity: the exponential makes ELU more expensive than ReLU or Leaky ReLU, which can slow training.',
+      'Parameter tuning: α is usually 1, but other values may suit some applications, which adds a choice to model design.',
+      'Not zero-centred: positive inputs pass unchanged as in ReLU, so outputs are only pushed towards a zero mean, not centred on it.',
+    ],
+    whenToUse: [
+      'Hidden layers of deep networks where ReLU trains slowly or units die, and a smooth negative part helps convergence.',
+      'Networks without batch normalisation, where pushing mean activations towards zero matters most.',
+    ],
+    corrections: [
+      'The walkthrough says ELU is differentiable at all points including x = 0. That holds only for α = 1: for any other α the slope jumps from α (left) to 1 (right), and PyTorch returns α at 0.',
+    ],
+  },
+  examples: [
+    { x: -1, forward: -0.6321205588285577, derivative: 0.36787944117144233 },
+    { x: 2.5, forward: 2.5, derivative: 1 },
+    {
+      x: -1e-8,
+      forward: -9.999999950000001e-9,
+      derivative: 0.9999999900000001,
+      note: "PyTorch's e^x − 1 gives −9.99999993922529e−9 here: only 8 digits are right.",
+    },
+    { x: -1, params: { alpha: 2 }, forward: -1.2642411176571153, derivative: 0.7357588823428847 },
+    { x: 0, params: { alpha: 2 }, forward: 0, derivative: 2, note: 'the kink for α ≠ 1: autograd returns α' },
+  ],
+  seeAlso: ['selu', 'celu', 'relu', 'leakyRelu', 'softplus'],
+  validate: (p) => requireFinite('elu', 'alpha', p.alpha),
+  forward: (x, p) => eluForward(x, p.alpha),
+  // NaN → NaN. Autograd is inconsistent there: elu_backward's vectorised loop returns NaN, its scalar
+  // loop (tensors shorter than a SIMD vector, and the tail of longer ones) takes the x > 0 branch and returns 1.
+  derivative: (x, p) => (x > 0 ? 1 : x <= 0 ? p.alpha * Math.exp(x) : x),
+  mapKernel(xs, out, p) {
+    const alpha = p.alpha;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      out[i] = x > 0 ? x : x === 0 ? (alpha > 0 ? x : 0) : alpha * Math.expm1(x);
+    }
+  },
+});

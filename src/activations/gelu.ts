@@ -1,0 +1,306 @@
+import { defineActivation } from '../define.js';
+import { erfc } from '../math/erf.js';
+import { productError } from '../math/stable.js';
+import {
+  GELU_TANH_COEFF,
+  GELU_TANH_COEFF_LO,
+  INV_SQRT_2PI,
+  INV_SQRT_2PI_LO,
+  SQRT1_2,
+  SQRT1_2_LO,
+  SQRT_2_OVER_PI,
+  SQRT_2_OVER_PI_LO,
+  TWO_OVER_SQRT_PI,
+} from '../math/constants.js';
+
+type GeluParams = { readonly approximate: string };
+
+/**
+ * Φ + x·φ(x) for |x| ≤ 40, with φ(x) = e^(−x²/2)/√(2π). x² is carried as a double-double: fl(x²) has
+ * a relative error up to 2^−53, which e^(−x²/2) multiplies by x²/2 (about 400 at x = −28). The
+ * products x·(1/√(2π))·e^(−x²/2) and the sum with Φ are carried with their rounding errors too, so
+ * that only the errors of erfc and exp remain: where Φ and x·φ nearly cancel (x < 0) each rounding
+ * would otherwise cost an ulp or more (4 ulps at x = −1.66 before this was done, measured).
+ */
+function plusXPhi(cdf: number, x: number): number {
+  const h = x * x;
+  const l = productError(x, x, h);
+  const e = Math.exp(-0.5 * h);
+  const p = x * INV_SQRT_2PI;
+  const pl = productError(x, INV_SQRT_2PI, p) + x * INV_SQRT_2PI_LO;
+  const q = p * e;
+  const ql = productError(p, e, q) + pl * e - 0.5 * l * q;
+  const s = cdf + q;
+  const sv = s - cdf;
+  return s + (cdf - (s - sv) + (q - sv) + ql);
+}
+
+/**
+ * erfc(−x/√2) for x < 0 (argument z = −x/√2 > 0). fl(x·(1/√2)) is off by up to half an ulp of z, and
+ * erfc(z) turns a relative error δ of z into about 2z²·δ: the plain 0.5·x·erfc(−x·√½) is off by up to
+ * 869 ulps on our fixture (at x = −26.24), its derivative Φ + x·φ without double-double x² by 216.
+ * So the rest of z is computed exactly (Dekker product plus the low part of 1/√2) and added back
+ * through erfc(z + ε) ≈ erfc(z) − ε·(2/√π)·e^(−z²).
+ */
+function erfcNegScaled(x: number): number {
+  const zh = -x * SQRT1_2;
+  const zl = productError(-x, SQRT1_2, zh) - x * SQRT1_2_LO;
+  return erfc(zh) - zl * TWO_OVER_SQRT_PI * Math.exp(-zh * zh);
+}
+
+/**
+ * The asymptotic series Φ(x)·|x|/φ(x) = 1 − 1/x² + 3/x⁴ − 15/x⁶ + … for x ≤ −30. Below x ≈ −37.5
+ * erfc(−x/√2) is subnormal and has lost bits before it is multiplied by x/2; the series lets us form
+ * the result as a product of normal numbers that rounds only once, at the end. At |x| ≥ 30 the
+ * first omitted term, 34459425/x¹⁸, is below 1e−19, so nine terms give full precision.
+ */
+function millsSeries(x: number): number {
+  const t = 1 / (x * x);
+  return (
+    1 +
+    t * (-1 + t * (3 + t * (-15 + t * (105 + t * (-945 + t * (10395 + t * (-135135 + t * 2027025)))))))
+  );
+}
+
+/**
+ * m·φ(x) for −39 ≤ x ≤ −30, where φ(x) = e^(−x²/2)/√(2π) ranges from 1e−196 down into the subnormal
+ * range. x² is carried as a double-double (see `plusXPhi`); once e^(−x²/2) would be subnormal
+ * (x²/2 > 708) it is formed as e^(−x²/4)·e^(−x²/4) with m folded into the first factor, so only the
+ * final product rounds into the subnormal range.
+ */
+function gaussianTail(x: number, m: number): number {
+  const h = x * x;
+  const c = m * INV_SQRT_2PI * (1 - 0.5 * productError(x, x, h));
+  if (h < 1416) return c * Math.exp(-0.5 * h);
+  const e = Math.exp(-0.25 * h);
+  return c * e * e;
+}
+
+/** Below this, x·Φ(x) and its derivative are computed from `millsSeries` (see there). */
+const ASYMPTOTIC_EDGE = -30;
+
+/**
+ * Below this, |x·Φ(x)| < 2^−1075 (half the smallest subnormal): the exact value rounds to −0
+ * (x·Φ(x) ≈ −φ(x) and φ(−38.56) ≈ 2.47e−324).
+ */
+const EXACT_UNDERFLOW = -39;
+
+/**
+ * Exact GELU, x·Φ(x) = (x/2)·erfc(−x/√2). PyTorch computes x·½·(1 + erf(x/√2)), which cancels for
+ * x < −3 and returns −0 from x ≈ −8.374 on (measured), where the true value is still a normal number
+ * down to x ≈ −37.5; erfc has no such cancellation.
+ */
+function geluExact(x: number): number {
+  if (x >= 0) return 0.5 * x * erfc(-x * SQRT1_2); // erfc(z ≤ 0) ∈ [1, 2]: well conditioned
+  if (x >= ASYMPTOTIC_EDGE) return 0.5 * x * erfcNegScaled(x);
+  if (x >= EXACT_UNDERFLOW) return -gaussianTail(x, millsSeries(x));
+  // NaN falls through every comparison above; −∞ and x < −39 give the limit −0.
+  return x !== x ? x : -0;
+}
+
+/**
+ * GELU′(x) = Φ(x) + x·φ(x). At ±∞ autograd evaluates ∞·0 = NaN in x·φ(x), and so do we (the
+ * derivative contract follows autograd at infinities).
+ */
+function geluExactDerivative(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (x > 40) return 1; // Φ(x) rounds to 1 and x·φ(x) < 2^−1000
+  if (x >= 0) return plusXPhi(0.5 * erfc(-x * SQRT1_2), x);
+  if (x >= ASYMPTOTIC_EDGE) return plusXPhi(0.5 * erfcNegScaled(x), x);
+  // Φ + x·φ = x·φ·(1 − S/x²), no cancellation here (S/x² < 0.0012).
+  if (x >= EXACT_UNDERFLOW) return gaussianTail(x, x * (1 - millsSeries(x) / (x * x)));
+  return -0; // the true value is negative and below half the smallest subnormal
+}
+
+/**
+ * s·x·(1 + k·x²) as a double-double (hi, lo), for |x| ≤ 23, with s = sHi + sLo and k = kHi + kLo
+ * given to about 106 bits. Used for the tanh argument w = −2·√(2/π)·(x + 0.044715x³) and for the
+ * slope 2x·u′ = 2√(2/π)·x·(1 + 3·0.044715x²): e^w amplifies a relative error δ of w into |w|·δ
+ * (|w| reaches 900), and 1 + 2x·u′·(1 − σ) cancels near the derivative's zero, so both are carried
+ * beyond double precision (Dekker products via `productError`, Knuth's two-sum).
+ */
+function scaledCubic(x: number, kHi: number, kLo: number, sHi: number, sLo: number): [number, number] {
+  const h = x * x;
+  const l = productError(x, x, h);
+  const p = kHi * h;
+  const pl = productError(kHi, h, p) + kHi * l + kLo * h;
+  const a = 1 + p;
+  const av = a - 1;
+  const al = 1 - (a - av) + (p - av) + pl;
+  const m = x * a;
+  const ml = productError(x, a, m) + x * al;
+  const w = sHi * m;
+  const wl = productError(sHi, m, w) + sHi * ml + sLo * m;
+  const hi = w + wl;
+  return [hi, wl - (hi - w)];
+}
+
+const TANH_K3 = 3 * GELU_TANH_COEFF;
+const TANH_K3_LO = productError(3, GELU_TANH_COEFF, TANH_K3) + 3 * GELU_TANH_COEFF_LO;
+
+/** w = −2u = −2·√(2/π)·(x + 0.044715x³), so that ½(1 + tanh u) = 1/(1 + e^w). */
+function tanhArgument(x: number): [number, number] {
+  return scaledCubic(x, GELU_TANH_COEFF, GELU_TANH_COEFF_LO, -2 * SQRT_2_OVER_PI, -2 * SQRT_2_OVER_PI_LO);
+}
+
+/** Below this, |GELU_tanh(x)| and its derivative are below 2^−1075 (|w| > 900): they round to −0. */
+const TANH_UNDERFLOW = -23;
+
+/** Where e^(−w) turns subnormal: beyond it the products are split like in `geluExact`. */
+const EXP_SUBNORMAL = 700;
+
+/**
+ * PyTorch's tanh approximation ½x(1 + tanh(√(2/π)(x + 0.044715x³))), evaluated as x·σ(2u) =
+ * x/(1 + e^w). PyTorch's own formula cancels in 1 + tanh for x < −3 (tanh → −1) and returns −0
+ * from x ≈ −7.145 on (measured), where the true value of the formula is a normal number down to
+ * x ≈ −21.
+ */
+function geluTanh(x: number): number {
+  if (x >= 0) {
+    // e^w ≤ 1 here, so its relative error barely reaches the result; x³ may overflow to ∞ (w = −∞).
+    const w = -2 * SQRT_2_OVER_PI * x * (1 + GELU_TANH_COEFF * x * x);
+    return x / (1 + Math.exp(w));
+  }
+  if (x >= TANH_UNDERFLOW) {
+    const [w, wl] = tanhArgument(x);
+    if (w > EXP_SUBNORMAL) {
+      const e = Math.exp(-0.5 * w);
+      return (x * (1 - wl) * e) * e; // 1 + e^−w rounds to 1
+    }
+    const t = Math.exp(-w) * (1 - wl);
+    return (x * t) / (1 + t);
+  }
+  return x !== x ? x : -0; // NaN, or the limit −0 (−∞ included)
+}
+
+/**
+ * d/dx ½x(1 + tanh u) = s + 2x·u′·s·(1 − s) with s = σ(2u), u′ = √(2/π)(1 + 3·0.044715x²). Autograd
+ * gives NaN at ±∞ and, measured, at |x| ≥ 1.4e154 (x² overflows and meets 1 − tanh² = 0: ∞·0); we
+ * give NaN at ±∞ like autograd and the exact value (1 or −0) at every finite x.
+ */
+function geluTanhDerivative(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  const du2x = 2 * x * SQRT_2_OVER_PI * (1 + 3 * GELU_TANH_COEFF * x * x);
+  if (x >= 0) {
+    const w = -2 * SQRT_2_OVER_PI * x * (1 + GELU_TANH_COEFF * x * x);
+    const e = Math.exp(w);
+    if (e === 0) return 1;
+    const d = 1 + e;
+    return 1 / d + (du2x * e) / (d * d);
+  }
+  if (x >= TANH_UNDERFLOW) {
+    const [w, wl] = tanhArgument(x);
+    if (w > EXP_SUBNORMAL) {
+      const e = Math.exp(-0.5 * w);
+      return ((1 + du2x) * (1 - wl) * e) * e;
+    }
+    // s·(1 + P·(1 − s)) with s = t/(1 + t) is t·(1 + t + P)/(1 + t)²; the numerator cancels near
+    // the zero at x ≈ −0.7525, so 1 + P is summed exactly from the double-double P.
+    const t = Math.exp(-w) * (1 - wl);
+    const [P, Pl] = scaledCubic(x, TANH_K3, TANH_K3_LO, 2 * SQRT_2_OVER_PI, 2 * SQRT_2_OVER_PI_LO);
+    const a = 1 + P;
+    const av = a - 1;
+    const al = 1 - (a - av) + (P - av) + Pl;
+    const d = 1 + t;
+    return (t * (a + (t + al))) / d / d;
+  }
+  return -0;
+}
+
+/**
+ * GELU, x·Φ(x) with Φ the standard normal CDF. PyTorch: torch.nn.functional.gelu /
+ * torch.nn.GELU(approximate='none' | 'tanh').
+ */
+export const gelu = defineActivation<GeluParams>({
+  id: 'gelu',
+  name: 'GELU',
+  summary:
+    'The Gaussian error linear unit: the input weighted by the probability that a standard normal variable is below it, x·Φ(x).',
+  torchFunction: 'torch.nn.functional.gelu',
+  torchModule: 'torch.nn.GELU',
+  defaults: { approximate: 'none' },
+  params: [
+    {
+      name: 'approximate',
+      torchName: 'approximate',
+      symbol: String.raw`\text{approximate}`,
+      description:
+        "'none' computes the exact x·Φ(x) through the error function; 'tanh' computes PyTorch's tanh approximation ½x(1 + tanh(√(2/π)(x + 0.044715x³))).",
+      choices: ['none', 'tanh'],
+    },
+  ],
+  latex: {
+    forward: String.raw`\operatorname{GELU}(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\!\left(\frac{x}{\sqrt{2}}\right)\right)`,
+    derivative: String.raw`\operatorname{GELU}'(x) = \Phi(x) + x\,\varphi(x), \qquad \varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}`,
+    notes: [
+      String.raw`\operatorname{GELU}_{\tanh}(x) = \frac{x}{2}\left(1 + \tanh\!\left(\sqrt{2/\pi}\,\left(x + 0.044715\,x^3\right)\right)\right)`,
+      String.raw`\operatorname{GELU}_{\tanh}'(x) = \frac{1}{2}\left(1 + \tanh u\right) + \frac{x}{2}\left(1 - \tanh^2 u\right)\sqrt{2/\pi}\left(1 + 3 \cdot 0.044715\,x^2\right), \qquad u = \sqrt{2/\pi}\,\left(x + 0.044715\,x^3\right)`,
+      String.raw`\operatorname{GELU}(x) = \frac{x}{2}\operatorname{erfc}\!\left(-\frac{x}{\sqrt{2}}\right) \text{ (the form evaluated here: no cancellation for } x < -3\text{)}`,
+    ],
+  },
+  kinkConvention: 'GELU is smooth everywhere: there is no kink.',
+  properties: {
+    // min at x ≈ −0.75179 (mpmath, 50 digits): −0.16997120747990366; the tanh form's is −0.17004075057125406.
+    range: { min: -0.16997120747990366, max: Infinity, minClosed: true, maxClosed: false },
+    rangeLatex: String.raw`[-0.16997\ldots, \infty)`,
+    monotonic: false,
+    continuity: 'Cinf',
+    zeroCentered: false,
+    f0: 0,
+    df0: 0.5,
+    identityNearZero: false,
+    kinks: [],
+  },
+  papers: ['hendrycks2016gelu'],
+  tradeOffs: {
+    advantages: [
+      'Improved learning dynamics: the smooth, slightly non-monotonic curve weights inputs by how likely they are to be large, rather than gating them by sign as ReLU does.',
+      'Enhanced model performance: models using GELU often reach higher accuracy on a variety of tasks, especially in NLP (BERT, GPT) and computer vision (ViT).',
+      'Smooth gradient flow: the derivative is continuous everywhere and close to 1 for large positive inputs, which keeps gradients stable during backpropagation.',
+    ],
+    disadvantages: [
+      'Computational cost: it needs the error function (or a tanh for the approximation), more work than a comparison like ReLU, which can lengthen training.',
+      'Limited intuition: being defined through the Gaussian distribution function, it is less intuitive than ReLU or Leaky ReLU.',
+      'Optimization sensitivity: it is non-monotonic (a dip to about −0.17 near x = −0.75), which may make optimisation more sensitive to hyperparameters.',
+    ],
+    whenToUse: [
+      'Hidden layers of Transformers (BERT, GPT, ViT) and other state-of-the-art NLP and vision models.',
+      "Use approximate='tanh' only to reproduce models trained with it (GPT-2, original BERT code); the exact form is the definition.",
+    ],
+    corrections: [
+      'The walkthrough calls x·Φ(x) an approximation. x·Φ(x) is the exact definition of GELU; the tanh formula (and x·σ(1.702x)) are the approximations of it.',
+      'The walkthrough says an exact formulation "involves more complex operations"; the exact form is (x/2)(1 + erf(x/√2)), one call to the error function.',
+    ],
+  },
+  examples: [
+    { x: 1, forward: 0.8413447460685429, derivative: 1.0833154705876864 },
+    { x: -1, forward: -0.15865525393145705, derivative: -0.0833154705876863 },
+    {
+      x: -10,
+      forward: -7.619853024160526e-23,
+      derivative: -7.618400096464814e-22,
+      note: "PyTorch's float64 kernel returns −0 here: 1 + erf(−7.07) cancels completely.",
+    },
+    {
+      x: 1,
+      params: { approximate: 'tanh' },
+      forward: 0.8411919906082767,
+      derivative: 1.0829640838457826,
+      note: 'the tanh approximation is within 2e−4 of the exact value here',
+    },
+    {
+      x: -5,
+      params: { approximate: 'tanh' },
+      forward: -2.291796196629506e-7,
+      derivative: -1.5463619875325946e-6,
+      note: 'far from the exact −1.43e−6 in relative terms: the approximation’s tail decays too fast',
+    },
+  ],
+  seeAlso: ['silu', 'swish', 'mish', 'relu', 'elu'],
+  forward: (x, p) => (p.approximate === 'tanh' ? geluTanh(x) : geluExact(x)),
+  derivative: (x, p) => (p.approximate === 'tanh' ? geluTanhDerivative(x) : geluExactDerivative(x)),
+  mapKernel(xs, out, p) {
+    const f = p.approximate === 'tanh' ? geluTanh : geluExact;
+    for (let i = 0; i < xs.length; i++) out[i] = f(xs[i]!);
+  },
+});

@@ -1,0 +1,76 @@
+import { defineActivation } from '../define.js';
+
+/**
+ * Hardsigmoid, min(max(x + 3, 0), 6)/6 = ReLU6(x + 3)/6. PyTorch: torch.nn.functional.hardsigmoid /
+ * torch.nn.Hardsigmoid.
+ * The forward pass is PyTorch's own expression, in the same order, so results are bit-identical; it
+ * is also the accurate order: near x = -3, x + 3 is exact (Sterbenz), where x/6 + 1/2 would cancel.
+ * Measured on torch 1.13 (float64): NaN stays NaN, -0 gives 0.5; the backward is 1/6 strictly
+ * between -3 and 3 and 0 elsewhere (at both kinks and at NaN, in both the scalar and vectorised
+ * kernels). One deliberate difference: PyTorch's backward multiplies by the float32 constant 1.0f/6.0f
+ * and so returns 0.1666666716337204 in float64; we return the exact 1/6 (0.16666666666666666).
+ */
+const ONE_SIXTH = 1 / 6;
+
+export const hardsigmoid = defineActivation({
+  id: 'hardsigmoid',
+  name: 'Hardsigmoid',
+  summary: 'A piecewise-linear sigmoid: 0 below -3, 1 above 3, and the line x/6 + 1/2 between.',
+  torchFunction: 'torch.nn.functional.hardsigmoid',
+  torchModule: 'torch.nn.Hardsigmoid',
+  defaults: {},
+  params: [],
+  latex: {
+    forward: String.raw`\operatorname{Hardsigmoid}(x) = \begin{cases} 0 & \text{if } x \le -3 \\ 1 & \text{if } x \ge 3 \\ \dfrac{x}{6} + \dfrac{1}{2} & \text{otherwise} \end{cases}`,
+    derivative: String.raw`\operatorname{Hardsigmoid}'(x) = \begin{cases} \dfrac{1}{6} & \text{if } -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}`,
+    notes: [String.raw`\operatorname{Hardsigmoid}(x) = \frac{\operatorname{ReLU6}(x + 3)}{6}`],
+  },
+  kinkConvention:
+    'At x = -3 and x = 3 the derivative is undefined; PyTorch autograd returns 0 at both (the gradient passes only where -3 < x < 3).',
+  properties: {
+    range: { min: 0, max: 1, minClosed: true, maxClosed: true },
+    rangeLatex: String.raw`[0, 1]`,
+    monotonic: true,
+    continuity: 'C0',
+    zeroCentered: false,
+    f0: 0.5,
+    df0: 1 / 6,
+    identityNearZero: false,
+    kinks: [
+      { x: -3, derivative: 0 },
+      { x: 3, derivative: 0 },
+    ],
+  },
+  papers: ['howard2019mobilenetv3'],
+  tradeOffs: {
+    advantages: [
+      'Cheap: an addition, two comparisons and a multiplication, no exponential; fast and exact in fixed-point and 8-bit arithmetic.',
+      'Bounded in [0, 1] like the sigmoid, which it follows closely: the largest gap is 0.069, near x = ±1.32.',
+    ],
+    disadvantages: [
+      'Zero gradient outside (-3, 3): saturated units stop learning entirely, where the sigmoid only slows down.',
+      'Not differentiable at ±3, and not zero-centred.',
+      'Frameworks disagree on the definition: Keras and older Theano use the slope 0.2 (clipping at ±2.5), PyTorch and MobileNetV3 use 1/6 (clipping at ±3).',
+    ],
+    whenToUse: [
+      'Gates in mobile networks (the squeeze-and-excitation blocks of MobileNetV3) and in quantised models, in place of the sigmoid.',
+    ],
+  },
+  examples: [
+    { x: 1, forward: 0.6666666666666666, derivative: 0.16666666666666666 },
+    { x: -2.5, forward: 0.08333333333333333, derivative: 0.16666666666666666 },
+    { x: 0.1, forward: 0.5166666666666667, derivative: 0.16666666666666666 },
+    { x: 4, forward: 1, derivative: 0 },
+    { x: -3, forward: 0, derivative: 0, note: 'the lower kink: autograd returns 0' },
+  ],
+  seeAlso: ['sigmoid', 'hardswish', 'relu6', 'hardtanh'],
+  // Written with comparisons that are false for NaN so that NaN reaches (x + 3)/6 and stays NaN.
+  forward: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6),
+  derivative: (x) => (x > -3 && x < 3 ? ONE_SIXTH : 0),
+  mapKernel(xs, out) {
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      out[i] = x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6;
+    }
+  },
+});

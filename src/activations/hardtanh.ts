@@ -1,0 +1,103 @@
+import { defineActivation } from '../define.js';
+
+function show(v: number): string {
+  return Object.is(v, -0) ? '-0' : String(v);
+}
+
+/**
+ * Hardtanh, min(max(x, minVal), maxVal). PyTorch: torch.nn.functional.hardtanh / torch.nn.Hardtanh
+ * (min_val = -1, max_val = 1).
+ * Measured on torch 1.13 (float64): a clamp, so NaN stays NaN and -0 stays -0. hardtanh_backward's
+ * scalar kernel zeroes the gradient where x <= minVal or x >= maxVal: 0 at both kinks, 1 at NaN; we
+ * follow it. (Its vectorised kernel, used on the bulk of tensors with 8 or more float64 elements,
+ * keeps the gradient only where minVal < x < maxVal and so gives 0 at NaN.)
+ * F.hardtanh(x, 1, -1) silently returns -1 everywhere (torch.nn.Hardtanh asserts instead); we reject
+ * minVal > maxVal with a RangeError.
+ */
+export const hardtanh = defineActivation({
+  id: 'hardtanh',
+  name: 'Hardtanh',
+  summary: 'A piecewise-linear tanh: the identity between minVal and maxVal (default -1 and 1), clipped outside.',
+  torchFunction: 'torch.nn.functional.hardtanh',
+  torchModule: 'torch.nn.Hardtanh',
+  defaults: { minVal: -1, maxVal: 1 },
+  params: [
+    {
+      name: 'minVal',
+      torchName: 'min_val',
+      symbol: String.raw`a`,
+      description: 'Lower end of the linear region and the smallest output (PyTorch default -1).',
+      range: [-3, 0],
+    },
+    {
+      name: 'maxVal',
+      torchName: 'max_val',
+      symbol: String.raw`b`,
+      description: 'Upper end of the linear region and the largest output (PyTorch default 1).',
+      range: [0, 3],
+    },
+  ],
+  latex: {
+    forward: String.raw`\operatorname{Hardtanh}(x) = \begin{cases} a & \text{if } x < a \\ x & \text{if } a \le x \le b \\ b & \text{if } x > b \end{cases}`,
+    derivative: String.raw`\operatorname{Hardtanh}'(x) = \begin{cases} 1 & \text{if } a < x < b \\ 0 & \text{otherwise} \end{cases}`,
+    notes: [String.raw`\operatorname{Hardtanh}(x) = \min\bigl(\max(x, a), b\bigr), \quad a = -1,\ b = 1 \text{ by default}`],
+  },
+  kinkConvention:
+    'At x = minVal and x = maxVal the derivative is undefined; PyTorch autograd returns 0 at both (the gradient passes only strictly inside the linear region).',
+  properties: {
+    range: { min: -1, max: 1, minClosed: true, maxClosed: true },
+    rangeLatex: String.raw`[-1, 1]`,
+    monotonic: true,
+    continuity: 'C0',
+    zeroCentered: true,
+    f0: 0,
+    df0: 1,
+    identityNearZero: true,
+    kinks: [
+      { x: -1, derivative: 0 },
+      { x: 1, derivative: 0 },
+    ],
+  },
+  papers: ['collobert2004thesis'],
+  tradeOffs: {
+    advantages: [
+      'Cheap: two comparisons, no exponential, unlike tanh.',
+      'Zero-centred and bounded like tanh, and exactly the identity near 0, so small signals pass unchanged.',
+      'The gradient is exactly 1 inside the linear region: no gradual saturation.',
+    ],
+    disadvantages: [
+      'Zero gradient outside [minVal, maxVal]: saturated units stop learning, as with tanh but abruptly.',
+      'Not differentiable at minVal and maxVal.',
+    ],
+    whenToUse: [
+      'Where tanh is wanted but its exponential is too costly, e.g. on embedded hardware or in quantised models.',
+      'Clipping activations to a fixed interval (ReLU6 is Hardtanh with bounds 0 and 6).',
+    ],
+  },
+  examples: [
+    { x: 0.25, forward: 0.25, derivative: 1 },
+    { x: -3, forward: -1, derivative: 0 },
+    { x: 2, params: { minVal: -2, maxVal: 3 }, forward: 2, derivative: 1 },
+    { x: 1, forward: 1, derivative: 0, note: 'the upper kink: autograd returns 0' },
+  ],
+  seeAlso: ['tanh', 'relu6', 'hardsigmoid', 'softsign'],
+  validate(p) {
+    // ±Infinity are accepted (e.g. minVal = -Infinity leaves that side unclipped); an empty interval is not.
+    if (p.minVal > p.maxVal) {
+      throw new RangeError(
+        `hardtanh: parameter 'minVal' (${show(p.minVal)}) must not exceed 'maxVal' (${show(p.maxVal)})`,
+      );
+    }
+  },
+  // Comparisons that are false for NaN, so NaN (and -0) fall through unchanged, as in PyTorch's clamp.
+  forward: (x, p) => (x < p.minVal ? p.minVal : x > p.maxVal ? p.maxVal : x),
+  derivative: (x, p) => (x <= p.minVal || x >= p.maxVal ? 0 : 1),
+  mapKernel(xs, out, p) {
+    const lo = p.minVal;
+    const hi = p.maxVal;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      out[i] = x < lo ? lo : x > hi ? hi : x;
+    }
+  },
+});

@@ -1,0 +1,156 @@
+import { defineActivation } from '../define.js';
+import { EXP_SUBNORMAL_EDGE, expDD, expDoubleDouble, productError } from '../math/stable.js';
+
+/*
+ * tanh(softplus(x)) in closed form, with no tanh, no log and nothing that cancels: with e = e^x,
+ * (1+e)² = e^(2·softplus(x)), so tanh(softplus(x)) = n/(n+2) with n = e(e+2). For x ≥ 0 the same
+ * ratio in u = e^−x, (1+2u)/(1+2u+2u²), cannot overflow. PyTorch's x·tanh(log1p(exp(x))) is within
+ * 4 ulps of the exact value on our fixture except below x ≈ −711, where its subnormal e^x carries
+ * few digits, and at −∞ (PyTorch: −∞·0 = NaN, the limit is −0).
+ */
+function mishForward(x: number): number {
+  if (x >= 0) {
+    const u = Math.exp(-x);
+    return x * ((1 + 2 * u) / (1 + 2 * u * (1 + u)));
+  }
+  if (x > EXP_SUBNORMAL_EDGE) {
+    const e = Math.exp(x);
+    const n = e * (e + 2);
+    return x * (n / (n + 2));
+  }
+  if (x === -Infinity) return -0;
+  // tanh(softplus(x)) = e^x to far below an ulp; halves keep the digits of a normal result.
+  const h = Math.exp(x / 2);
+  return x * h * h;
+}
+
+/*
+ * Mish′(x) = tanh(sp) + x·σ(x)·sech²(sp), sp = softplus(x). Autograd computes sech² as 1 − tanh²(sp),
+ * which is 0 once tanh rounds to 1 and has the wrong sign below x ≈ −708. In closed form, with
+ * u = e^−x and D = 1 + 2u(1+u) for x ≥ 0 (all terms positive):
+ *   Mish′(x) = (1+2u)/D + 4x·u²(1+u)/D²;
+ * with e = e^x and n = e(e+2) for x < 0, over one denominator:
+ *   Mish′(x) = e·P/(n+2)²,  P = ((e + 4)e + (6 + 4x))e + 4(1 + x),
+ * so the cancellation around Mish's minimum (x ≈ −1.192, slope 0) happens in one addition; for
+ * x in [−2, −0.5] P is evaluated in double-double from a double-double e^x, so that the last bit of
+ * Math.exp does not turn into hundreds of ulps next to the zero.
+ * Autograd gives NaN at ±∞ and so do we.
+ */
+function mishDerivative(x: number): number {
+  if (x >= 0) {
+    if (x === Infinity) return NaN;
+    const u = Math.exp(-x);
+    const d = 1 + 2 * u * (1 + u);
+    const second = u === 0 ? 0 : (4 * x * u * u * (1 + u)) / d / d;
+    return (1 + 2 * u) / d + second;
+  }
+  if (x >= -2 && x <= -0.5) {
+    // Around the zero: P in double-double from a double-double e^x, with 4(1 + x) exact (Sterbenz),
+    // so the cancellation happens exactly and P is rounded once.
+    expDoubleDouble(x);
+    const { hi: e, lo: el } = expDD;
+    const bh = e + 4;
+    const bl = 4 - bh + e + el; // B = e + 4
+    const ch = bh * e;
+    const cl = productError(bh, e, ch) + bh * el + bl * e; // C = B·e
+    const f = 6 + 4 * x;
+    const fv = f - 6;
+    const fl = 6 - (f - fv) + (4 * x - fv); // 6 + 4x, TwoSum
+    const dSum = ch + f;
+    const dv = dSum - ch;
+    const dLo = ch - (dSum - dv) + (f - dv) + cl + fl;
+    const dh = dSum + dLo;
+    const dl = dLo - (dh - dSum); // D = C + 6 + 4x
+    const eh = dh * e;
+    const elo = productError(dh, e, eh) + dh * el + dl * e; // E = D·e
+    const g = 4 * (1 + x);
+    const ps = eh + g;
+    const pv = ps - eh;
+    const p = ps + (eh - (ps - pv) + (g - pv) + elo); // P = E + 4(1 + x)
+    // n + 2 = (1 + e)² + 1, with its rounding error carried to first order (it counts twice).
+    const oh = 1 + e;
+    const ol = 1 - oh + e + el;
+    const sq = oh * oh;
+    const sqLo = productError(oh, oh, sq) + 2 * oh * ol;
+    const n2 = sq + 1;
+    const n2Lo = sq - n2 + 1 + sqLo;
+    return ((e * p) / n2 / n2) * (1 + el / e - (2 * n2Lo) / n2);
+  }
+  if (x > EXP_SUBNORMAL_EDGE) {
+    const e = Math.exp(x);
+    const n2 = e * (e + 2) + 2;
+    const p = ((e + 4) * e + (6 + 4 * x)) * e + 4 * (1 + x);
+    return (e * p) / n2 / n2;
+  }
+  if (x === -Infinity) return NaN;
+  // e^x·(1 + x) to far below an ulp.
+  const h = Math.exp(x / 2);
+  return h === 0 ? -0 : (1 + x) * h * h;
+}
+
+/**
+ * Mish, x·tanh(softplus(x)). PyTorch: torch.nn.functional.mish / torch.nn.Mish.
+ */
+export const mish = defineActivation({
+  id: 'mish',
+  name: 'Mish',
+  summary: 'x·tanh(softplus(x)): a smooth, non-monotonic, self-regularising curve close to SiLU, with a slightly deeper negative dip.',
+  torchFunction: 'torch.nn.functional.mish',
+  torchModule: 'torch.nn.Mish',
+  defaults: {},
+  params: [],
+  latex: {
+    forward: String.raw`\operatorname{Mish}(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr) = x \tanh\bigl(\ln(1 + e^{x})\bigr)`,
+    derivative: String.raw`\operatorname{Mish}'(x) = \tanh\bigl(\operatorname{softplus}(x)\bigr) + x\,\sigma(x)\,\operatorname{sech}^2\bigl(\operatorname{softplus}(x)\bigr)`,
+    notes: [
+      String.raw`\tanh\bigl(\operatorname{softplus}(x)\bigr) = \frac{e^{2x} + 2e^{x}}{e^{2x} + 2e^{x} + 2}`,
+      String.raw`\min_x \operatorname{Mish}(x) \approx -0.30884 \text{ at } x \approx -1.19243`,
+    ],
+  },
+  properties: {
+    range: { min: -0.30884341301725043, max: Infinity, minClosed: true, maxClosed: false },
+    rangeLatex: String.raw`[-0.30884\ldots, \infty)`,
+    monotonic: false,
+    continuity: 'Cinf',
+    zeroCentered: false,
+    f0: 0,
+    df0: 0.6,
+    identityNearZero: false,
+    kinks: [],
+  },
+  papers: ['misra2019mish'],
+  tradeOffs: {
+    advantages: [
+      'Improved generalisation: in its author’s experiments Mish helped networks generalise better to unseen data than ReLU and Swish on several benchmarks.',
+      'Self-regularising: its bounded-below, smooth shape has a mild regularising effect that can reduce the need for other regularisation.',
+      'Smooth and non-monotonic: smoothness everywhere and a small negative dip keep gradients flowing for small negative inputs, which can improve training dynamics and convergence.',
+    ],
+    disadvantages: [
+      'Computational complexity: it combines an exponential, a logarithm and a hyperbolic tangent, so it costs more than ReLU (and somewhat more than SiLU).',
+      'Slower training: that cost makes very deep or large networks slower to train than with simpler activations.',
+      'Hyper-parameter sensitivity: the source reports that models using Mish can be more sensitive to the learning rate and batch size and need careful tuning; this is an empirical observation, not a property of the function.',
+    ],
+    whenToUse: [
+      'Hidden layers of deep networks when the aim is the last bit of accuracy and generalisation, as in YOLOv4’s backbone.',
+      'As an alternative to SiLU/Swish; benchmark both, the difference is usually small.',
+    ],
+  },
+  examples: [
+    { x: 2, forward: 1.9439589595339946, derivative: 1.0693179342794896 },
+    { x: -1, forward: -0.3034014613741089, derivative: 0.05921675587739495 },
+    { x: 0.5, forward: 0.37524521130489513, derivative: 0.8864243753577272 },
+    { x: 0, forward: 0, derivative: 0.6, note: 'f′(0) = tanh(ln 2) = 3/5' },
+    {
+      x: -720,
+      forward: -1.46320617774547e-310,
+      derivative: -1.46117394694305e-310,
+      note: 'PyTorch float64 gives −1.4632061777412e-310 and a positive slope here',
+    },
+  ],
+  seeAlso: ['silu', 'swish', 'softplus', 'tanh', 'gelu'],
+  forward: mishForward,
+  derivative: mishDerivative,
+  mapKernel(xs, out) {
+    for (let i = 0; i < xs.length; i++) out[i] = mishForward(xs[i]!);
+  },
+});

@@ -1,0 +1,134 @@
+import { defineActivation, requireFinite } from '../define.js';
+import { EXP_SUBNORMAL_EDGE, log1pExp, productError, sigmoid } from '../math/stable.js';
+
+type SoftplusParams = { readonly beta: number; readonly threshold: number };
+
+/**
+ * log(1 + e^βx)/β, or x where βx > threshold (PyTorch's shortcut, kept on purpose: it is part of
+ * torch.nn.Softplus's documented behaviour). Below the threshold the value is accurate, also where
+ * PyTorch's log1p(exp(βx)) overflows (βx > 709.8 with a raised threshold).
+ */
+function softplusForward(x: number, p: SoftplusParams): number {
+  const { beta } = p;
+  const z = beta * x;
+  if (z > p.threshold) return x;
+  // z is β·x rounded; adding back its rounding error dz keeps the digits that rounding would cost
+  // (log1pExp(z + dz) ≈ log1pExp(z) + dz·σ(z)).
+  const dz = beta === 1 ? 0 : productError(beta, x, z);
+  if (z < EXP_SUBNORMAL_EDGE) {
+    // log1p(e^z) = e^z here; e^(z/2) twice keeps full precision when e^z/β is normal but e^z is not.
+    const h = Math.exp(z / 2);
+    return h * ((h * (1 + dz)) / beta);
+  }
+  return dz === 0 ? log1pExp(z) / beta : (log1pExp(z) + dz * sigmoid(z)) / beta;
+}
+
+/** σ(βx), or 1 where βx > threshold, like autograd's softplus_backward. */
+function softplusDerivative(x: number, p: SoftplusParams): number {
+  const { beta } = p;
+  const z = beta * x;
+  if (z > p.threshold) return 1;
+  if (x === Infinity || x === -Infinity) {
+    // Autograd's own formula e/(e+1), e = exp(βx): NaN for e = Infinity (a raised threshold), 0 for e = 0.
+    const e = Math.exp(z);
+    return e / (e + 1);
+  }
+  const dz = beta === 1 ? 0 : productError(beta, x, z);
+  // σ(z + dz) ≈ σ(z)·(1 + dz·σ(−z))
+  return dz === 0 ? sigmoid(z) : sigmoid(z) * (1 + dz * sigmoid(-z));
+}
+
+/**
+ * Softplus, a smooth approximation of ReLU. PyTorch: torch.nn.functional.softplus /
+ * torch.nn.Softplus (beta 1, threshold 20).
+ */
+export const softplus = defineActivation<SoftplusParams>({
+  id: 'softplus',
+  name: 'Softplus',
+  summary: 'A smooth version of ReLU, log(1 + eˣ): always positive, close to 0 for negative inputs and to x for positive ones.',
+  torchFunction: 'torch.nn.functional.softplus',
+  torchModule: 'torch.nn.Softplus',
+  defaults: { beta: 1, threshold: 20 },
+  params: [
+    {
+      name: 'beta',
+      torchName: 'beta',
+      symbol: String.raw`\beta`,
+      description: 'Sharpness: larger β bends closer to ReLU. Any finite non-zero value (negative β mirrors the curve).',
+      range: [0.25, 5],
+    },
+    {
+      name: 'threshold',
+      torchName: 'threshold',
+      symbol: String.raw`\tau`,
+      description: 'Above βx > τ the function returns x itself, as PyTorch does (the neglected term is below e^−τ/β).',
+      range: [1, 40],
+    },
+  ],
+  latex: {
+    forward: String.raw`\operatorname{Softplus}(x) = \begin{cases} \frac{1}{\beta}\log\left(1 + e^{\beta x}\right) & \text{if } \beta x \le \tau \\ x & \text{if } \beta x > \tau \end{cases}`,
+    derivative: String.raw`\operatorname{Softplus}'(x) = \begin{cases} \sigma(\beta x) = \frac{1}{1 + e^{-\beta x}} & \text{if } \beta x \le \tau \\ 1 & \text{if } \beta x > \tau \end{cases}`,
+    notes: [
+      String.raw`\operatorname{Softplus}(x) = \log\left(1 + e^{x}\right) \text{ for } \beta = 1`,
+      String.raw`\operatorname{Softplus}(x) - \operatorname{Softplus}(-x) = x`,
+    ],
+  },
+  kinkConvention:
+    'The mathematical function is smooth. PyTorch switches to x where βx > threshold, which leaves a jump of at most e^−τ/β (2.1e-9 at the defaults) at βx = τ; at βx = τ itself the formula branch is used, so the derivative there is σ(τ).',
+  properties: {
+    range: { min: 0, max: Infinity, minClosed: false, maxClosed: false },
+    rangeLatex: String.raw`(0, \infty)`,
+    monotonic: true,
+    continuity: 'Cinf',
+    zeroCentered: false,
+    f0: Math.LN2,
+    df0: 0.5,
+    identityNearZero: false,
+    kinks: [],
+  },
+  papers: ['dugas2001softplus', 'glorot2011deep'],
+  tradeOffs: {
+    advantages: [
+      'Smooth gradient: unlike ReLU, which has a sharp corner at zero, softplus is differentiable everywhere, with a gradient that is never exactly zero.',
+      'No “dying” units: its gradient σ(x) is positive for every input, so a unit never stops learning completely, though it learns slowly for very negative inputs.',
+      'Positive outputs: it is always positive, useful where a quantity must be positive, such as a standard deviation or a rate.',
+    ],
+    disadvantages: [
+      'Computationally less efficient: compared with ReLU, which is a single comparison, softplus needs an exponential and a logarithm.',
+      'Not zero-centred: its outputs are always positive (like ReLU’s, and unlike tanh’s), which can lead to imbalanced activations in the network.',
+      'Vanishing gradients for negative inputs: its derivative is the sigmoid, which tends to 0 as x → −∞.',
+    ],
+    whenToUse: [
+      'Hidden layers where a smooth alternative to ReLU is wanted.',
+      'Output layers that must produce positive values, such as variances, scales or rates (e.g. in probabilistic models).',
+    ],
+    corrections: [
+      'The source says softplus avoids the vanishing-gradient problem. It does not: its derivative is the sigmoid, which vanishes for large negative inputs; it only avoids exactly zero gradients.',
+      'The source lists ReLU among zero-centred functions; ReLU is not zero-centred either (its outputs are never negative). Only tanh is, in that comparison.',
+      'The source calls softplus numerically stable compared with the sigmoid. Written naively, log(1 + eˣ) overflows for x > 709.8 and loses all digits of small results; it is stable only when computed carefully (log1p, or x + log1p(e^−x) for positive x, as here, and PyTorch’s threshold).',
+    ],
+  },
+  examples: [
+    { x: 2, forward: 2.1269280110429727, derivative: 0.8807970779778824 },
+    { x: -1, forward: 0.3132616875182228, derivative: 0.2689414213699951 },
+    { x: 0, forward: 0.6931471805599453, derivative: 0.5, note: 'log 2' },
+    { x: -1.5, params: { beta: 2 }, forward: 0.02429367578687103, derivative: 0.04742587317756678 },
+    {
+      x: 30,
+      forward: 30,
+      derivative: 1,
+      note: 'βx > threshold: PyTorch returns x itself (exact softplus is 30.000000000000092)',
+    },
+    { x: -40, forward: 4.248354255291589e-18, derivative: 4.248354255291589e-18 },
+  ],
+  seeAlso: ['relu', 'sigmoid', 'logSigmoid', 'mish', 'elu'],
+  validate(p) {
+    requireFinite('softplus', 'beta', p.beta);
+    if (p.beta === 0) throw new RangeError(`softplus: parameter 'beta' must be non-zero (PyTorch divides by it), got 0`);
+  },
+  forward: softplusForward,
+  derivative: softplusDerivative,
+  mapKernel(xs, out, p) {
+    for (let i = 0; i < xs.length; i++) out[i] = softplusForward(xs[i]!, p);
+  },
+});

@@ -1,0 +1,128 @@
+import { defineActivation, requireFinite } from '../define.js';
+import { EXP_SUBNORMAL_EDGE, productError, silu, siluDerivative, siluSecondDerivative } from '../math/stable.js';
+
+type SwishParams = { readonly beta: number };
+
+/**
+ * x·σ(βx). z = βx is rounded, and that rounding alone would cost up to |z|/2 ulps in σ(z) for large
+ * |z|; dz, the exact rounding error, is added back to first order: σ(z + dz) ≈ σ(z)·(1 + dz·σ(−z)).
+ */
+function swishForward(x: number, { beta }: SwishParams): number {
+  if (beta === 1) return silu(x);
+  // σ(0·x) = ½ for every x, also ±∞ (PyTorch: 0·∞ = NaN, so NaN there; the limit is x/2).
+  if (beta === 0) return x * 0.5;
+  if (x === Infinity || x === -Infinity) {
+    // Limits: x·1 where βx → +∞, and 0 with the sign of x where βx → −∞ (PyTorch: ∞·0 = NaN).
+    return beta * x > 0 ? x : x > 0 ? 0 : -0;
+  }
+  const z = beta * x;
+  const dz = productError(beta, x, z);
+  if (z >= 0) {
+    const u = Math.exp(-z);
+    const s = 1 / (1 + u);
+    return x * s * (1 + dz * (u * s));
+  }
+  if (z > EXP_SUBNORMAL_EDGE) {
+    const e = Math.exp(z);
+    const d = 1 + e;
+    return ((x * e) / d) * (1 + dz / d);
+  }
+  // σ(z) = e^z here; two halves keep a normal result from passing through a subnormal e^z.
+  const h = Math.exp(z / 2);
+  return x * (1 + dz) * h * h;
+}
+
+/**
+ * d/dx x·σ(βx) = SiLU′(βx) (σ(z) + z·σ(z)σ(−z) at z = βx). The rounding error dz of z enters to first
+ * order through SiLU″(z). Autograd's y·(1 − y) form loses every digit where σ rounds to 1; for
+ * x = ±∞ autograd gives NaN and so do we.
+ */
+function swishDerivative(x: number, { beta }: SwishParams): number {
+  if (x === Infinity || x === -Infinity) return NaN;
+  if (beta === 1) return siluDerivative(x);
+  if (beta === 0) return x === x ? 0.5 : x;
+  const z = beta * x;
+  // βx overflowed although x is finite: the slope is 1 (z → +∞) or e^z·(1 + z) → −0 (z → −∞).
+  if (z === Infinity) return 1;
+  const dz = productError(beta, x, z);
+  if (z < EXP_SUBNORMAL_EDGE) {
+    // e^(z+dz)·(1 + z + dz) to first order in dz; e^z's square is far below an ulp here.
+    const h = Math.exp(z / 2);
+    return h === 0 ? -0 : (1 + z + dz * (2 + z)) * h * h;
+  }
+  const d = siluDerivative(z);
+  return dz === 0 ? d : d + dz * siluSecondDerivative(z);
+}
+
+/**
+ * Swish, x·σ(βx). Not in PyTorch's torch.nn; we follow PyTorch's formula `x * torch.sigmoid(beta * x)`
+ * and its autograd (β = 1 is torch.nn.SiLU).
+ */
+export const swish = defineActivation<SwishParams>({
+  id: 'swish',
+  name: 'Swish',
+  summary: 'x·σ(βx): a self-gated, smooth, non-monotonic activation found by automated search; β = 1 gives SiLU, β → ∞ approaches ReLU.',
+  torchFunction: 'x * torch.sigmoid(beta * x) (no functional form; torch.nn.functional.silu for beta = 1)',
+  torchModule: 'none in torch.nn (torch.nn.SiLU for beta = 1)',
+  defaults: { beta: 1 },
+  params: [
+    {
+      name: 'beta',
+      torchName: 'beta',
+      symbol: String.raw`\beta`,
+      description: 'Gate sharpness: 0 gives the linear x/2, 1 gives SiLU, large values approach ReLU. Any finite value.',
+      range: [0, 5],
+    },
+  ],
+  latex: {
+    forward: String.raw`\operatorname{Swish}_\beta(x) = x\,\sigma(\beta x) = \frac{x}{1 + e^{-\beta x}}`,
+    derivative: String.raw`\operatorname{Swish}_\beta'(x) = \sigma(\beta x) + \beta x\,\sigma(\beta x)\bigl(1 - \sigma(\beta x)\bigr)`,
+    notes: [
+      String.raw`\operatorname{Swish}_1 = \operatorname{SiLU}, \quad \operatorname{Swish}_0(x) = \tfrac{x}{2}, \quad \lim_{\beta\to\infty} \operatorname{Swish}_\beta = \operatorname{ReLU}`,
+    ],
+  },
+  properties: {
+    range: { min: -0.2784645427610738, max: Infinity, minClosed: true, maxClosed: false },
+    rangeLatex: String.raw`[-0.27846\ldots/\beta, \infty) \text{ for } \beta > 0`,
+    monotonic: false,
+    continuity: 'Cinf',
+    zeroCentered: false,
+    f0: 0,
+    df0: 0.5,
+    identityNearZero: false,
+    kinks: [],
+  },
+  papers: ['ramachandran2017swish', 'elfwing2018silu'],
+  tradeOffs: {
+    advantages: [
+      'Improved performance: in its authors’ experiments Swish matched or outperformed ReLU on a range of deep models, improving accuracy and generalisation.',
+      'Smooth gradient flow: it is smooth everywhere and its gradient is non-zero almost everywhere, which helps gradients flow and avoids dying units.',
+      'Self-gating: the input gates itself through σ(βx), so no extra gating mechanism or extra input is needed.',
+    ],
+    disadvantages: [
+      'Computational overhead: the sigmoid costs an exponential per element, more than ReLU, which increases training time.',
+      'Empirical basis: Swish was found by automated search and justified by experiments, not theory, so its gains vary across data sets and architectures.',
+      'Optimisation sensitivity: like other elaborate activations it can make training more sensitive to hyper-parameters such as the learning rate; a trainable β adds one more.',
+    ],
+    whenToUse: [
+      'Hidden layers of deep networks where ReLU’s dying units are a problem, in image recognition, language models and other tasks.',
+      'With β = 1 (SiLU) in modern CNNs and transformer gates; with a trainable β when the gate’s sharpness should be learned.',
+    ],
+  },
+  examples: [
+    { x: 3, params: { beta: 0.1 }, forward: 1.723327550434977, derivative: 0.6477800103188828, note: 'the source notebook’s β = 0.1' },
+    { x: -1.5, params: { beta: 2 }, forward: -0.07113880976635018, derivative: -0.08810410601516962 },
+    { x: -10, params: { beta: 0.5 }, forward: -0.06692850924284856, derivative: -0.02654743242966592 },
+    { x: 2, forward: 1.7615941559557649, derivative: 1.0907842487848955, note: 'β = 1 is SiLU' },
+    { x: 4, params: { beta: 0 }, forward: 2, derivative: 0.5, note: 'β = 0 is the line x/2' },
+  ],
+  seeAlso: ['silu', 'sigmoid', 'mish', 'gelu', 'hardswish'],
+  validate(p) {
+    requireFinite('swish', 'beta', p.beta);
+  },
+  forward: swishForward,
+  derivative: swishDerivative,
+  mapKernel(xs, out, p) {
+    for (let i = 0; i < xs.length; i++) out[i] = swishForward(xs[i]!, p);
+  },
+});

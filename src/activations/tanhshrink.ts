@@ -1,0 +1,99 @@
+import { defineActivation } from '../define.js';
+
+/**
+ * x − tanh(x) for x ≥ 0, without the cancellation of the literal formula (PyTorch's kernel), which
+ * keeps no digit at all for |x| < 1e-8 (it returns 0 where the value is x³/3) and loses about
+ * log10(3/x²) digits below 1.
+ *
+ * - x < 1: Lambert's continued fraction tanh x = x/(1 + q), q = x²/(3 + x²/(5 + x²/(7 + …))), so
+ *   x − tanh x = x·q/(1 + q). Every partial denominator is a sum of positive terms, so nothing
+ *   cancels; we wrote it ourselves because no library function gives x − tanh x.
+ * - x ≥ 1: x − tanh x = (x − 1) + 2/(e^2x + 1), a sum of two non-negative terms (x − 1 is exact).
+ */
+function tanhshrinkPositive(x: number): number {
+  if (x < 1) {
+    const x2 = x * x;
+    // Cut at 21: the truncation error is 4e-22 relative at x = 1, its worst point (mpmath).
+    let a = 21;
+    for (let k = 19; k >= 3; k -= 2) a = k + x2 / a;
+    const q = x2 / a;
+    return (x * q) / (1 + q);
+  }
+  return x - 1 + 2 / (Math.exp(2 * x) + 1);
+}
+
+/**
+ * Odd. A tiny negative input gives −0 (the value, about x³/3, is negative and underflows); at
+ * x = −0 itself we return +0 like PyTorch (−0 − tanh(−0) = +0), since the slope there is 0 and no
+ * sign is implied.
+ */
+function tanhshrinkForward(x: number): number {
+  return x < 0 ? -tanhshrinkPositive(-x) : x > 0 ? tanhshrinkPositive(x) : x === 0 ? 0 : x;
+}
+
+/**
+ * Tanhshrink, x − tanh(x). PyTorch: torch.nn.functional.tanhshrink / torch.nn.Tanhshrink.
+ */
+export const tanhshrink = defineActivation({
+  id: 'tanhshrink',
+  name: 'Tanhshrink',
+  summary: 'x − tanh(x): flat (cubic, x³/3) near zero and parallel to the identity, offset by ∓1, for large |x|.',
+  torchFunction: 'torch.nn.functional.tanhshrink',
+  torchModule: 'torch.nn.Tanhshrink',
+  defaults: {},
+  params: [],
+  latex: {
+    forward: String.raw`\operatorname{Tanhshrink}(x) = x - \tanh(x)`,
+    derivative: String.raw`\operatorname{Tanhshrink}'(x) = 1 - \operatorname{sech}^2(x) = \tanh^2(x)`,
+    notes: [String.raw`x - \tanh(x) = \frac{x^3}{3} - \frac{2x^5}{15} + \frac{17x^7}{315} - \cdots \text{ for } |x| < \tfrac{\pi}{2}`],
+  },
+  properties: {
+    range: { min: -Infinity, max: Infinity, minClosed: false, maxClosed: false },
+    rangeLatex: String.raw`(-\infty, \infty)`,
+    monotonic: true,
+    continuity: 'Cinf',
+    zeroCentered: true,
+    f0: 0,
+    df0: 0,
+    identityNearZero: false,
+    kinks: [],
+  },
+  papers: [],
+  tradeOffs: {
+    advantages: [
+      'Smooth shrinkage: it suppresses small inputs (cubically, x³/3) and passes large ones shifted by ∓1, a smooth relative of soft-thresholding.',
+      'Zero-centred, odd and monotonic, with a gradient tanh²(x) that never exceeds 1.',
+    ],
+    disadvantages: [
+      'Near-zero gradient around 0 (f′(0) = 0): units whose inputs stay small barely learn.',
+      'Unbounded in both directions; rarely used as a hidden-layer activation, so there is little evidence for it.',
+      'Computed literally as x − tanh(x) it loses every digit for small inputs (PyTorch’s float64 kernel returns 0 for |x| < 1e-8).',
+    ],
+    whenToUse: [
+      'Where a smooth stand-in for soft-thresholding (softshrink) is wanted, e.g. in experiments with sparse or denoising representations that need a non-zero second derivative.',
+      'When the quantity of interest is what a tanh unit leaves out: x − tanh(x) is exactly that residual.',
+      'Rarely as a general hidden-layer activation: prefer ReLU-family or GELU/SiLU there.',
+    ],
+  },
+  examples: [
+    { x: 2, forward: 1.035972419924183, derivative: 0.9293491751468356 },
+    { x: -1, forward: -0.23840584404423512, derivative: 0.580025658385974 },
+    { x: 0.5, forward: 0.03788284273999024, derivative: 0.2135522670340726 },
+    {
+      x: 1e-5,
+      forward: 3.333333333200001e-16,
+      derivative: 9.999999999333335e-11,
+      note: 'x − tanh(x) computed literally keeps only 1 significant digit here',
+    },
+    { x: 0, forward: 0, derivative: 0 },
+  ],
+  seeAlso: ['tanh', 'softshrink', 'hardshrink'],
+  forward: tanhshrinkForward,
+  derivative: (x) => {
+    const t = Math.tanh(x);
+    return t * t;
+  },
+  mapKernel(xs, out) {
+    for (let i = 0; i < xs.length; i++) out[i] = tanhshrinkForward(xs[i]!);
+  },
+});

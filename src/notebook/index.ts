@@ -1,0 +1,19 @@
+/**
+ * Notebook helpers for the tslab kernel, imported by the notebooks as "../dist/notebook/index.js".
+ * Not exported from the package entry: the display layer needs tslab, which only a kernel has.
+ */
+export { initPlotly, plotlySource } from './plotly.js';
+export { plotOutput, plotOutputSpec, showChart, gridOf } from './charts.js';
+export { layer, sourceOf } from './layer.js';
+export type { Layer, OutputSource, VectorFunctionName, VectorInput } from './layer.js';
+export { displayBundle } from './display.js';
+export type { DisplayRoute } from './display.js';
+export { showTable, tableHtml, tableMarkdown, tableText } from './table.js';
+export { showMarkdown } from './markdown.js';
+export type { Cell, Table } from './table.js';
+export { activationFamilies } from './families.js';
+export type { ActivationFamily } from './families.js';
+export { createRandom } from './random.js';
+export type { Random } from './random.js';
+export { describeRuntime, runtimeInfo } from './runtime.js';
+export type { RuntimeInfo } from './runtime.js';

@@ -1,0 +1,42 @@
+import { chartFromSpec, lineFigure, type FigureOptions, type LineChart, type PlotlyFigure } from './figure.js';
+import { chartHtml } from './html.js';
+import { toPlainJson, type PlainJson } from './json.js';
+import { CHART_SPEC_MIME, type ChartSpec } from './spec.js';
+import { chartSummary } from './text.js';
+
+/** MIME type of Plotly figures: JupyterLab draws it natively when its Plotly extension is installed. */
+export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
+
+/** The four representations of one chart output, keyed by MIME type (one display_data). */
+export type ChartMimeBundle = {
+  readonly [PLOTLY_MIME]: PlotlyFigure;
+  readonly 'text/html': string;
+  readonly 'text/plain': string;
+  readonly [CHART_SPEC_MIME]: PlainJson;
+};
+
+export interface ChartBundleOptions extends FigureOptions {
+  /**
+   * The numbers actually plotted, when the caller computed them (a notebook's `plotOutput`). By
+   * default they are computed from the spec with the module.
+   */
+  readonly chart?: LineChart;
+  readonly height?: number;
+}
+
+/**
+ * Everything a chart output carries: the Plotly JSON (JupyterLab with the Plotly extension), the
+ * self-contained HTML (classic Notebook, JupyterLab without it), a text summary, and the spec
+ * (the exporter and the site redraw the chart from it).
+ */
+export function chartMimeBundle(spec: ChartSpec, options: ChartBundleOptions = {}): ChartMimeBundle {
+  const chart = options.chart ?? chartFromSpec(spec);
+  const figure = toPlainJson(lineFigure(chart, options)) as unknown as PlotlyFigure;
+  const summary = chartSummary(chart);
+  return {
+    [PLOTLY_MIME]: figure,
+    'text/html': chartHtml(figure, { summary, ...(options.height ? { height: options.height } : {}) }),
+    'text/plain': summary,
+    [CHART_SPEC_MIME]: toPlainJson(spec),
+  };
+}

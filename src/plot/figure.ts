@@ -1,0 +1,260 @@
+/**
+ * Pure Plotly figure builders, shared by the notebooks (through src/notebook) and the site. A chart
+ * is first a `LineChart` (titles and numeric series), computed from a ChartSpec with the module or
+ * given directly; `lineFigure` turns it into Plotly JSON in one fixed style, so a notebook chart and
+ * the site's redrawing of the same spec look alike.
+ */
+import { activations } from '../registry.js';
+import { logSoftmax, softmax, softmin } from '../vector/softmax.js';
+import { linspace, validateGrid } from './grid.js';
+import type { PlainJson } from './json.js';
+import type { ChartSpec } from './spec.js';
+
+export type Theme = 'light' | 'dark';
+
+/** One curve of a chart, with its numbers (typed arrays allowed; the figure gets plain arrays). */
+export interface Line {
+  readonly name: string;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  readonly mode?: 'lines' | 'markers' | 'lines+markers';
+}
+
+/** What a chart shows, with its numbers: the input of `lineFigure` and `chartSummary`. */
+export interface LineChart {
+  readonly title: string;
+  readonly xTitle: string;
+  readonly yTitle: string;
+  readonly yType?: 'linear' | 'log';
+  /** Fixed y range in data units; by default Plotly fits the data (and zooms into rounding noise when the data are constant). */
+  readonly yRange?: readonly [number, number];
+  readonly lines: readonly Line[];
+}
+
+export interface PlotlyTrace {
+  readonly type: 'scatter';
+  readonly mode: 'lines' | 'markers' | 'lines+markers';
+  readonly name: string;
+  readonly x: number[];
+  readonly y: number[];
+  readonly line: { readonly color: string; readonly width: number; readonly dash: string };
+  readonly marker: { readonly color: string; readonly size: number };
+  readonly hovertemplate: string;
+}
+
+/** A Plotly figure as plain JSON: what `Plotly.newPlot(el, data, layout, config)` takes. */
+export interface PlotlyFigure {
+  readonly data: PlotlyTrace[];
+  readonly layout: { readonly [key: string]: PlainJson };
+  readonly config: { readonly [key: string]: PlainJson };
+}
+
+export interface FigureOptions {
+  readonly theme?: Theme;
+}
+
+interface Palette {
+  readonly paper: string;
+  readonly plot: string;
+  readonly font: string;
+  readonly grid: string;
+  readonly axis: string;
+  readonly legendBg: string;
+  /** The walkthrough's single curve: matplotlib's 'green' on light, a lighter green on dark. */
+  readonly single: string;
+  readonly lines: readonly string[];
+}
+
+/** Colours per theme; the dark one matches Docusaurus's dark background. */
+export const THEMES: Readonly<Record<Theme, Palette>> = Object.freeze({
+  light: {
+    paper: '#ffffff',
+    plot: '#ffffff',
+    font: '#1c1e21',
+    grid: '#e0e0e0',
+    axis: '#606770',
+    legendBg: 'rgba(255,255,255,0.85)',
+    single: '#008000',
+    lines: ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'],
+  },
+  dark: {
+    paper: '#1b1b1d',
+    plot: '#1b1b1d',
+    font: '#e3e3e3',
+    grid: '#3a3a3c',
+    axis: '#b0b3b8',
+    legendBg: 'rgba(27,27,29,0.85)',
+    single: '#4caf50',
+    lines: ['#5fa8e8', '#ffa64d', '#5cd65c', '#ff6b6b', '#b79ce0', '#c99a8c', '#f5a3d6', '#b0b0b0', '#dede4a', '#4ee0f0'],
+  },
+});
+
+/** Line dashes used once the colours run out, so 22 overlaid curves stay distinguishable. */
+const DASHES = ['solid', 'dash', 'dot', 'dashdot'] as const;
+
+function toNumbers(values: ArrayLike<number>, what: string): number[] {
+  if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
+    throw new TypeError(`${what} must be an array of numbers, got ${String(values)}`);
+  }
+  return Array.from(values, (v) => (v === null ? NaN : Number(v)));
+}
+
+/** The Plotly figure of a chart in the project's one style (the walkthrough's plot_output, in Plotly). */
+export function lineFigure(chart: LineChart, options: FigureOptions = {}): PlotlyFigure {
+  const theme = options.theme ?? 'light';
+  const palette = THEMES[theme];
+  if (!palette) throw new RangeError(`theme must be 'light' or 'dark', got ${String(theme)}`);
+  if (chart.lines.length === 0) throw new RangeError(`chart '${chart.title}' has no lines`);
+  const single = chart.lines.length === 1;
+  const data = chart.lines.map((line, i): PlotlyTrace => {
+    const x = toNumbers(line.x, `line '${line.name}' x`);
+    const y = toNumbers(line.y, `line '${line.name}' y`);
+    if (x.length !== y.length) {
+      throw new RangeError(`line '${line.name}' has ${x.length} x values and ${y.length} y values`);
+    }
+    const color = single ? palette.single : palette.lines[i % palette.lines.length]!;
+    const dash = single ? 'solid' : DASHES[Math.floor(i / palette.lines.length) % DASHES.length]!;
+    return {
+      type: 'scatter',
+      mode: line.mode ?? 'lines',
+      name: line.name,
+      x,
+      y,
+      line: { color, width: 2, dash },
+      marker: { color, size: 6 },
+      hovertemplate: `${escapeTemplate(line.name)}<br>x = %{x:.4g}<br>y = %{y:.6g}<extra></extra>`,
+    };
+  });
+  const axis = (title: string, type: 'linear' | 'log') => ({
+    title: { text: title },
+    type,
+    showgrid: true,
+    gridcolor: palette.grid,
+    zeroline: false,
+    showline: true,
+    linecolor: palette.axis,
+    mirror: true,
+    ticks: 'outside',
+    tickcolor: palette.axis,
+    // 10⁻²⁰ rather than SI prefixes (1f, 10µ), which read oddly for ratios and probabilities.
+    exponentformat: 'power',
+    automargin: true,
+  });
+  const xaxis: Record<string, PlainJson> = axis(chart.xTitle, 'linear');
+  // A handful of integer x values (classes, layers) gets integer ticks, not 1.5, 2.5 ….
+  const xs = new Set(data.flatMap((t) => t.x));
+  if (xs.size <= 20 && [...xs].every((x) => Number.isInteger(x))) xaxis.dtick = 1;
+  const yaxis: Record<string, PlainJson> = axis(chart.yTitle, chart.yType ?? 'linear');
+  if (chart.yRange) {
+    const [lo, hi] = chart.yRange;
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new RangeError(`chart '${chart.title}': yRange must be two finite numbers in increasing order, got [${lo}, ${hi}]`);
+    // Plotly takes a log axis's range as log10 of the data.
+    yaxis.range = chart.yType === 'log' ? [Math.log10(lo), Math.log10(hi)] : [lo, hi];
+  }
+  // matplotlib's loc='upper left' (inside the axes) as long as the legend fits there; a long one goes
+  // to the right of the plot, and the chart grows to hold it.
+  const many = chart.lines.length > 8;
+  const legend = {
+    x: many ? 1.02 : 0.01,
+    y: many ? 1 : 0.99,
+    xanchor: 'left',
+    yanchor: 'top',
+    bgcolor: palette.legendBg,
+    bordercolor: palette.grid,
+    borderwidth: 1,
+  };
+  return {
+    data,
+    layout: {
+      title: { text: chart.title, x: 0.5, xanchor: 'center' },
+      xaxis,
+      yaxis,
+      showlegend: true,
+      legend,
+      ...(many ? { height: Math.max(420, 120 + 21 * chart.lines.length) } : {}),
+      paper_bgcolor: palette.paper,
+      plot_bgcolor: palette.plot,
+      font: { color: palette.font, family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 13 },
+      margin: { l: 64, r: 24, t: 56, b: 56 },
+      hovermode: 'closest',
+    },
+    config: { responsive: true, displaylogo: false },
+  };
+}
+
+/** Plotly reads %{…} in hover templates; a series name must not be taken for one. */
+function escapeTemplate(text: string): string {
+  return text.replace(/%\{/g, '%%{');
+}
+
+function activationOf(id: string) {
+  const a = Object.prototype.hasOwnProperty.call(activations, id) ? activations[id] : undefined;
+  if (!a) throw new RangeError(`unknown activation id '${id}' (known: ${Object.keys(activations).join(', ')})`);
+  return a;
+}
+
+const VECTOR_FUNCTIONS = { softmax, logSoftmax, softmin } as const;
+const VECTOR_NAMES = { softmax: 'Softmax', logSoftmax: 'LogSoftmax', softmin: 'Softmin' } as const;
+
+/**
+ * The chart a spec describes, with its numbers computed from the module ('activation', 'vector') or
+ * taken from the spec ('data'). This is how the site redraws a notebook's chart, and how the tests
+ * check that a notebook plotted what its spec says.
+ */
+export function chartFromSpec(spec: ChartSpec): LineChart {
+  if (spec === null || typeof spec !== 'object') throw new TypeError(`spec must be a ChartSpec object, got ${String(spec)}`);
+  switch (spec.kind) {
+    case 'activation': {
+      validateGrid(spec.grid);
+      if (!Array.isArray(spec.series) || spec.series.length === 0) {
+        throw new RangeError(`spec '${spec.title}': series must be a non-empty array`);
+      }
+      const xs = linspace(spec.grid);
+      const lines = spec.series.map((s): Line => {
+        const a = activationOf(s.id);
+        const y = s.derivative ? a.mapDerivative(xs, s.params) : a.map(xs, s.params);
+        const name = s.label ?? (s.derivative ? `${a.name} derivative` : a.name);
+        return { name, x: xs, y };
+      });
+      const allDerivatives = spec.series.every((s) => s.derivative);
+      return {
+        title: spec.title,
+        xTitle: spec.xTitle ?? 'Input',
+        yTitle: spec.yTitle ?? (allDerivatives ? 'Derivative' : 'Output'),
+        lines,
+      };
+    }
+    case 'vector': {
+      validateGrid(spec.grid);
+      const fn = Object.prototype.hasOwnProperty.call(VECTOR_FUNCTIONS, spec.fn) ? VECTOR_FUNCTIONS[spec.fn] : undefined;
+      if (!fn) throw new RangeError(`spec '${spec.title}': unknown vector function '${String(spec.fn)}' (known: softmax, logSoftmax, softmin)`);
+      const xs = linspace(spec.grid);
+      return {
+        title: spec.title,
+        xTitle: 'Input',
+        yTitle: 'Output',
+        lines: [{ name: spec.label ?? VECTOR_NAMES[spec.fn], x: xs, y: fn(xs) }],
+      };
+    }
+    case 'data': {
+      if (!Array.isArray(spec.series) || spec.series.length === 0) {
+        throw new RangeError(`spec '${spec.title}': series must be a non-empty array`);
+      }
+      return {
+        title: spec.title,
+        xTitle: spec.xTitle,
+        yTitle: spec.yTitle,
+        ...(spec.yType ? { yType: spec.yType } : {}),
+        ...(spec.yRange ? { yRange: spec.yRange } : {}),
+        lines: spec.series.map((s) => ({ name: s.name, x: s.x, y: s.y, ...(s.mode ? { mode: s.mode } : {}) })),
+      };
+    }
+    default:
+      throw new RangeError(`unknown chart kind '${String((spec as { kind?: unknown }).kind)}' (known: activation, vector, data)`);
+  }
+}
+
+/** The Plotly figure of a spec, computed from the module: what the site draws for a notebook chart. */
+export function figureFromSpec(spec: ChartSpec, options: FigureOptions = {}): PlotlyFigure {
+  return lineFigure(chartFromSpec(spec), options);
+}

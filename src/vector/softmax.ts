@@ -1,0 +1,463 @@
+/**
+ * The softmax family: softmax, log-softmax and softmin over a 1-D vector (PyTorch's `dim=0` on a 1-D
+ * tensor). Kept apart from the elementwise activations because each output depends on every input.
+ *
+ * Semantics measured on torch 1.13 (float64), which these functions reproduce:
+ * - any NaN input makes every output NaN;
+ * - any +Infinity input makes every output NaN (PyTorch subtracts the maximum, and ∞ − ∞ is NaN),
+ *   for softmin any -Infinity input;
+ * - -Infinity inputs (with a finite maximum) get probability 0 and log-probability -Infinity; if every
+ *   input is -Infinity the outputs are NaN;
+ * - an empty vector gives an empty vector.
+ *
+ * Accuracy: the usual max-subtracted formula still rounds x_i − max, and e^(x_i − max) turns that
+ * absolute error into a relative one: up to 2^-44 (256 ulps) where x_i − max ≈ −700. PyTorch's float64
+ * kernels are off by up to 466 ulps on the vectors of test/fixtures/vector. We keep the rounding error
+ * of the subtraction (TwoSum) and fold it back in, sum with Neumaier's compensated summation, and
+ * compute log Σ as log1p(Σ over all but one maximum), which keeps the digits where Σ is close to 1.
+ * Measured on the same vectors: softmax and softmin within 2 ulps of the exact values, logSoftmax
+ * within 1 (test/vector.test.ts).
+ */
+import type { TradeOffs } from '../types.js';
+
+export type VectorFunctionId = 'softmax' | 'logSoftmax' | 'softmin';
+
+/** A worked example: tests check every output to a few ulps. */
+export interface VectorExample {
+  readonly xs: readonly number[];
+  readonly output: readonly number[];
+  /** Why this example is worth showing. */
+  readonly note?: string;
+}
+
+/** One function of the softmax family, documented like an elementwise activation. */
+export interface VectorFunction {
+  readonly id: VectorFunctionId;
+  readonly name: string;
+  /** One sentence that says what it is. */
+  readonly summary: string;
+  /** PyTorch's functional form, e.g. `torch.nn.functional.softmax`. */
+  readonly torchFunction: string;
+  /** PyTorch's module, e.g. `torch.nn.Softmax`. */
+  readonly torchModule: string;
+  readonly latex: {
+    readonly forward: string;
+    /** The Jacobian ∂y_i/∂x_j. */
+    readonly derivative: string;
+    /** The vector-Jacobian product autograd computes, and other useful forms. */
+    readonly notes?: readonly string[];
+  };
+  /** Mathematical properties in words (tests check each against the code). */
+  readonly properties: readonly string[];
+  /** Cite keys into `references`. */
+  readonly papers: readonly string[];
+  readonly tradeOffs: TradeOffs;
+  readonly examples: readonly VectorExample[];
+  /** Ids of related functions (vector functions or activations). */
+  readonly seeAlso: readonly string[];
+  /** The function itself (`softmax`, `logSoftmax` or `softmin`). */
+  apply(xs: ArrayLike<number>): Float64Array;
+  /** vᵀ·J, what autograd's backward computes for an upstream gradient v (see the `…VectorJacobianProduct` exports). */
+  vectorJacobianProduct(xs: ArrayLike<number>, v: ArrayLike<number>): Float64Array;
+  /** The full Jacobian, row i holding ∂y_i/∂x_j. */
+  jacobian(xs: ArrayLike<number>): Float64Array[];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (ArrayBuffer.isView(value)) return value.constructor.name;
+  if (typeof value === 'object') return value.constructor?.name ?? 'object';
+  return typeof value;
+}
+
+/**
+ * Copies `xs` into a Float64Array, checking it is array-like and holds only numbers. Accepts arrays,
+ * Float64Array/Float32Array and the other numeric typed arrays, and plain array-like objects; rejects
+ * strings (array-like, but of characters), BigInt arrays, DataViews and everything else.
+ */
+function toFloat64(fn: string, name: string, xs: unknown): Float64Array {
+  if (xs instanceof Float64Array) return xs;
+  if (
+    xs === null ||
+    typeof xs !== 'object' ||
+    xs instanceof DataView ||
+    xs instanceof BigInt64Array ||
+    xs instanceof BigUint64Array
+  ) {
+    throw new TypeError(`${fn}: ${name} must be an array of numbers or a typed array, got ${describe(xs)}`);
+  }
+  const length = (xs as { length?: unknown }).length;
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+    throw new TypeError(`${fn}: ${name} must be an array of numbers or a typed array, got ${describe(xs)}`);
+  }
+  if (ArrayBuffer.isView(xs)) return Float64Array.from(xs as unknown as ArrayLike<number>);
+  const out = new Float64Array(length);
+  const arr = xs as ArrayLike<unknown>;
+  for (let i = 0; i < length; i++) {
+    const v = arr[i];
+    if (typeof v !== 'number') throw new TypeError(`${fn}: ${name}[${i}] must be a number, got ${describe(v)}`);
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Largest element, NaN if any element is NaN; `index` is the first position of the maximum. */
+function argmax(xs: Float64Array): { max: number; index: number } {
+  let max = -Infinity;
+  let index = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (x !== x) return { max: NaN, index: i };
+    if (x > max) {
+      max = x;
+      index = i;
+    }
+  }
+  return { max, index };
+}
+
+/**
+ * The shared core. Returns, for every i, d_i = x_i − m rounded, its rounding error lo_i (so that
+ * x_i − m = d_i + lo_i exactly), e_i ≈ e^(x_i − m), and rest = Σ_{i ≠ k} e_i where k is one maximum,
+ * so that Σ_i e^(x_i − m) = 1 + rest. `null` when the outputs are all NaN (NaN, +∞, or all −∞).
+ */
+function shifted(xs: Float64Array): { d: Float64Array; lo: Float64Array; e: Float64Array; rest: number } | null {
+  const n = xs.length;
+  const { max: m, index: k } = argmax(xs);
+  if (!Number.isFinite(m)) return null;
+  const d = new Float64Array(n);
+  const lo = new Float64Array(n);
+  const e = new Float64Array(n);
+  // Neumaier summation: a plain running sum of n terms can be off by n/2 ulps.
+  let sum = 0;
+  let comp = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    const s = x - m;
+    d[i] = s;
+    if (s === -Infinity) {
+      // x = −∞, or x − m overflows (e.g. −1e308 − 1e308): e^(x − m) is 0 either way.
+      e[i] = 0;
+      continue;
+    }
+    // TwoSum (Knuth): the exact rounding error of x − m.
+    const bb = s - x;
+    const err = x - (s - bb) + (-m - bb);
+    lo[i] = err;
+    const ex = Math.exp(s);
+    // e^(s + err) = e^s·(1 + err + err²/2 + …); |err| ≤ 2^-53·|s| ≤ 2^-43, so err² is far below an ulp.
+    const ei = ex + ex * err;
+    e[i] = ei;
+    if (i === k) continue;
+    const t = sum + ei;
+    comp += Math.abs(sum) >= Math.abs(ei) ? sum - t + ei : ei - t + sum;
+    sum = t;
+  }
+  return { d, lo, e, rest: sum + comp };
+}
+
+function softmaxOf(xs: Float64Array): Float64Array {
+  const n = xs.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  const s = shifted(xs);
+  if (!s) return out.fill(NaN);
+  // 1 + rest rounds; keep its rounding error (TwoSum) and
+  // correct the quotient by it: e/(t + tLo) ≈ (e/t)·(1 − tLo/t). Saves about one ulp.
+  const t = 1 + s.rest;
+  const bb = t - 1;
+  const tLo = 1 - (t - bb) + (s.rest - bb);
+  const c = tLo / t;
+  for (let i = 0; i < n; i++) {
+    const q = s.e[i]! / t;
+    out[i] = q - q * c;
+  }
+  return out;
+}
+
+function logSoftmaxOf(xs: Float64Array): Float64Array {
+  const n = xs.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  const s = shifted(xs);
+  if (!s) return out.fill(NaN);
+  // log(1 + rest) via log1p: exact where rest is tiny, where log(total) would round total to 1 first.
+  const logTotal = Math.log1p(s.rest);
+  for (let i = 0; i < n; i++) {
+    const d = s.d[i]!;
+    // d ≤ 0 and logTotal ≥ 0, so d − logTotal does not cancel; the error term lo goes in last.
+    out[i] = d === -Infinity ? -Infinity : d - logTotal + s.lo[i]!;
+  }
+  return out;
+}
+
+function negated(xs: Float64Array): Float64Array {
+  const out = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = -xs[i]!;
+  return out;
+}
+
+/**
+ * softmax(x)_i = e^(x_i) / Σ_j e^(x_j), over the whole vector (PyTorch's `torch.softmax(x, dim=0)` on
+ * a 1-D tensor). Accurate to a few ulps, also for inputs far apart; NaN and ±Infinity as PyTorch.
+ */
+export function softmax(xs: ArrayLike<number>): Float64Array {
+  return softmaxOf(toFloat64('softmax', 'xs', xs));
+}
+
+/**
+ * logSoftmax(x)_i = x_i − log Σ_j e^(x_j) (PyTorch's `torch.log_softmax(x, dim=0)`), computed without
+ * forming softmax, so it stays finite and accurate where softmax underflows to 0.
+ */
+export function logSoftmax(xs: ArrayLike<number>): Float64Array {
+  return logSoftmaxOf(toFloat64('logSoftmax', 'xs', xs));
+}
+
+/** softmin(x) = softmax(−x) (PyTorch's `torch.nn.functional.softmin(x, dim=0)`), bit for bit. */
+export function softmin(xs: ArrayLike<number>): Float64Array {
+  return softmaxOf(negated(toFloat64('softmin', 'xs', xs)));
+}
+
+function checkV(fn: string, n: number, v: ArrayLike<number>): Float64Array {
+  const vv = toFloat64(fn, 'v', v);
+  if (vv.length !== n) throw new RangeError(`${fn}: v has length ${vv.length}, xs has length ${n}`);
+  return vv;
+}
+
+/** Σ a_i·b_i with Neumaier compensation. */
+function dot(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  let comp = 0;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]! * b[i]!;
+    const t = sum + p;
+    comp += Math.abs(sum) >= Math.abs(p) ? sum - t + p : p - t + sum;
+    sum = t;
+  }
+  return sum + comp;
+}
+
+function total(a: Float64Array): number {
+  let sum = 0;
+  let comp = 0;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]!;
+    const t = sum + p;
+    comp += Math.abs(sum) >= Math.abs(p) ? sum - t + p : p - t + sum;
+    sum = t;
+  }
+  return sum + comp;
+}
+
+/**
+ * vᵀ·J for softmax: s ⊙ (v − ⟨s, v⟩) with s = softmax(x), what PyTorch's softmax backward returns for
+ * the upstream gradient v. (The Jacobian is symmetric, so this is also J·v.)
+ */
+export function softmaxVectorJacobianProduct(xs: ArrayLike<number>, v: ArrayLike<number>): Float64Array {
+  const s = softmax(xs);
+  const vv = checkV('softmaxVectorJacobianProduct', s.length, v);
+  const sv = dot(s, vv);
+  const out = new Float64Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s[i]! * (vv[i]! - sv);
+  return out;
+}
+
+/** vᵀ·J for log-softmax: v − s·Σv with s = softmax(x), as PyTorch's log_softmax backward. */
+export function logSoftmaxVectorJacobianProduct(xs: ArrayLike<number>, v: ArrayLike<number>): Float64Array {
+  const s = softmax(xs);
+  const vv = checkV('logSoftmaxVectorJacobianProduct', s.length, v);
+  const sumV = total(vv);
+  const out = new Float64Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = vv[i]! - s[i]! * sumV;
+  return out;
+}
+
+/** vᵀ·J for softmin: −s ⊙ (v − ⟨s, v⟩) with s = softmin(x) (the chain rule through −x). */
+export function softminVectorJacobianProduct(xs: ArrayLike<number>, v: ArrayLike<number>): Float64Array {
+  const s = softmin(xs);
+  const vv = checkV('softminVectorJacobianProduct', s.length, v);
+  const sv = dot(s, vv);
+  const out = new Float64Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = -(s[i]! * (vv[i]! - sv));
+  return out;
+}
+
+/** Row i: ∂y_i/∂x_j, built from the vector-Jacobian product with the unit vectors. */
+function jacobianFrom(
+  vjp: (xs: ArrayLike<number>, v: ArrayLike<number>) => Float64Array,
+  fn: string,
+): (xs: ArrayLike<number>) => Float64Array[] {
+  return (xs) => {
+    const x = toFloat64(fn, 'xs', xs);
+    const rows: Float64Array[] = [];
+    const unit = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      unit.fill(0);
+      unit[i] = 1;
+      rows.push(vjp(x, unit)); // eᵢᵀ·J is row i
+    }
+    return rows;
+  };
+}
+
+const walkthroughSoftmax: TradeOffs = {
+  advantages: [
+    'Interpretability: the outputs form a probability distribution over the classes, so predictions are easy to read.',
+    'Versatility: it serves binary and multiclass classification alike (for two classes it reduces to the sigmoid of the difference of the scores).',
+    'Differentiable: it is smooth, so it trains by backpropagation; its Jacobian is diag(s) − s·sᵀ.',
+  ],
+  disadvantages: [
+    'Vulnerability to overflow: e^x overflows for x > 709.8 in float64 (88.7 in float32) and underflows for very negative x. Subtracting the maximum score before exponentiating removes the overflow; this module and PyTorch both do.',
+    'Does not handle non-exclusive classes: for multi-label problems, where an example can belong to several classes at once, use one sigmoid per class instead, because softmax assumes exactly one class is right.',
+    'Sensitivity to outliers: the exponential makes it highly sensitive to very large inputs, which can take almost all the probability mass and give skewed distributions.',
+  ],
+  whenToUse: [
+    'Multiclass classification, in the last layer, where each output is the probability that the example belongs to that class.',
+    'For training, pass the raw scores (logits) to CrossEntropyLoss, which applies log-softmax itself; apply softmax only to read off probabilities.',
+    'Attention weights (softmax over the scores of all keys).',
+  ],
+  corrections: [
+    "The walkthrough's Softmax cell applies softmax to its plotted input grid itself (100 evenly spaced points from -5 to 5, dim=0), so the curve it draws is one probability vector over those 100 points, not an elementwise function of x: every point depends on all the others, the 100 values sum to 1, and changing the grid changes the curve.",
+  ],
+};
+
+const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
+  softmax: {
+    id: 'softmax',
+    name: 'Softmax',
+    summary: 'The normalised exponential: turns a vector of scores into probabilities proportional to e^score.',
+    torchFunction: 'torch.nn.functional.softmax',
+    torchModule: 'torch.nn.Softmax',
+    latex: {
+      forward: String.raw`\operatorname{softmax}(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j=1}^{n} e^{x_j}} = \frac{e^{x_i - m}}{\sum_{j=1}^{n} e^{x_j - m}}, \quad m = \max_j x_j`,
+      derivative: String.raw`\frac{\partial\, s_i}{\partial x_j} = s_i\,(\delta_{ij} - s_j), \quad J = \operatorname{diag}(\mathbf{s}) - \mathbf{s}\mathbf{s}^{\top}`,
+      notes: [
+        String.raw`(\mathbf{v}^{\top} J)_j = s_j \Bigl(v_j - \sum_{i} v_i s_i\Bigr)`,
+        String.raw`\operatorname{softmax}\bigl((x, 0)\bigr)_1 = \sigma(x)`,
+      ],
+    },
+    properties: [
+      'Every output lies in (0, 1) for finite inputs (in floating point an output can round to 0 or 1), and the outputs sum to 1.',
+      'Shift invariance: softmax(x + c) = softmax(x) for every constant c, which is why subtracting the maximum changes nothing but the rounding.',
+      'Order-preserving: larger scores get larger probabilities.',
+      'For two scores, softmax((x, 0))₁ = sigmoid(x).',
+      'Not elementwise: each output depends on every input.',
+    ],
+    papers: ['bridle1990softmax'],
+    tradeOffs: walkthroughSoftmax,
+    examples: [
+      { xs: [1, 2, 3], output: [0.09003057317038046, 0.24472847105479764, 0.6652409557748219] },
+      {
+        xs: [1000, 1001, 1002],
+        output: [0.09003057317038046, 0.24472847105479764, 0.6652409557748219],
+        note: 'shift invariance: e^1000 overflows, the max-subtracted form does not',
+      },
+      { xs: [0, -800], output: [1, 0], note: 'e^-800 underflows to 0 in float64' },
+      { xs: [0.5, 0.5, 0.5, 0.5], output: [0.25, 0.25, 0.25, 0.25], note: 'equal scores, equal probabilities' },
+    ],
+    seeAlso: ['logSoftmax', 'softmin', 'sigmoid'],
+    apply: softmax,
+    vectorJacobianProduct: softmaxVectorJacobianProduct,
+    jacobian: jacobianFrom(softmaxVectorJacobianProduct, 'softmax.jacobian'),
+  },
+  logSoftmax: {
+    id: 'logSoftmax',
+    name: 'Log-softmax',
+    summary: 'The logarithm of softmax, computed directly: x minus the log-sum-exp of x.',
+    torchFunction: 'torch.nn.functional.log_softmax',
+    torchModule: 'torch.nn.LogSoftmax',
+    latex: {
+      forward: String.raw`\operatorname{logSoftmax}(\mathbf{x})_i = x_i - \log \sum_{j=1}^{n} e^{x_j} = x_i - m - \log \sum_{j=1}^{n} e^{x_j - m}, \quad m = \max_j x_j`,
+      derivative: String.raw`\frac{\partial \operatorname{logSoftmax}(\mathbf{x})_i}{\partial x_j} = \delta_{ij} - s_j, \quad \mathbf{s} = \operatorname{softmax}(\mathbf{x})`,
+      notes: [String.raw`(\mathbf{v}^{\top} J)_j = v_j - s_j \sum_{i} v_i`],
+    },
+    properties: [
+      'Every output is at most 0 (the logarithm of a probability), and the exponentials of the outputs sum to 1.',
+      'Equals log(softmax(x)) wherever softmax is representable, and stays finite and accurate where softmax underflows to 0.',
+      'Shift invariance: logSoftmax(x + c) = logSoftmax(x).',
+      'Not elementwise: each output depends on every input.',
+    ],
+    papers: [],
+    tradeOffs: {
+      advantages: [
+        'Numerically stable log-probabilities: no exponential of a large number and no logarithm of 0, even when a probability is far below the float64 range (e.g. -800 where softmax gives 0).',
+        'The natural input of the negative log-likelihood loss: logSoftmax followed by NLLLoss is cross-entropy, with the simple gradient s − onehot.',
+      ],
+      disadvantages: [
+        'Outputs are log-probabilities, not probabilities: take exp to read them.',
+        'Redundant before CrossEntropyLoss, which already applies it.',
+      ],
+      whenToUse: [
+        'As the last layer before NLLLoss, or whenever log-probabilities are needed (sequence models, beam search, KL divergences).',
+      ],
+    },
+    examples: [
+      { xs: [1, 2, 3], output: [-2.40760596444438, -1.4076059644443804, -0.4076059644443803] },
+      { xs: [0, -800], output: [0, -800], note: 'finite where softmax underflows to 0' },
+      {
+        xs: [1000, 1001, 1002],
+        output: [-2.40760596444438, -1.4076059644443804, -0.4076059644443803],
+        note: 'shift invariance',
+      },
+    ],
+    seeAlso: ['softmax', 'softmin', 'logSigmoid'],
+    apply: logSoftmax,
+    vectorJacobianProduct: logSoftmaxVectorJacobianProduct,
+    jacobian: jacobianFrom(logSoftmaxVectorJacobianProduct, 'logSoftmax.jacobian'),
+  },
+  softmin: {
+    id: 'softmin',
+    name: 'Softmin',
+    summary: 'Softmax of the negated scores: probabilities that favour the smallest values.',
+    torchFunction: 'torch.nn.functional.softmin',
+    torchModule: 'torch.nn.Softmin',
+    latex: {
+      forward: String.raw`\operatorname{softmin}(\mathbf{x})_i = \frac{e^{-x_i}}{\sum_{j=1}^{n} e^{-x_j}} = \operatorname{softmax}(-\mathbf{x})_i`,
+      derivative: String.raw`\frac{\partial\, s_i}{\partial x_j} = -s_i\,(\delta_{ij} - s_j), \quad \mathbf{s} = \operatorname{softmin}(\mathbf{x})`,
+      notes: [String.raw`(\mathbf{v}^{\top} J)_j = -s_j \Bigl(v_j - \sum_{i} v_i s_i\Bigr)`],
+    },
+    properties: [
+      'Every output lies in (0, 1) for finite inputs and the outputs sum to 1.',
+      'softmin(x) = softmax(−x) exactly.',
+      'Shift invariance: softmin(x + c) = softmin(x).',
+      'Order-reversing: smaller inputs get larger probabilities.',
+      'Not elementwise: each output depends on every input.',
+    ],
+    papers: [],
+    tradeOffs: {
+      advantages: [
+        'Turns costs, energies or distances into a probability distribution that favours the smallest, with the same stability and smoothness as softmax.',
+      ],
+      disadvantages: [
+        'Nothing softmax of the negated input does not already do; it inherits softmax’s sensitivity to outliers (here: very small values).',
+      ],
+      whenToUse: [
+        'Soft selection of the nearest item (soft nearest neighbour, soft-argmin over distances or energies).',
+      ],
+    },
+    examples: [
+      { xs: [1, 2, 3], output: [0.6652409557748219, 0.24472847105479764, 0.09003057317038046] },
+      { xs: [0, 800], output: [1, 0], note: 'e^-800 underflows to 0 in float64' },
+    ],
+    seeAlso: ['softmax', 'logSoftmax'],
+    apply: softmin,
+    vectorJacobianProduct: softminVectorJacobianProduct,
+    jacobian: jacobianFrom(softminVectorJacobianProduct, 'softmin.jacobian'),
+  },
+};
+
+function freezeDeep<T>(value: T): T {
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) freezeDeep(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The ids in teaching order. */
+export const vectorFunctionIds: readonly VectorFunctionId[] = Object.freeze(['softmax', 'logSoftmax', 'softmin'] as const);
+
+/** The softmax family's metadata, keyed by id, in the order of `vectorFunctionIds`. */
+export const vectorFunctions: Readonly<Record<VectorFunctionId, VectorFunction>> = freezeDeep(rawVectorFunctions);

@@ -1,0 +1,166 @@
+/**
+ * The built site (website/build, written by the pipeline's `npm run site:build`), read as files:
+ * every expected page is there, formulas are rendered, links to the bibliography anchors exist,
+ * downloads are copied, and no page or stylesheet asks for anything from another host.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { referenceKeys } from '../../src/references.js';
+import { activationIds, activations } from '../../src/registry.js';
+import { formatNumber } from '../../src/plot/text.js';
+import { vectorFunctionIds, vectorFunctions } from '../../src/vector/softmax.js';
+import { BUILD, ROOT, builtBaseUrl, requireBuild } from './helpers.js';
+
+const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const NOTEBOOK_DOCS = path.join(ROOT, 'docs', 'notebooks');
+
+function html(route: string): string {
+  const file = path.join(BUILD, `${route}.html`);
+  assert.ok(existsSync(file), `missing page ${path.relative(ROOT, file)}`);
+  return readFileSync(file, 'utf8');
+}
+
+/** Attribute values in (minified) HTML: quoted or not. */
+function attributeValues(page: string, name: string): string[] {
+  const re = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>"']+))`, 'g');
+  return [...page.matchAll(re)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+function countClass(page: string, cls: string): number {
+  return attributeValues(page, 'class').filter((v) => v.split(/\s+/).includes(cls)).length;
+}
+
+function allFiles(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === '__server' ? [] : allFiles(p, ext);
+    return e.name.endsWith(ext) ? [p] : [];
+  });
+}
+
+/** The notebook pages the exporter wrote: file name and slug from the front matter. */
+function notebookPages(): { name: string; slug: string }[] {
+  if (!existsSync(NOTEBOOK_DOCS)) return [];
+  return readdirSync(NOTEBOOK_DOCS)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const text = readFileSync(path.join(NOTEBOOK_DOCS, f), 'utf8');
+      const slug = /^slug: (.+)$/m.exec(text);
+      return { name: f.replace(/\.mdx$/, ''), slug: slug ? (JSON.parse(slug[1]!) as string) : f.replace(/\.mdx$/, '') };
+    });
+}
+
+let base = '/';
+before(() => {
+  requireBuild();
+  base = builtBaseUrl();
+});
+
+describe('pages', () => {
+  test('there is a page per activation and per softmax-family function', () => {
+    for (const id of [...activationIds, ...vectorFunctionIds]) html(`docs/activations/${kebab(id)}`);
+  });
+
+  test('the landing page, the function index, the comparison and the bibliography exist', () => {
+    // docs/functions.mdx is served at /docs/activations (its slug).
+    for (const route of ['index', 'docs/activations', 'docs/comparison', 'docs/bibliography']) html(route);
+  });
+
+  test('every notebook page the exporter wrote is built, with its notebook downloadable', () => {
+    const notebooks = notebookPages();
+    assert.ok(notebooks.length > 0, 'docs/notebooks has no pages: the exporter did not run');
+    for (const { name, slug } of notebooks) {
+      html(`docs/notebooks/${slug}`);
+      assert.ok(existsSync(path.join(BUILD, 'notebooks', `${name}.ipynb`)), `notebooks/${name}.ipynb is not in the build`);
+    }
+  });
+
+  test('the sitemap lists every function page, the comparison, the bibliography and every notebook page', () => {
+    const sitemap = readFileSync(path.join(BUILD, 'sitemap.xml'), 'utf8');
+    const routes = [
+      ...[...activationIds, ...vectorFunctionIds].map((id) => `docs/activations/${kebab(id)}`),
+      'docs/comparison',
+      'docs/bibliography',
+      ...notebookPages().map((n) => `docs/notebooks/${n.slug}`),
+    ];
+    for (const route of routes) assert.ok(sitemap.includes(`${base}${route}</loc>`), `sitemap.xml does not list ${base}${route}`);
+  });
+});
+
+describe('content', () => {
+  test('every function page has rendered KaTeX and no KaTeX error', () => {
+    for (const id of [...activationIds, ...vectorFunctionIds]) {
+      const page = html(`docs/activations/${kebab(id)}`);
+      assert.ok(countClass(page, 'katex') >= 2, `${id}: fewer than 2 rendered formulas (${countClass(page, 'katex')})`);
+      assert.ok(countClass(page, 'katex-display') >= 2, `${id}: no display formulas`);
+      assert.equal(countClass(page, 'katex-error'), 0, `${id}: a KaTeX error is on the page`);
+    }
+  });
+
+  test('every function page links to the bibliography anchor of each of its papers, and the anchors exist', () => {
+    const bibliography = html('docs/bibliography');
+    const ids = new Set(attributeValues(bibliography, 'id'));
+    for (const key of referenceKeys) assert.ok(ids.has(key), `the bibliography has no anchor ${key}`);
+    for (const f of [...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])]) {
+      const hrefs = new Set(attributeValues(html(`docs/activations/${kebab(f.id)}`), 'href'));
+      for (const key of f.papers) assert.ok(hrefs.has(`${base}docs/bibliography#${key}`), `${f.id}: no link to the bibliography entry ${key}`);
+    }
+  });
+
+  test('chart placeholders carry their text alternative in the server-rendered HTML', () => {
+    const page = html('docs/activations/gelu');
+    assert.deepEqual(attributeValues(page, 'data-chart'), ['activation']);
+    const labels = attributeValues(page, 'aria-label').filter((l) => l.startsWith('Chart '));
+    assert.deepEqual(labels, ['Chart "GELU (approximate = none)": output of GELU for input x from -5 to 5.']);
+    assert.match(page, /<summary>Chart as text<\/summary>/);
+    const gelu = activations.gelu!;
+    const ends = `GELU: y = ${formatNumber(gelu.forward(-5))} at x = -5 and ${formatNumber(gelu.forward(5))} at x = 5; y = 0 at x = 0`;
+    assert.ok(page.includes(ends), `the text alternative should give the values at the ends and at 0: ${ends}`);
+  });
+
+  test('references.bib is served and parses back to every cite key', () => {
+    const bib = readFileSync(path.join(BUILD, 'references.bib'), 'utf8');
+    const ids = (new Cite(bib).data as { id: string }[]).map((e) => e.id);
+    assert.deepEqual(ids, [...referenceKeys]);
+  });
+
+  test("KaTeX's stylesheet and every font it names are served from the site", () => {
+    const css = readFileSync(path.join(BUILD, 'katex', 'katex.min.css'), 'utf8');
+    const fonts = [...css.matchAll(/url\((fonts\/[^)]+)\)/g)].map((m) => m[1]!);
+    assert.ok(fonts.length > 20, `only ${fonts.length} font URLs in katex.min.css`);
+    for (const f of new Set(fonts)) assert.ok(existsSync(path.join(BUILD, 'katex', f)), `katex/${f} is missing`);
+    assert.ok(attributeValues(html('index'), 'href').includes(`${base}katex/katex.min.css`), 'the pages do not link katex.min.css');
+  });
+});
+
+describe('offline', () => {
+  // Links (<a href>) may point anywhere; what a page loads by itself may not.
+  const LOADING = /<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*?\b(src|href|data)=["']?([^"' >]+)/gi;
+
+  test('no built page loads a script, stylesheet, font, image or frame from another host', () => {
+    const offenders: string[] = [];
+    for (const file of allFiles(BUILD, '.html')) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(LOADING)) {
+        const url = m[3]!;
+        if (/^(https?:)?\/\//i.test(url) && !(m[1]!.toLowerCase() === 'link' && /rel=["']?(canonical|alternate)/i.test(m[0]))) {
+          offenders.push(`${path.relative(BUILD, file)}: <${m[1]} ${m[2]}=${url}>`);
+        }
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  test('no built stylesheet imports or loads anything from another host', () => {
+    const offenders: string[] = [];
+    for (const file of allFiles(BUILD, '.css')) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:url\(|@import\s+)["']?((?:https?:)?\/\/[^"')\s]+)/gi)) offenders.push(`${path.relative(BUILD, file)}: ${m[1]}`);
+    }
+    assert.deepEqual(offenders, []);
+  });
+});

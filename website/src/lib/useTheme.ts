@@ -1,0 +1,7 @@
+import { useColorMode } from '@docusaurus/theme-common';
+import type { Theme } from './module';
+
+/** The chart theme that follows the site's colour mode, live. */
+export function useChartTheme(): Theme {
+  return useColorMode().colorMode === 'dark' ? 'dark' : 'light';
+}

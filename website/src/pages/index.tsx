@@ -1,0 +1,71 @@
+/**
+ * The landing page: what this is, in one screen, and where to go. No chart here (no plotly.js on the
+ * landing page); the list of functions comes from the module's registry.
+ */
+import React, { type ReactNode } from 'react';
+import Link from '@docusaurus/Link';
+import Layout from '@theme/Layout';
+import Heading from '@theme/Heading';
+import { activationIds, activations, vectorFunctionIds, vectorFunctions } from '@site/src/lib/module';
+import { BIBLIOGRAPHY_PATH, COMPARISON_PATH, FUNCTIONS_PATH, WALKTHROUGH_PATH, functionPath } from '@site/src/lib/paths';
+import styles from './index.module.css';
+
+const DESTINATIONS = [
+  {
+    to: WALKTHROUGH_PATH,
+    title: 'Walkthrough',
+    text: 'The notebook that introduces every function with a chart and its pros and cons; then the notebooks that go deeper.',
+  },
+  {
+    to: FUNCTIONS_PATH,
+    title: 'Function pages',
+    text: 'One page per function: formula, parameters, interactive chart, derivative, properties, trade-offs, tested example, paper.',
+  },
+  { to: COMPARISON_PATH, title: 'Comparison', text: 'All functions in one sortable table, and on one chart.' },
+  { to: BIBLIOGRAPHY_PATH, title: 'Bibliography', text: 'Every paper, in APA, IEEE and BibTeX, with a references.bib to download.' },
+] as const;
+
+export default function Home(): ReactNode {
+  const count = activationIds.length + vectorFunctionIds.length;
+  return (
+    <Layout
+      title="The reference for activation functions"
+      description="Every PyTorch activation function as an exact TypeScript module, with formulas, derivatives, interactive charts, trade-offs and papers."
+    >
+      <main className={styles.main}>
+        <header className={styles.hero}>
+          <Heading as="h1" className={styles.title}>
+            Activation functions, exactly
+          </Heading>
+          <p className={styles.lead}>
+            {count} activation functions, from sigmoid to hardshrink and the softmax family, as one TypeScript module with PyTorch&apos;s semantics
+            and defaults, accurate to a few ulps. Every formula, chart, table and citation on this site is generated from that module, and every
+            chart is drawn by it in your browser.
+          </p>
+        </header>
+        <nav className={styles.cards} aria-label="Where to start">
+          {DESTINATIONS.map((d) => (
+            <Link key={d.to} to={d.to} className={styles.card}>
+              <span className={styles.cardTitle}>{d.title} →</span>
+              <span className={styles.cardText}>{d.text}</span>
+            </Link>
+          ))}
+        </nav>
+        <section className={styles.functions} aria-labelledby="all-functions">
+          <Heading as="h2" id="all-functions" className={styles.functionsTitle}>
+            All functions
+          </Heading>
+          <ul className={styles.chips}>
+            {[...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])].map((f) => (
+              <li key={f.id}>
+                <Link to={functionPath(f.id)} title={f.summary}>
+                  {f.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </main>
+    </Layout>
+  );
+}
