@@ -4,10 +4,21 @@
  */
 export { activations, activationIds } from './registry.js';
 export type { ActivationId } from './registry.js';
-export { softmax, logSoftmax, softmin, vectorFunctions, vectorFunctionIds } from './vector/softmax.js';
-export type { VectorFunction } from './vector/softmax.js';
-export { references, referenceSources } from './references.js';
-export { toBibtex, formatReference } from './cite.js';
+export {
+  softmax,
+  logSoftmax,
+  softmin,
+  softmaxVectorJacobianProduct,
+  logSoftmaxVectorJacobianProduct,
+  softminVectorJacobianProduct,
+  vectorFunctions,
+  vectorFunctionIds,
+} from './vector/softmax.js';
+export type { VectorExample, VectorFunction, VectorFunctionId } from './vector/softmax.js';
+export { references, referenceSources, referenceKeys, isReferenceKey } from './references.js';
+export type { CslDate, CslItem, CslItemType, CslName, ReferenceKey, ReferenceSource, SourceCheck } from './references.js';
+export { toBibtex, formatReference, bibliography, citationStyles } from './cite.js';
+export type { CitationStyle, ReferenceFormat } from './cite.js';
 export type {
   Activation,
   ActivationSpec,

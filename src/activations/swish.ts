@@ -27,6 +27,9 @@ function swishForward(x: number, { beta }: SwishParams): number {
     const d = 1 + e;
     return ((x * e) / d) * (1 + dz / d);
   }
+  // Below z = −1500, |x|·e^z < 1e308·e^−1500 underflows to zero whatever x is; dz (up to half an ulp
+  // of z, itself huge there) must not meet the zero as ∞·0.
+  if (z < -1500) return x * 0;
   // σ(z) = e^z here; two halves keep a normal result from passing through a subnormal e^z.
   const h = Math.exp(z / 2);
   return x * (1 + dz) * h * h;
@@ -47,6 +50,7 @@ function swishDerivative(x: number, { beta }: SwishParams): number {
   const dz = productError(beta, x, z);
   if (z < EXP_SUBNORMAL_EDGE) {
     // e^(z+dz)·(1 + z + dz) to first order in dz; e^z's square is far below an ulp here.
+    if (z < -1500) return -0;
     const h = Math.exp(z / 2);
     return h === 0 ? -0 : (1 + z + dz * (2 + z)) * h * h;
   }

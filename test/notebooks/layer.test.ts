@@ -33,7 +33,7 @@ test('layer applies a softmax-family function to the whole vector', () => {
 test('gridOf recognises a linspace grid exactly, and nothing else', () => {
   assert.deepEqual(gridOf(data), { start: -5, stop: 5, count: 100 });
   const shifted = Float64Array.from(data);
-  shifted[50] += 1e-12;
+  shifted[50] = shifted[50]! + 1e-12;
   assert.equal(gridOf(shifted), undefined);
   assert.equal(gridOf([1]), undefined);
   assert.equal(gridOf(Float32Array.from(data)), undefined, 'float32 inputs are not the float64 grid');
