@@ -18,13 +18,30 @@ function formatDefault(v: number | string): string {
   return typeof v === 'string' ? `'${v}'` : String(v);
 }
 
+/** A range's LaTeX as plain text for a terminal or a Markdown table (only the forms the registry uses). */
+export function latexToText(latex: string): string {
+  const symbols: Record<string, string> = {
+    infty: '∞', ldots: '…', alpha: 'α', beta: 'β', lambda: 'λ', cup: '∪', approx: '≈', cdot: '·', le: '≤', ge: '≥',
+  };
+  return latex
+    .replace(/\\text\{([^}]*)\}/g, '$1')
+    .replace(/\\[td]?frac\{([^}]*)\}\{([^}]*)\}/g, '$1/$2')
+    .replace(/\\(?:left|right|bigl|bigr|Bigl|Bigr)(?=[[\]().|]|\\[{}])/g, '')
+    .replace(/\\([{}])/g, '$1')
+    .replace(/\\([a-zA-Z]+)/g, (m, name: string) => (name in symbols ? symbols[name]! : m))
+    .replace(/\\[,;! ]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
 function paperCell(keys: readonly string[]): string {
   return keys
     .map((k) => {
       const ref = references[k];
       const year = ref?.issued?.['date-parts']?.[0]?.[0];
       const first = ref?.author?.[0]?.family ?? k;
-      const more = (ref?.author?.length ?? 0) > 1 ? ' et al.' : '';
+      const n = ref?.author?.length ?? 0;
+      const more = n > 2 ? ' et al.' : n === 2 ? ` & ${ref?.author?.[1]?.family ?? ''}` : '';
       return `${first}${more} ${year ?? ''}`.trim();
     })
     .join('; ');
@@ -47,7 +64,7 @@ export function tableRows(): Row[] {
       id: a.id,
       torch: a.torchFunction,
       defaults: a.params.map((p) => `${p.name} = ${formatDefault(a.defaults[p.name]!)}`).join(', ') || '–',
-      range: a.properties.rangeLatex.replace(/\\infty/g, '∞').replace(/\\/g, ''),
+      range: latexToText(a.properties.rangeLatex),
       paper: paperCell(a.papers) || '–',
     };
   });

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { activationIds, vectorFunctionIds } from '../src/index.js';
+import { BEGIN, END, latexToText, markdownTable, readmeWithTable, tableRows } from '../scripts/activations-table.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+test("README's activation table is the one the registry gives (run `npx tsx scripts/activations-table.ts --readme`)", () => {
+  const start = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  assert.ok(start >= 0 && end > start, 'README has the table markers');
+  assert.equal(readme.slice(start + BEGIN.length, end).trim(), markdownTable());
+  assert.equal(readmeWithTable(readme), readme, 'rewriting the table changes nothing');
+});
+
+test('the table has one row per function, each with plain-text ranges', () => {
+  const rows = tableRows();
+  assert.deepEqual(rows.map((r) => r.id), [...activationIds, ...vectorFunctionIds]);
+  for (const r of rows) {
+    assert.doesNotMatch(r.range, /\\/, `${r.id}: range still has LaTeX: ${r.range}`);
+    assert.ok(r.torch.length > 0 && r.name.length > 0, r.id);
+  }
+});
+
+test('latexToText turns the range forms the registry uses into text', () => {
+  assert.equal(latexToText(String.raw`[-0.27846\ldots/\beta, \infty) \text{ for } \beta > 0`), '[-0.27846…/β, ∞) for β > 0');
+  assert.equal(latexToText(String.raw`\left[-\tfrac{3}{8}, \infty\right)`), '[-3/8, ∞)');
+  assert.equal(latexToText(String.raw`(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)`), '(-∞, -λ) ∪ {0} ∪ (λ, ∞)');
+});
+
+test('README shows the two commands and nothing to do by hand first', () => {
+  assert.match(readme, /npm start/);
+  assert.match(readme, /npm test/);
+  assert.match(readme, /\.ci\/run/);
+});
