@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { activationIds, vectorFunctionIds } from '../src/index.js';
 import { BEGIN, END, latexToText, markdownTable, readmeWithTable, tableRows } from '../scripts/activations-table.js';
@@ -33,4 +36,21 @@ test('README shows the two commands and nothing to do by hand first', () => {
   assert.match(readme, /npm start/);
   assert.match(readme, /npm test/);
   assert.match(readme, /\.ci\/run/);
+});
+
+test("README's TypeScript examples run against the module", async () => {
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  assert.ok(blocks.length >= 2, 'README has usage examples');
+  const dir = mkdtempSync(path.join(tmpdir(), 'readme-'));
+  try {
+    const entry = pathToFileURL(fileURLToPath(new URL('../src/index.ts', import.meta.url))).href;
+    for (const [i, block] of blocks.entries()) {
+      assert.match(block, /from 'activation-functions'/, `example ${i + 1} imports the package`);
+      const file = path.join(dir, `example-${i}.ts`);
+      writeFileSync(file, block.replace(/from 'activation-functions'/g, `from '${entry}'`) + '\nexport {};\n');
+      await import(pathToFileURL(file).href);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

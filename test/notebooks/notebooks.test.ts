@@ -103,6 +103,8 @@ test('every notebook imports the built module and calls initPlotly() in its firs
     const first = text(code[0]!.source);
     assert.match(first, /from "\.\.\/dist\/index\.js"/, `${name}: first code cell imports the module`);
     assert.match(first, /^initPlotly\(\);$/m, `${name}: first code cell calls initPlotly()`);
+    // Its output is plotly.js itself plus a line for Jupyter; the site draws its own charts.
+    assert.ok((code[0]!.metadata?.['tags'] as string[] | undefined)?.includes('remove-output'), `${name}: first code cell is tagged remove-output for the site`);
     for (const cell of code.slice(1)) assert.doesNotMatch(text(cell.source), /initPlotly\(/, `${name}: initPlotly() outside the first code cell`);
   }
 });
