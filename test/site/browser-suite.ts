@@ -356,15 +356,17 @@ async function scriptBytes(route: string): Promise<{ gzipped: number; files: str
 }
 
 describe('JavaScript budget', () => {
-  test(`a chart page loads at most ${CHART_PAGE_BUDGET / 1000} KB of gzipped JavaScript, plotly.js-basic included`, async () => {
+  test(`a chart page loads at most ${CHART_PAGE_BUDGET / 1000} KB of gzipped JavaScript, plotly.js-basic included`, async (t) => {
     const { gzipped, files } = await scriptBytes('docs/activations/gelu');
+    t.diagnostic(`chart page /docs/activations/gelu: ${(gzipped / 1000).toFixed(1)} KB of gzipped JavaScript in ${files.length} files`);
     assert.ok(files.some((f) => f.startsWith('plotly.')), `the plotly chunk was not loaded: ${files.join(', ')}`);
     assert.ok(gzipped <= CHART_PAGE_BUDGET, `${gzipped} bytes gzipped > ${CHART_PAGE_BUDGET} (${files.join(', ')})`);
   });
 
   for (const route of ['', 'docs/bibliography']) {
-    test(`a page without charts (/${route}) loads no plotly.js and at most ${PLAIN_PAGE_BUDGET / 1000} KB of gzipped JavaScript`, async () => {
+    test(`a page without charts (/${route}) loads no plotly.js and at most ${PLAIN_PAGE_BUDGET / 1000} KB of gzipped JavaScript`, async (t) => {
       const { gzipped, files } = await scriptBytes(route);
+      t.diagnostic(`/${route}: ${(gzipped / 1000).toFixed(1)} KB of gzipped JavaScript in ${files.length} files`);
       assert.ok(!files.some((f) => f.startsWith('plotly.')), `plotly.js was loaded on a page without charts: ${files.join(', ')}`);
       assert.ok(gzipped <= PLAIN_PAGE_BUDGET, `${gzipped} bytes gzipped > ${PLAIN_PAGE_BUDGET} (${files.join(', ')})`);
     });
