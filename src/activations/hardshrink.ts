@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * Hardshrink (hard thresholding): x where |x| > λ, 0 elsewhere. PyTorch:
@@ -72,6 +73,8 @@ export const hardshrink = defineActivation({
   forward: (x, p) => (x >= -p.lambda && x <= p.lambda ? 0 : x),
   derivative: (x, p) => (x >= -p.lambda && x <= p.lambda ? 0 : 1),
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('hardshrink', xs, out, p.lambda)) return;
     const l = p.lambda;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;

@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * Hardsigmoid, min(max(x + 3, 0), 6)/6 = ReLU6(x + 3)/6. PyTorch: torch.nn.functional.hardsigmoid /
@@ -68,6 +69,8 @@ export const hardsigmoid = defineActivation({
   forward: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6),
   derivative: (x) => (x > -3 && x < 3 ? ONE_SIXTH : 0),
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('hardsigmoid', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       out[i] = x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6;

@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * Hardswish, x·ReLU6(x + 3)/6. PyTorch: torch.nn.functional.hardswish / torch.nn.Hardswish.
@@ -72,6 +73,8 @@ export const hardswish = defineActivation({
   forward: (x) => hardswish1(x),
   derivative: (x) => (x < -3 ? 0 : x <= 3 ? (2 * x + 3) / 6 : 1),
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('hardswish', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = hardswish1(xs[i]!);
   },
 });

@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 function show(v: number): string {
   return Object.is(v, -0) ? '-0' : String(v);
@@ -93,6 +94,8 @@ export const hardtanh = defineActivation({
   forward: (x, p) => (x < p.minVal ? p.minVal : x > p.maxVal ? p.maxVal : x),
   derivative: (x, p) => (x <= p.minVal || x >= p.maxVal ? 0 : 1),
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('hardtanh', xs, out, p.minVal, p.maxVal)) return;
     const lo = p.minVal;
     const hi = p.maxVal;
     for (let i = 0; i < xs.length; i++) {

@@ -1,4 +1,5 @@
 import { defineActivation, requireFinite } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * Leaky ReLU: x for x > 0, negativeSlope·x otherwise. PyTorch: torch.nn.functional.leaky_relu /
@@ -73,6 +74,8 @@ export const leakyRelu = defineActivation({
   forward: (x, p) => leaky(x, p.negativeSlope),
   derivative: (x, p) => (x > 0 ? 1 : p.negativeSlope),
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('leaky', xs, out, p.negativeSlope)) return;
     const s = p.negativeSlope;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;

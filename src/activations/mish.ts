@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 import { EXP_SUBNORMAL_EDGE, expDD, expDoubleDouble, productError } from '../math/stable.js';
 
 /*
@@ -151,6 +152,8 @@ export const mish = defineActivation({
   forward: mishForward,
   derivative: mishDerivative,
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('mish', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = mishForward(xs[i]!);
   },
 });

@@ -1,4 +1,5 @@
 import { defineActivation, requireFinite } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * PReLU with a single weight a: x for x > 0, a·x otherwise. PyTorch: torch.nn.functional.prelu with a
@@ -76,6 +77,8 @@ export const prelu = defineActivation({
   forward: (x, p) => (x > 0 ? x : p.weight === 0 && x === -Infinity ? -p.weight : x * p.weight),
   derivative: (x, p) => (x > 0 ? 1 : p.weight),
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('leaky', xs, out, p.weight)) return;
     const a = p.weight;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;

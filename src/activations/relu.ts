@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * ReLU, max(0, x). PyTorch: torch.nn.functional.relu / torch.nn.ReLU.
@@ -62,6 +63,8 @@ export const relu = defineActivation({
   // `x <= 0 ? 0 : 1` sends NaN to 1, as threshold_backward does (NaN <= 0 is false).
   derivative: (x) => (x <= 0 ? 0 : 1),
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('relu', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       out[i] = x < 0 ? 0 : x;

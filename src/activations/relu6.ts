@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * ReLU6, min(max(0, x), 6). PyTorch: torch.nn.functional.relu6 / torch.nn.ReLU6, computed as
@@ -66,6 +67,8 @@ export const relu6 = defineActivation({
   forward: (x) => (x < 0 ? 0 : x > 6 ? 6 : x),
   derivative: (x) => (x <= 0 || x >= 6 ? 0 : 1),
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('relu6', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       out[i] = x < 0 ? 0 : x > 6 ? 6 : x;

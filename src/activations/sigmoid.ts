@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 import { sigmoid as sigmoidCore, sigmoidDerivative } from '../math/stable.js';
 
 /**
@@ -73,6 +74,8 @@ export const sigmoid = defineActivation({
   forward: (x) => sigmoidCore(x),
   derivative: (x) => sigmoidDerivative(x),
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('sigmoid', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = sigmoidCore(xs[i]!);
   },
 });

@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 import { EXP_SUBNORMAL_EDGE, silu as siluCore, siluDerivative } from '../math/stable.js';
 
 /**
@@ -64,6 +65,8 @@ export const silu = defineActivation({
   forward: siluCore,
   derivative: siluDerivative,
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('silu', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       if (x >= 0) out[i] = x / (1 + Math.exp(-x));

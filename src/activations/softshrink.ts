@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * Softshrink (soft thresholding): x - λ above λ, x + λ below -λ, 0 between. PyTorch:
@@ -80,6 +81,8 @@ export const softshrink = defineActivation({
   forward: (x, p) => (x > p.lambda ? x - p.lambda : x < -p.lambda ? x + p.lambda : 0),
   derivative: (x, p) => (x >= -p.lambda && x <= p.lambda ? 0 : 1),
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('softshrink', xs, out, p.lambda)) return;
     const l = p.lambda;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;

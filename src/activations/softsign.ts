@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /** x/(1+|x|); at ±∞ the limit ±1 (PyTorch: ∞/∞ = NaN). */
 function softsignForward(x: number): number {
@@ -75,6 +76,8 @@ export const softsign = defineActivation({
   forward: softsignForward,
   derivative: softsignDerivative,
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('softsign', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = softsignForward(xs[i]!);
   },
 });

@@ -1,4 +1,5 @@
 import { defineActivation, requireFinite } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 import { EXP_SUBNORMAL_EDGE, productError, silu, siluDerivative, siluSecondDerivative } from '../math/stable.js';
 
 type SwishParams = { readonly beta: number };
@@ -127,6 +128,9 @@ export const swish = defineActivation<SwishParams>({
   forward: swishForward,
   derivative: swishDerivative,
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // β = 1 is SiLU exactly (swishForward returns silu(x)); other β stay on the TypeScript kernel.
+    if (p.beta === 1 && runWasm('silu', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = swishForward(xs[i]!, p);
   },
 });

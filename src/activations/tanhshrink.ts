@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * x − tanh(x) for x ≥ 0, without the cancellation of the literal formula (PyTorch's kernel), which
@@ -94,6 +95,8 @@ export const tanhshrink = defineActivation({
     return t * t;
   },
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('tanhshrink', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = tanhshrinkForward(xs[i]!);
   },
 });

@@ -1,0 +1,156 @@
+/**
+ * The WebAssembly SIMD kernels behind `map` (sources in asm/kernels.ts, bytes in
+ * wasm-bytes.generated.ts). Each returns exactly what the TypeScript kernel returns, element by
+ * element (the float64 value, or its float32 rounding for a Float32Array), only faster; the
+ * TypeScript kernels stay the reference and the fallback wherever WebAssembly SIMD is missing.
+ *
+ * Loading: synchronous on first use where the engine allows it (Node, workers). Chrome's main
+ * thread refuses to compile modules above 4 KB synchronously; there the first calls use the
+ * TypeScript kernels while the module compiles asynchronously, and later calls use it.
+ *
+ * Data moves in chunks through a fixed buffer inside the module's memory (32 KB), so memory use is
+ * bounded and no array is allocated per call.
+ */
+import type { FloatArray } from '../types.js';
+import { WASM_KERNELS_BASE64 } from './wasm-bytes.generated.js';
+
+/**
+ * 'auto': WebAssembly for arrays of at least `WASM_MIN_LENGTH` elements when available; 'wasm':
+ * WebAssembly for every length when available (tests); 'ts': the TypeScript kernels only.
+ */
+export type KernelMode = 'auto' | 'wasm' | 'ts';
+
+/** Below this length the call overhead outweighs the gain; the TypeScript kernels run instead. */
+export const WASM_MIN_LENGTH = 32;
+
+type Kernel = (ptr: number, n: number, a: number, b: number) => void;
+
+interface Loaded {
+  readonly exports: Record<string, unknown>;
+  readonly f64: Float64Array;
+  readonly f32: Float32Array;
+  readonly base: number;
+}
+
+let mode: KernelMode = 'auto';
+let loaded: Loaded | null = null;
+let state: 'idle' | 'pending' | 'ready' | 'unavailable' = 'idle';
+
+/** Chooses which kernels `map` uses (see `KernelMode`); returns the previous mode. */
+export function setKernelMode(next: KernelMode): KernelMode {
+  if (next !== 'auto' && next !== 'wasm' && next !== 'ts') {
+    throw new RangeError(`setKernelMode: mode must be 'auto', 'wasm' or 'ts', got ${String(next)}`);
+  }
+  const previous = mode;
+  mode = next;
+  return previous;
+}
+
+export function getKernelMode(): KernelMode {
+  return mode;
+}
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  if (typeof atob === 'function') {
+    const bin = atob(text);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const clean = text.replace(/=+$/, '');
+  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let acc = 0;
+  let bits = 0;
+  let j = 0;
+  for (let i = 0; i < clean.length; i++) {
+    acc = (acc << 6) | alphabet.indexOf(clean[i]!);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[j++] = (acc >> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+function wrap(instance: WebAssembly.Instance): Loaded {
+  const exports = instance.exports as Record<string, unknown>;
+  const memory = exports.memory as WebAssembly.Memory;
+  const base = (exports.buffer as () => number)();
+  const bytes = (exports.chunkBytes as () => number)();
+  return {
+    exports,
+    base,
+    f64: new Float64Array(memory.buffer, base, bytes / 8),
+    f32: new Float32Array(memory.buffer, base, bytes / 4),
+  };
+}
+
+function load(): Loaded | null {
+  if (state === 'ready' || state === 'unavailable' || state === 'pending') return loaded;
+  state = 'unavailable';
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Module !== 'function') return null;
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = decodeBase64(WASM_KERNELS_BASE64);
+    // An engine without SIMD rejects the module here; the TypeScript kernels then do everything.
+    if (!WebAssembly.validate(bytes)) return null;
+  } catch {
+    return null;
+  }
+  try {
+    loaded = wrap(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}));
+    state = 'ready';
+  } catch {
+    // Synchronous compilation refused (Chrome's main thread): compile in the background.
+    state = 'pending';
+    WebAssembly.instantiate(bytes, {}).then(
+      (result) => {
+        loaded = wrap(result.instance);
+        state = 'ready';
+      },
+      () => {
+        state = 'unavailable';
+      },
+    );
+  }
+  return loaded;
+}
+
+/** Whether the WebAssembly kernels are loaded (loading them synchronously if possible). */
+export function wasmKernelsReady(): boolean {
+  return load() !== null;
+}
+
+/**
+ * Runs kernel `name` (`<name>_f64` / `<name>_f32` in asm/kernels.ts) from xs into out (same type and
+ * length, may be xs) with scalar parameters a, b. Returns false, having done nothing, when the
+ * TypeScript kernel must run instead (mode 'ts', a short array in mode 'auto', no WebAssembly).
+ */
+export function runWasm(name: string, xs: FloatArray, out: FloatArray, a = 0, b = 0): boolean {
+  if (mode === 'ts') return false;
+  const n = xs.length;
+  if (mode === 'auto' && n < WASM_MIN_LENGTH) return false;
+  const w = loaded ?? load();
+  if (w === null) return false;
+  const f64 = xs instanceof Float64Array;
+  const kernel = w.exports[f64 ? `${name}_f64` : `${name}_f32`] as Kernel | undefined;
+  if (kernel === undefined) return false;
+  const buf = f64 ? w.f64 : w.f32;
+  const size = buf.length;
+  const base = w.base;
+  if (n <= size) {
+    buf.set(xs);
+    kernel(base, n, a, b);
+    out.set(n === size ? buf : buf.subarray(0, n));
+    return true;
+  }
+  for (let i = 0; i < n; i += size) {
+    const m = Math.min(size, n - i);
+    buf.set(xs.subarray(i, i + m));
+    kernel(base, m, a, b);
+    out.set(m === size ? buf : buf.subarray(0, m), i);
+  }
+  return true;
+}

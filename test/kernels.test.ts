@@ -1,0 +1,235 @@
+/**
+ * The fast `map` kernels (WebAssembly SIMD, asm/kernels.ts) against the scalar `forward`: for every
+ * activation, both array types and several parameter sets, `map` must return exactly what
+ * `forward` returns element by element (in float64 bit for bit, NaN as NaN; in float32 the
+ * float32 rounding of it, which is what the TypeScript kernels store). The inputs are the fixture
+ * points, special values, the edges of every branch, and random values over many binades. The same
+ * holds with the TypeScript kernels forced (mode 'ts'), and at every length, with `out` given, in
+ * place and on subarrays at odd offsets. The generated module must be what the compiler produces
+ * from asm/ today.
+ */
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { activations, activationIds } from '../src/registry.js';
+import type { Activation, FloatArray, Params } from '../src/types.js';
+import { runWasm, setKernelMode, wasmKernelsReady, type KernelMode } from '../src/kernels/wasm.js';
+import { FIXTURES, dec, loadFixture, show } from './fixtures/reference.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+after(() => setKernelMode('auto'));
+
+/** A small deterministic generator (xorshift), so failures reproduce. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
+}
+
+const SPECIALS = [
+  0, -0, NaN, Infinity, -Infinity, 1, -1, 2, -2, 3, -3, 6, -6, 0.5, -0.5, 0.25, -0.25, 1e-300, -1e-300, 5e-324, -5e-324,
+  2.2250738585072014e-308, -2.2250738585072014e-308, 1e308, -1e308, 1.7976931348623157e308, -1.7976931348623157e308,
+  20, -20, 36.7, -36.7, 40, -40, 700, -700, -700.0000000000001, -699.9999999999999, 709.78, -709.78, 745, -745, 746, -746,
+  1500, -1500, 3.725290298461914e-9, -3.725290298461914e-9, 0.34657359027997264, -0.34657359027997264,
+  0.3465735912322998, -0.3465735912322998, 1.0397207708399179, -1.0397207708399179, 1e-8, -1e-8, 1e-20, -1e-20,
+  0.9999999999999999, 1.0000000000000002, -0.9999999999999999, -1.0000000000000002, 0.01, -0.01, 0.1, -0.1,
+  3.4028234663852886e38, -3.4028234663852886e38, 1.401298464324817e-45, -1.401298464324817e-45,
+];
+
+function inputs(id: string, seed: number): number[] {
+  const r = rng(seed);
+  const xs: number[] = [...SPECIALS];
+  for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith('.json') && n !== 'softmax.json')) {
+    const fx = loadFixture(f);
+    if (fx.id !== id) continue;
+    for (const set of fx.paramSets) for (const c of set.cases) xs.push(dec(c[0]));
+    for (const set of fx.float32) for (const c of set.cases) xs.push(dec(c[0]));
+  }
+  for (let i = 0; i < 3000; i++) xs.push((r() - 0.5) * 20); // the curved part
+  for (let i = 0; i < 1000; i++) xs.push((r() - 0.5) * 1600); // exp's whole range and beyond
+  for (let i = 0; i < 1000; i++) xs.push((r() < 0.5 ? -1 : 1) * 2 ** (r() * 200 - 100)); // many binades
+  for (let i = 0; i < 500; i++) xs.push(-690 - r() * 60); // where e^x turns subnormal
+  const dv = new DataView(new ArrayBuffer(8));
+  for (let i = 0; i < 500; i++) {
+    dv.setUint32(0, Math.floor(r() * 2 ** 32));
+    dv.setUint32(4, Math.floor(r() * 2 ** 32));
+    xs.push(dv.getFloat64(0)); // any bit pattern
+  }
+  return xs;
+}
+
+/** Parameter sets per activation: the defaults, the fixtures' sets, and awkward values. */
+function paramSets(id: string): Params[] {
+  const sets: Params[] = [{}];
+  for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith('.json') && n !== 'softmax.json')) {
+    const fx = loadFixture(f);
+    if (fx.id !== id) continue;
+    for (const set of [...fx.paramSets, ...fx.float32]) sets.push(set.params);
+  }
+  const extra: Record<string, Params[]> = {
+    leakyRelu: [{ negativeSlope: 0 }, { negativeSlope: -0 }, { negativeSlope: 0.1 }, { negativeSlope: -0.3 }, { negativeSlope: 1e300 }],
+    prelu: [{ weight: 0 }, { weight: 0.1 }, { weight: -2 }],
+    hardtanh: [
+      { minVal: -0.1, maxVal: 0.1 },
+      { minVal: 0, maxVal: 0 },
+      { minVal: -0, maxVal: 6 },
+      { minVal: -1e300, maxVal: 1e300 },
+      { minVal: 0.30000000000000004, maxVal: 1.7 },
+    ],
+    softshrink: [{ lambda: 0 }, { lambda: 0.1 }, { lambda: 1.3 }, { lambda: 1e300 }],
+    hardshrink: [{ lambda: 0 }, { lambda: -0.1 }, { lambda: 0.1 }, { lambda: 2.7 }],
+    swish: [{ beta: 1 }, { beta: 0 }, { beta: 0.1 }, { beta: -1 }],
+    elu: [{ alpha: 0.5 }],
+    celu: [{ alpha: 0.5 }],
+    softplus: [{ beta: 2, threshold: 10 }],
+    gelu: [{ approximate: 'tanh' }],
+  };
+  sets.push(...(extra[id] ?? []));
+  const seen = new Set<string>();
+  return sets.filter((s) => {
+    const key = JSON.stringify(s);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function same(a: number, b: number): boolean {
+  return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+/** Compares map's output with forward element by element; returns the first mismatches. */
+function mismatches(act: Activation<Params>, p: Params, xs: FloatArray, ys: FloatArray): string[] {
+  const bad: string[] = [];
+  const f32 = xs instanceof Float32Array;
+  for (let i = 0; i < xs.length; i++) {
+    const v = act.forward(xs[i]!, p);
+    const want = f32 ? Math.fround(v) : v;
+    if (!same(ys[i]!, want)) {
+      bad.push(`x=${show(xs[i]!)}: map ${show(ys[i]!)}, forward ${show(want)}`);
+      if (bad.length >= 8) break;
+    }
+  }
+  return bad;
+}
+
+function withMode<T>(m: KernelMode, f: () => T): T {
+  const previous = setKernelMode(m);
+  try {
+    return f();
+  } finally {
+    setKernelMode(previous);
+  }
+}
+
+describe('the WebAssembly kernels', () => {
+  it('load in Node', () => {
+    assert.equal(wasmKernelsReady(), true);
+  });
+
+  it('transcribe V8\'s Math.exp bit for bit', () => {
+    const xs = Float64Array.from(inputs('', 7));
+    const r = rng(11);
+    const more: number[] = [];
+    // Both sides of every branch edge of fdlibm's exp, densely.
+    for (const edge of [0.34657359027997264, 0.3465735912322998, 1.0397207708399179, 1.03972, 3.725290298461914e-9, 709.782712893384, -745.1332191019411, -708.39641853226]) {
+      for (let i = 0; i < 200; i++) {
+        const d = (r() - 0.5) * Math.abs(edge) * 1e-6;
+        more.push(edge + d, -edge - d);
+      }
+    }
+    for (const set of [xs, Float64Array.from(more)]) {
+      const out = new Float64Array(set.length);
+      assert.ok(withMode('wasm', () => runWasm('exp', set, out)));
+      const bad: string[] = [];
+      set.forEach((x, i) => {
+        if (!same(out[i]!, Math.exp(x)) && bad.length < 8) bad.push(`exp(${show(x)}): ${show(out[i]!)} vs ${show(Math.exp(x))}`);
+      });
+      assert.deepEqual(bad, []);
+    }
+  });
+
+  it('transcribe Math.exp bit for bit on 4 million random inputs across its range', () => {
+    const r = rng(3);
+    const n = 1 << 22;
+    const xs = new Float64Array(n);
+    for (let i = 0; i < n; i++) xs[i] = (r() - 0.5) * 1500 * (i & 1 ? 1 : 1e-3);
+    const out = new Float64Array(n);
+    assert.ok(withMode('wasm', () => runWasm('exp', xs, out)));
+    let bad = 0;
+    for (let i = 0; i < n; i++) if (!same(out[i]!, Math.exp(xs[i]!))) bad++;
+    assert.equal(bad, 0);
+  });
+
+  it('are rejected by runWasm in mode ts, and skipped for short arrays in mode auto', () => {
+    const xs = new Float64Array(4);
+    assert.equal(withMode('ts', () => runWasm('relu', new Float64Array(100), new Float64Array(100))), false);
+    assert.equal(withMode('auto', () => runWasm('relu', xs, xs)), false);
+    assert.equal(withMode('wasm', () => runWasm('relu', xs, xs)), true);
+    assert.equal(withMode('wasm', () => runWasm('no-such-kernel', xs, xs)), false);
+  });
+
+  it('are what the compiler produces from asm/ today (the generated file is not stale)', () => {
+    const r = spawnSync(process.execPath, ['scripts/build-wasm.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+  });
+});
+
+for (const id of activationIds) {
+  const act = activations[id] as Activation<Params>;
+  describe(`${id}.map equals forward element by element`, () => {
+    const base = inputs(id, id.length * 7919 + 1);
+    for (const p of paramSets(id)) {
+      const label = JSON.stringify(p);
+      for (const mode of ['wasm', 'ts'] as const) {
+        for (const Type of [Float64Array, Float32Array]) {
+          it(`${label}, ${Type.name}, ${mode} kernels`, () => {
+            const xs = Type.from(base);
+            const ys = withMode(mode, () => act.map(xs, p));
+            assert.ok(ys instanceof Type);
+            assert.deepEqual(mismatches(act, p, xs, ys), []);
+          });
+        }
+      }
+    }
+
+    it('at every length, with out given, in place and on subarrays at odd offsets (both types, both kernels)', () => {
+      const p = paramSets(id).at(-1)!;
+      const r = rng(99);
+      for (const mode of ['wasm', 'auto', 'ts'] as const) {
+        for (const Type of [Float64Array, Float32Array]) {
+          for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 17, 31, 32, 33, 1000, 4095, 4097, 8193, 20000]) {
+            const src: FloatArray = new Type(n + 3);
+            for (let i = 0; i < src.length; i++) src[i] = (r() - 0.5) * 16;
+            const xs = src.subarray(1, n + 1) as FloatArray; // byteOffset of one element
+            const copy = xs.slice();
+            const neighbours = [src[0], src[n + 1], src[n + 2]];
+            const fresh = withMode(mode, () => act.map(xs, p));
+            assert.equal(fresh.length, n);
+            assert.deepEqual(mismatches(act, p, xs, fresh), [], `n=${n}`);
+            assert.deepEqual(xs, copy, 'map must not write to xs');
+            const outer = new Type(n + 5);
+            const out = outer.subarray(3, n + 3) as FloatArray;
+            const given = withMode(mode, () => act.map(xs, p, out));
+            assert.equal(given, out);
+            assert.deepEqual(mismatches(act, p, xs, out), [], `out given, n=${n}`);
+            assert.deepEqual([outer[0], outer[1], outer[2], outer[n + 3], outer[n + 4]], [0, 0, 0, 0, 0], 'writes stay inside out');
+            const inPlace = withMode(mode, () => act.map(xs, p, xs));
+            assert.equal(inPlace, xs);
+            assert.deepEqual(mismatches(act, p, copy, xs), [], `in place, n=${n}`);
+            assert.deepEqual([src[0], src[n + 1], src[n + 2]], neighbours, 'in place stays inside xs');
+          }
+        }
+      }
+    });
+  });
+}
