@@ -1,0 +1,403 @@
+/**
+ * The results of one `npm run bench`: their shape (bench/results.json), the summary (geometric means,
+ * the issue's goals) and the tables, as data (for docs/performance.mdx) and as Markdown (for the
+ * console and bench/results.md). Pure (tested in test/bench/report.test.ts).
+ */
+import { formatNs, formatRatio, formatSize, geomean, markdownTable, ratio } from './stats.js';
+
+export type Dtype = 'float32' | 'float64';
+
+export const ENGINES = ['ours', 'oursOut', 'plain', 'tfjsCpu', 'tfjsWasm', 'ort', 'torch'] as const;
+export type EngineId = (typeof ENGINES)[number];
+
+export const ENGINE_LABELS: Readonly<Record<EngineId, string>> = {
+  ours: 'ours',
+  oursOut: 'ours (out)',
+  plain: 'plain loop',
+  tfjsCpu: 'tfjs cpu',
+  tfjsWasm: 'tfjs wasm',
+  ort: 'ORT',
+  torch: 'PyTorch',
+};
+
+export const ENGINE_DESCRIPTIONS: Readonly<Record<EngineId, string>> = {
+  ours: "this module's `map(xs)` from dist/ (allocates its output, like every other engine here); softmax family: `softmax(xs)` etc.",
+  oursOut: "this module's `map(xs, undefined, out)` into a preallocated array (softmax family: no out parameter)",
+  plain: 'the textbook formula in a plain JavaScript for-loop, output allocated per call (GELU: erf by Abramowitz & Stegun 7.1.26)',
+  tfjsCpu: '@tensorflow/tfjs-core with the cpu backend (float32 only), op then dispose',
+  tfjsWasm: '@tensorflow/tfjs-backend-wasm, SIMD on, threads off (float32 only), op then dispose',
+  ort: 'onnxruntime-node, CPU, a one-node ONNX model per function, intraOpNumThreads = interOpNumThreads = 1',
+  torch: 'PyTorch (Debian python3-torch) through /usr/bin/python3, torch.set_num_threads(1), torch.inference_mode(), F.* with the module defaults',
+};
+
+/** The JavaScript peers the issue asks us to be ahead of. */
+export const JS_PEERS: readonly EngineId[] = ['tfjsCpu', 'tfjsWasm'];
+
+export interface Measurement {
+  readonly case: string;
+  readonly dtype: Dtype;
+  readonly n: number;
+  readonly engine: EngineId;
+  /** Median ns per element; null when the engine cannot compute this case (see reason). */
+  readonly nsPerElement: number | null;
+  readonly reason?: string;
+  /** Timed samples and calls per sample (how the median was obtained). */
+  readonly samples?: number;
+  readonly callsPerSample?: number;
+}
+
+export interface FloorMeasurement {
+  readonly dtype: Dtype;
+  readonly n: number;
+  /** loop, set: copy into an existing array; alloc: a new array, then set. */
+  readonly method: 'loop' | 'set' | 'alloc';
+  readonly nsPerElement: number;
+}
+
+export interface CaseInfo {
+  readonly key: string;
+  readonly id: string;
+  readonly kind: 'activation' | 'vector';
+  readonly label: string;
+  readonly params: Readonly<Record<string, number | string>>;
+  readonly main: boolean;
+}
+
+export interface BenchResults {
+  readonly schema: 1;
+  readonly command: string;
+  readonly date: string;
+  readonly durationSeconds: number;
+  readonly machine: {
+    readonly cpu: string;
+    readonly cores: number;
+    readonly memoryGiB: number;
+    readonly platform: string;
+  };
+  readonly versions: Readonly<Record<string, string>>;
+  readonly settings: {
+    readonly sizes: readonly number[];
+    readonly dtypes: readonly Dtype[];
+    readonly inputs: string;
+    readonly timing: string;
+  };
+  readonly engines: readonly { readonly id: EngineId; readonly label: string; readonly description: string; readonly status: string }[];
+  readonly cases: readonly CaseInfo[];
+  readonly measurements: readonly Measurement[];
+  readonly floor: readonly FloorMeasurement[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Look-ups
+
+export function lookup(r: Pick<BenchResults, 'measurements'>): (caseKey: string, engine: EngineId, dtype: Dtype, n: number) => Measurement | undefined {
+  const map = new Map<string, Measurement>();
+  for (const m of r.measurements) map.set(`${m.case}|${m.engine}|${m.dtype}|${m.n}`, m);
+  return (c, e, d, n) => map.get(`${c}|${e}|${d}|${n}`);
+}
+
+/** Engines that measured anything in this dtype (tfjs has no float64). */
+export function enginesFor(r: Pick<BenchResults, 'measurements'>, dtype: Dtype): EngineId[] {
+  return ENGINES.filter((e) => r.measurements.some((m) => m.engine === e && m.dtype === dtype && m.nsPerElement != null));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+
+export interface GeomeanRow {
+  readonly engine: EngineId;
+  /** The main functions every engine of this row (ours, this engine, PyTorch) measured. */
+  readonly functions: readonly string[];
+  readonly ours: number;
+  readonly engineValue: number;
+  readonly torch: number;
+  readonly oursOverTorch: number;
+  readonly engineOverTorch: number;
+  readonly oursOverEngine: number;
+}
+
+/** Geometric means at one dtype and size: one row per engine, over the functions ours, it and PyTorch all have. */
+export function geomeans(r: BenchResults, dtype: Dtype, n: number): GeomeanRow[] {
+  const get = lookup(r);
+  const value = (c: string, e: EngineId) => get(c, e, dtype, n)?.nsPerElement ?? null;
+  const rows: GeomeanRow[] = [];
+  for (const engine of ENGINES) {
+    const functions = r.cases
+      .filter((c) => c.main)
+      .map((c) => c.key)
+      .filter((c) => value(c, 'ours') != null && value(c, engine) != null && value(c, 'torch') != null);
+    if (functions.length === 0) continue;
+    const g = (e: EngineId) => geomean(functions.map((c) => value(c, e)!));
+    const ours = g('ours');
+    const engineValue = g(engine);
+    const torch = g('torch');
+    rows.push({ engine, functions, ours, engineValue, torch, oursOverTorch: ours / torch, engineOverTorch: engineValue / torch, oursOverEngine: ours / engineValue });
+  }
+  return rows;
+}
+
+export function floorOf(r: BenchResults, dtype: Dtype, n: number): { prealloc: number | null; alloc: number | null } {
+  const f = r.floor.filter((x) => x.dtype === dtype && x.n === n);
+  const pre = f.filter((x) => x.method !== 'alloc').map((x) => x.nsPerElement);
+  const alloc = f.find((x) => x.method === 'alloc')?.nsPerElement ?? null;
+  return { prealloc: pre.length ? Math.min(...pre) : null, alloc };
+}
+
+export interface Goal {
+  readonly goal: string;
+  readonly dtype: Dtype;
+  readonly n: number;
+  readonly value: number | null;
+  readonly target: string;
+  readonly met: boolean;
+}
+
+/** The issue's goals, at every dtype and size measured. */
+export function goals(r: BenchResults): Goal[] {
+  const get = lookup(r);
+  const out: Goal[] = [];
+  for (const dtype of r.settings.dtypes) {
+    for (const n of r.settings.sizes) {
+      const rows = geomeans(r, dtype, n);
+      const vsTorch = rows.find((x) => x.engine === 'ours');
+      const all = r.cases.filter((c) => c.main).length;
+      out.push({
+        goal: `ours/PyTorch, geometric mean over ${vsTorch ? vsTorch.functions.length : 0} of ${all} functions`,
+        dtype,
+        n,
+        value: vsTorch?.oursOverTorch ?? null,
+        target: '≤ 2.00×',
+        met: vsTorch != null && vsTorch.functions.length === all && vsTorch.oursOverTorch <= 2,
+      });
+      for (const peer of ['plain' as EngineId, ...JS_PEERS]) {
+        const row = rows.find((x) => x.engine === peer);
+        if (!row) continue;
+        out.push({
+          goal: `ours/${ENGINE_LABELS[peer]}, geometric mean over their ${row.functions.length} common functions`,
+          dtype,
+          n,
+          value: row.oursOverEngine,
+          target: '< 1.00× (ahead)',
+          met: row.oursOverEngine < 1,
+        });
+      }
+      const floor = floorOf(r, dtype, n);
+      for (const id of ['relu', 'leakyRelu']) {
+        const withOut = ratio(get(id, 'oursOut', dtype, n)?.nsPerElement, floor.prealloc);
+        out.push({ goal: `${id}: ours (out) / memory floor (copy into an existing array)`, dtype, n, value: withOut, target: '≤ 2.00×', met: withOut != null && withOut <= 2 });
+        const alloc = ratio(get(id, 'ours', dtype, n)?.nsPerElement, floor.alloc);
+        out.push({ goal: `${id}: ours / memory floor with allocation (new array + set)`, dtype, n, value: alloc, target: '≤ 2.00×', met: alloc != null && alloc <= 2 });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables as data
+
+export interface TableData {
+  readonly title: string;
+  /** A short heading for the table where there are several of a kind (e.g. 'float32, n = 1e4'). */
+  readonly heading?: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Which columns are numbers (right-aligned in text). */
+  readonly numeric: readonly boolean[];
+  readonly notes: readonly string[];
+}
+
+/** Per dtype and size: ns/element per engine, then each engine's ratio to PyTorch. */
+export function functionTables(r: BenchResults): TableData[] {
+  const get = lookup(r);
+  const tables: TableData[] = [];
+  for (const dtype of r.settings.dtypes) {
+    const engines = enginesFor(r, dtype);
+    const ratioEngines = engines.filter((e) => e !== 'torch');
+    for (const n of r.settings.sizes) {
+      const header = ['function', ...engines.map((e) => ENGINE_LABELS[e]), ...(engines.includes('torch') ? ratioEngines.map((e) => `${ENGINE_LABELS[e]}/PT`) : [])];
+      const rows = r.cases.map((c) => {
+        const v = (e: EngineId) => get(c.key, e, dtype, n)?.nsPerElement ?? null;
+        return [
+          c.main ? c.label : `${c.label} †`,
+          ...engines.map((e) => formatNs(v(e))),
+          ...(engines.includes('torch') ? ratioEngines.map((e) => formatRatio(ratio(v(e), v('torch')))) : []),
+        ];
+      });
+      tables.push({
+        title: `${dtype}, n = ${formatSize(n)}: ns per element (median), and ratio to PyTorch (PT)`,
+        heading: `${dtype}, n = ${formatSize(n)}`,
+        header,
+        rows,
+        numeric: header.map((_, i) => i > 0),
+        notes: r.cases.some((c) => !c.main) ? ['† a second mode of a function, shown but not counted in the geometric means'] : [],
+      });
+    }
+  }
+  return tables;
+}
+
+export function geomeanTables(r: BenchResults): TableData[] {
+  const tables: TableData[] = [];
+  const mainCount = r.cases.filter((c) => c.main).length;
+  for (const dtype of r.settings.dtypes) {
+    for (const n of r.settings.sizes) {
+      const rows = geomeans(r, dtype, n);
+      const notes = rows
+        .filter((x) => x.functions.length < mainCount)
+        .map((x) => {
+          const missing = r.cases.filter((c) => c.main && !x.functions.includes(c.key)).map((c) => c.key);
+          return `${ENGINE_LABELS[x.engine]}: over ${x.functions.length} functions (all but ${missing.join(', ')})`;
+        });
+      const header = ['engine', 'functions', 'ours', 'engine', 'PyTorch', 'ours/PT', 'engine/PT', 'ours/engine'];
+      tables.push({
+        title: `${dtype}, n = ${formatSize(n)}: geometric means (ns per element) over the functions ours, the engine and PyTorch all have`,
+        heading: `${dtype}, n = ${formatSize(n)}`,
+        header,
+        rows: rows.map((x) => [
+          ENGINE_LABELS[x.engine],
+          x.functions.length === mainCount ? `all ${mainCount}` : String(x.functions.length),
+          formatNs(x.ours),
+          formatNs(x.engineValue),
+          formatNs(x.torch),
+          formatRatio(x.oursOverTorch),
+          formatRatio(x.engineOverTorch),
+          formatRatio(x.oursOverEngine),
+        ]),
+        numeric: header.map((_, i) => i > 1),
+        notes,
+      });
+    }
+  }
+  return tables;
+}
+
+export function floorTable(r: BenchResults): TableData {
+  const get = lookup(r);
+  const header = ['dtype', 'n', 'copy (loop)', 'copy (.set)', 'new + set', 'relu (out)', 'leakyRelu (out)', 'relu', 'leakyRelu', 'relu (out)/floor', 'leakyRelu (out)/floor', 'relu/(new + set)', 'leakyRelu/(new + set)'];
+  const rows: string[][] = [];
+  for (const dtype of r.settings.dtypes) {
+    for (const n of r.settings.sizes) {
+      const f = (m: string) => r.floor.find((x) => x.dtype === dtype && x.n === n && x.method === m)?.nsPerElement ?? null;
+      const floor = floorOf(r, dtype, n);
+      const v = (id: string, e: EngineId) => get(id, e, dtype, n)?.nsPerElement ?? null;
+      rows.push([
+        dtype,
+        formatSize(n),
+        formatNs(f('loop')),
+        formatNs(f('set')),
+        formatNs(f('alloc')),
+        formatNs(v('relu', 'oursOut')),
+        formatNs(v('leakyRelu', 'oursOut')),
+        formatNs(v('relu', 'ours')),
+        formatNs(v('leakyRelu', 'ours')),
+        formatRatio(ratio(v('relu', 'oursOut'), floor.prealloc)),
+        formatRatio(ratio(v('leakyRelu', 'oursOut'), floor.prealloc)),
+        formatRatio(ratio(v('relu', 'ours'), floor.alloc)),
+        formatRatio(ratio(v('leakyRelu', 'ours'), floor.alloc)),
+      ]);
+    }
+  }
+  return {
+    title: 'Memory floor (ns per element): copying the input; floor = the faster of the two copies into an existing array; new + set = the floor when the output is allocated, as `map(xs)` does',
+    header,
+    rows,
+    numeric: header.map((_, i) => i > 1),
+    notes: [],
+  };
+}
+
+export function goalTable(r: BenchResults): TableData {
+  const header = ['goal', 'dtype', 'n', 'measured', 'target', 'met'];
+  return {
+    title: "The issue's goals",
+    header,
+    rows: goals(r).map((g) => [g.goal, g.dtype, formatSize(g.n), formatRatio(g.value), g.target, g.met ? 'yes' : 'NO']),
+    numeric: [false, false, true, true, false, false],
+    notes: [],
+  };
+}
+
+/** Why an engine has no number for a case: one line per distinct (engine, reason), naming the cases. */
+export function naReasons(r: BenchResults): string[] {
+  const groups = new Map<string, Set<string>>();
+  for (const m of r.measurements) {
+    if (m.nsPerElement != null) continue;
+    const key = `${ENGINE_LABELS[m.engine]}: ${m.reason ?? 'no reason recorded'}`;
+    if (!groups.has(key)) groups.set(key, new Set());
+    groups.get(key)!.add(`${m.case} ${m.dtype}`);
+  }
+  return [...groups].map(([k, cases]) => {
+    const list = [...cases];
+    const dtypes = new Set(list.map((x) => x.split(' ')[1]));
+    const names = [...new Set(list.map((x) => x.split(' ')[0]))];
+    return `${k} (${names.join(', ')}${dtypes.size === 1 ? `; ${[...dtypes][0]}` : ''})`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+function renderTable(t: TableData): string {
+  return [`### ${t.title}`, '', markdownTable(t.header, t.rows, t.numeric), ...(t.notes.length ? ['', ...t.notes.map((x) => `- ${x}`)] : [])].join('\n');
+}
+
+/** bench/results.md, also what the run prints. */
+export function renderMarkdown(r: BenchResults): string {
+  const versions = Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ');
+  return [
+    '# Benchmark results',
+    '',
+    `Generated by \`${r.command}\` on ${r.date} (took ${r.durationSeconds.toFixed(0)} s). Ratios from this one run are the figures to quote.`,
+    '',
+    `- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.platform}`,
+    `- Versions: ${versions}`,
+    `- Inputs: ${r.settings.inputs}`,
+    `- Timing: ${r.settings.timing}`,
+    '- Engines:',
+    ...r.engines.map((e) => `  - ${e.label}: ${e.description}${e.status === 'ok' ? '' : ` — ${e.status}`}`),
+    '',
+    '## Goals',
+    '',
+    renderTable(goalTable(r)),
+    '',
+    '## Geometric means',
+    '',
+    ...geomeanTables(r).flatMap((t) => [renderTable(t), '']),
+    '## Memory floor',
+    '',
+    renderTable(floorTable(r)),
+    '',
+    '## Per function',
+    '',
+    ...functionTables(r).flatMap((t) => [renderTable(t), '']),
+    '## Not measured (n/a)',
+    '',
+    ...naReasons(r).map((x) => `- ${x}`),
+    '',
+  ].join('\n');
+}
+
+/** Every registry id must have a row, and every engine an entry (number or reason) for it: nothing skipped silently. */
+export function coverageProblems(r: BenchResults, ids: readonly string[]): string[] {
+  const problems: string[] = [];
+  const get = lookup(r);
+  for (const id of ids) {
+    if (!r.cases.some((c) => c.key === id)) {
+      problems.push(`no case for ${id}`);
+      continue;
+    }
+    for (const dtype of r.settings.dtypes) {
+      for (const n of r.settings.sizes) {
+        for (const e of ENGINES) {
+          const m = get(id, e, dtype, n);
+          if (!m) problems.push(`${id} ${dtype} n=${n}: no entry for ${e}`);
+          else if (m.nsPerElement == null && !m.reason) problems.push(`${id} ${dtype} n=${n}: ${e} has neither a number nor a reason`);
+          else if (m.nsPerElement != null && !(m.nsPerElement > 0)) problems.push(`${id} ${dtype} n=${n}: ${e} has ${m.nsPerElement} ns`);
+        }
+        if (get(id, 'ours', dtype, n)?.nsPerElement == null) problems.push(`${id} ${dtype} n=${n}: ours was not measured`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""PyTorch side of `npm run bench` (spawned by bench/run.ts with Debian's /usr/bin/python3).
+
+    python3 bench/torch_bench.py JOB.json
+
+JOB.json: {"input": path of float64 little-endian samples, "sizes": [...], "dtypes": [...],
+"cases": [{"key", "id", "params"}...], "timing": {"warmup_ms", "min_sample_ms", "samples"}}.
+Prints one JSON object on stdout: versions and, per case/dtype/size, the median ns per element (or
+null with a reason). Single thread, inference mode, F.* with the parameters bench/run.ts passes
+(the module's defaults). The same timing scheme as bench/lib/timer.ts.
+"""
+import json
+import math
+import platform
+import sys
+import time
+
+
+def fail(msg):
+    print(json.dumps({"error": msg}))
+    sys.exit(0)
+
+
+try:
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+except Exception as e:  # noqa: BLE001 - report whatever stops the import
+    fail(f"cannot import torch/numpy: {e}")
+
+
+def mapping(case_id, p, dtype):
+    """The PyTorch call for a function id, or a string saying why there is none."""
+    if case_id == "sigmoid":
+        return torch.sigmoid
+    if case_id == "tanh":
+        return torch.tanh
+    if case_id == "relu":
+        return F.relu
+    if case_id == "leakyRelu":
+        return lambda x: F.leaky_relu(x, p["negativeSlope"])
+    if case_id == "prelu":
+        w = torch.tensor([p["weight"]], dtype=dtype)
+        return lambda x: F.prelu(x, w)
+    if case_id == "relu6":
+        return F.relu6
+    if case_id == "elu":
+        return lambda x: F.elu(x, p["alpha"])
+    if case_id == "selu":
+        return F.selu
+    if case_id == "celu":
+        return lambda x: F.celu(x, p["alpha"])
+    if case_id == "softplus":
+        return lambda x: F.softplus(x, p["beta"], p["threshold"])
+    if case_id == "mish":
+        return F.mish
+    if case_id == "gelu":
+        return lambda x: F.gelu(x, approximate=p["approximate"])
+    if case_id == "silu":
+        return F.silu
+    if case_id == "swish":
+        b = p["beta"]
+        return lambda x: x * torch.sigmoid(b * x)
+    if case_id == "hardtanh":
+        return lambda x: F.hardtanh(x, p["minVal"], p["maxVal"])
+    if case_id == "hardsigmoid":
+        return F.hardsigmoid
+    if case_id == "hardswish":
+        return F.hardswish
+    if case_id == "softsign":
+        return F.softsign
+    if case_id == "logSigmoid":
+        return F.logsigmoid
+    if case_id == "tanhshrink":
+        return F.tanhshrink
+    if case_id == "softshrink":
+        return lambda x: F.softshrink(x, p["lambda"])
+    if case_id == "hardshrink":
+        return lambda x: F.hardshrink(x, p["lambda"])
+    if case_id == "softmax":
+        return lambda x: F.softmax(x, dim=0)
+    if case_id == "logSoftmax":
+        return lambda x: F.log_softmax(x, dim=0)
+    if case_id == "softmin":
+        return lambda x: F.softmin(x, dim=0)
+    return f"no PyTorch mapping for {case_id} in bench/torch_bench.py"
+
+
+def measure(fn, x, n, timing):
+    """Median ns per element: warm-up, calls per sample so a sample lasts min_sample_ms, median of samples."""
+    warm_ns = timing["warmup_ms"] * 1e6
+    start = time.perf_counter_ns()
+    calls = 0
+    while calls < 2 or time.perf_counter_ns() - start < warm_ns:
+        fn(x)
+        calls += 1
+    per_call_ms = (time.perf_counter_ns() - start) / calls / 1e6
+    k = max(1, min(1_000_000, math.ceil(timing["min_sample_ms"] / per_call_ms))) if per_call_ms > 0 else 1_000_000
+    samples = []
+    for _ in range(timing["samples"]):
+        t0 = time.perf_counter_ns()
+        for _ in range(k):
+            fn(x)
+        samples.append((time.perf_counter_ns() - t0) / k / n)
+    samples.sort()
+    m = len(samples) // 2
+    med = samples[m] if len(samples) % 2 else (samples[m - 1] + samples[m]) / 2
+    return med, k, len(samples)
+
+
+def main():
+    if len(sys.argv) != 2:
+        fail("usage: torch_bench.py JOB.json")
+    with open(sys.argv[1], encoding="utf-8") as f:
+        job = json.load(f)
+    torch.set_num_threads(1)
+    base = np.fromfile(job["input"], dtype="<f8")
+    results = []
+    dtypes = {"float32": torch.float32, "float64": torch.float64}
+    with torch.inference_mode():
+        for dtype_name in job["dtypes"]:
+            dtype = dtypes[dtype_name]
+            for n in job["sizes"]:
+                x = torch.from_numpy(base[:n].astype(np.float32 if dtype_name == "float32" else np.float64).copy())
+                assert x.dtype == dtype
+                for c in job["cases"]:
+                    entry = {"case": c["key"], "dtype": dtype_name, "n": n, "engine": "torch"}
+                    try:
+                        fn = mapping(c["id"], c["params"], dtype)
+                        if isinstance(fn, str):
+                            entry.update(nsPerElement=None, reason=fn)
+                        else:
+                            ns, k, s = measure(fn, x, n, job["timing"])
+                            entry.update(nsPerElement=ns, callsPerSample=k, samples=s)
+                    except Exception as e:  # noqa: BLE001 - recorded as n/a with the reason
+                        entry.update(nsPerElement=None, reason=f"{type(e).__name__}: {e}")
+                    results.append(entry)
+                print(f"[bench] PyTorch {dtype_name} n={n} done", file=sys.stderr, flush=True)
+    print(
+        json.dumps(
+            {
+                "versions": {"torch": torch.__version__, "numpy": np.__version__, "python": platform.python_version()},
+                "threads": torch.get_num_threads(),
+                "measurements": results,
+            }
+        )
+    )
+
+
+main()

@@ -1,0 +1,125 @@
+/**
+ * The benchmark's results: the summary math on a made-up run (geometric means over the common
+ * functions, ratios, the goals), and the committed bench/results.json, which must cover every
+ * function of the registry for every engine (a number or the reason there is none) — nothing skipped
+ * silently. Nothing is timed.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  ENGINES,
+  coverageProblems,
+  functionTables,
+  geomeans,
+  goals,
+  renderMarkdown,
+  type BenchResults,
+  type EngineId,
+  type Measurement,
+} from '../../bench/lib/report.js';
+import { activationIds } from '../../src/registry.js';
+import { vectorFunctionIds } from '../../src/vector/softmax.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function fakeRun(values: Record<string, Partial<Record<EngineId, number | null>>>): BenchResults {
+  const measurements: Measurement[] = [];
+  for (const [key, perEngine] of Object.entries(values))
+    for (const engine of ENGINES) {
+      const v = perEngine[engine];
+      measurements.push({ case: key, dtype: 'float32', n: 100, engine, nsPerElement: v ?? null, ...(v == null ? { reason: 'no op' } : {}) });
+    }
+  return {
+    schema: 1,
+    command: 'npm run bench',
+    date: '2025-01-01T00:00:00.000Z',
+    durationSeconds: 1,
+    machine: { cpu: 'test', cores: 1, memoryGiB: 1, platform: 'test' },
+    versions: {},
+    settings: { sizes: [100], dtypes: ['float32'], inputs: '', timing: '' },
+    engines: ENGINES.map((id) => ({ id, label: id, description: '', status: 'ok' })),
+    cases: Object.keys(values).map((key) => ({ key, id: key, kind: 'activation' as const, label: key, params: {}, main: true })),
+    measurements,
+    floor: [
+      { dtype: 'float32', n: 100, method: 'loop', nsPerElement: 0.5 },
+      { dtype: 'float32', n: 100, method: 'set', nsPerElement: 0.25 },
+      { dtype: 'float32', n: 100, method: 'alloc', nsPerElement: 1 },
+    ],
+  };
+}
+
+const run = fakeRun({
+  relu: { ours: 1, oursOut: 0.5, plain: 2, tfjsCpu: 8, tfjsWasm: 1, ort: 1, torch: 0.5 },
+  leakyRelu: { ours: 4, oursOut: 0.75, plain: 4, tfjsCpu: 8, tfjsWasm: 4, ort: null, torch: 1 },
+  gelu: { ours: 16, oursOut: 16, plain: 8, tfjsCpu: null, tfjsWasm: null, ort: 4, torch: 2 },
+});
+
+test('geometric means: per engine, over the functions ours, it and PyTorch all have', () => {
+  const rows = geomeans(run, 'float32', 100);
+  const ours = rows.find((r) => r.engine === 'ours')!;
+  assert.deepEqual(ours.functions, ['relu', 'leakyRelu', 'gelu']);
+  assert.ok(Math.abs(ours.ours - 4) < 1e-12); // (1·4·16)^(1/3)
+  assert.ok(Math.abs(ours.torch - 1) < 1e-12); // (0.5·1·2)^(1/3)
+  assert.ok(Math.abs(ours.oursOverTorch - 4) < 1e-12);
+  const tfjs = rows.find((r) => r.engine === 'tfjsCpu')!;
+  assert.deepEqual(tfjs.functions, ['relu', 'leakyRelu']);
+  assert.ok(Math.abs(tfjs.ours - 2) < 1e-12);
+  assert.ok(Math.abs(tfjs.engineValue - 8) < 1e-12);
+  assert.ok(Math.abs(tfjs.oursOverEngine - 0.25) < 1e-12);
+  const ort = rows.find((r) => r.engine === 'ort')!;
+  assert.deepEqual(ort.functions, ['relu', 'gelu']);
+  assert.ok(Math.abs(ort.engineOverTorch - 2) < 1e-12); // (1/0.5 · 4/2)^(1/2)
+});
+
+test('goals: ours/PyTorch ≤ 2, ahead of the JS peers, relu and leakyRelu within 2× of the memory floor', () => {
+  const g = goals(run);
+  const find = (prefix: string) => g.find((x) => x.goal.startsWith(prefix))!;
+  assert.equal(find('ours/PyTorch').met, false);
+  assert.ok(Math.abs(find('ours/PyTorch').value! - 4) < 1e-12);
+  assert.equal(find('ours/tfjs cpu').met, true);
+  assert.equal(find('ours/tfjs wasm').met, false); // (1·4)^½ = 2 vs (1·4)^½ = 2: not ahead
+  assert.equal(find('relu: ours (out)').value, 2); // 0.5 / min(0.5, 0.25)
+  assert.equal(find('relu: ours (out)').met, true);
+  assert.equal(find('leakyRelu: ours (out)').value, 3);
+  assert.equal(find('leakyRelu: ours (out)').met, false);
+  assert.equal(find('relu: ours / memory floor with allocation').value, 1);
+});
+
+test('tables and Markdown show n/a with the reason, and coverage finds what is missing', () => {
+  const t = functionTables(run)[0]!;
+  assert.deepEqual(t.rows.map((r) => r[0]), ['relu', 'leakyRelu', 'gelu']);
+  assert.ok(t.rows[2]!.includes('n/a'));
+  const md = renderMarkdown(run);
+  assert.match(md, /tfjs cpu: no op \(gelu; float32\)/);
+  assert.deepEqual(coverageProblems(run, ['relu', 'gelu']), []);
+  assert.deepEqual(coverageProblems(run, ['relu', 'mish']), ['no case for mish']);
+  const broken = { ...run, measurements: run.measurements.filter((m) => !(m.case === 'gelu' && m.engine === 'ort')) };
+  assert.deepEqual(coverageProblems(broken, ['gelu']), ['gelu float32 n=100: no entry for ort']);
+});
+
+const RESULTS = path.join(ROOT, 'bench', 'results.json');
+
+test('bench/results.json (committed, from `npm run bench`) covers every function of the registry for every engine', (t) => {
+  if (!existsSync(RESULTS)) {
+    assert.fail('bench/results.json is missing: run `npm run bench`');
+  }
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  assert.equal(results.schema, 1);
+  assert.equal(results.command, 'npm run bench', 'the committed results come from a full run');
+  assert.deepEqual(coverageProblems(results, [...activationIds, ...vectorFunctionIds]), []);
+  assert.deepEqual([...results.settings.sizes], [1e4, 1e6]);
+  assert.deepEqual([...results.settings.dtypes], ['float32', 'float64']);
+  for (const e of ENGINES) assert.ok(results.engines.some((x) => x.id === e), `no engine ${e}`);
+  for (const key of ['cpu', 'cores']) assert.ok((results.machine as unknown as Record<string, unknown>)[key], `machine.${key}`);
+  for (const key of ['node', 'torch', '@tensorflow/tfjs-core', 'onnxruntime-node']) assert.ok(results.versions[key], `versions.${key}`);
+  // Engines that ran have numbers: ours and PyTorch for every function.
+  for (const m of results.measurements) if (m.engine === 'ours' || m.engine === 'torch') assert.ok(m.nsPerElement != null && m.nsPerElement > 0, `${m.engine} ${m.case} ${m.dtype} ${m.n}: ${m.reason}`);
+  t.diagnostic(`results of ${results.date}`);
+  // The Markdown next to it is the rendering of the same run.
+  const md = path.join(ROOT, 'bench', 'results.md');
+  assert.ok(existsSync(md), 'bench/results.md is missing');
+  assert.equal(readFileSync(md, 'utf8'), renderMarkdown(results));
+});

@@ -1,0 +1,95 @@
+/** The benchmark's statistics and formatting (bench/lib/stats.ts, bench/lib/prng.ts): pure, nothing timed. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { mulberry32, uniformInputs } from '../../bench/lib/prng.js';
+import { callsPerSample, formatNs, formatRatio, formatSize, geomean, markdownTable, median, ratio } from '../../bench/lib/stats.js';
+
+test('median: odd and even counts, order does not matter, input untouched', () => {
+  assert.equal(median([3]), 3);
+  assert.equal(median([5, 1, 3]), 3);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+  const xs = [9, 1, 5];
+  median(xs);
+  assert.deepEqual(xs, [9, 1, 5]);
+  assert.throws(() => median([]), RangeError);
+});
+
+test('median lies between min and max and is permutation-invariant', () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 30 }), (xs) => {
+      const m = median(xs);
+      assert.ok(m >= Math.min(...xs) && m <= Math.max(...xs));
+      assert.equal(median([...xs].reverse()), m);
+    }),
+  );
+});
+
+test('geomean: exact cases, and the mean of ratios equals the ratio of means', () => {
+  assert.equal(geomean([4]), 4);
+  assert.ok(Math.abs(geomean([1, 4]) - 2) < 1e-15);
+  assert.ok(Math.abs(geomean([2, 8, 4]) - 4) < 1e-14);
+  assert.throws(() => geomean([]), RangeError);
+  assert.throws(() => geomean([1, 0]), RangeError);
+  assert.throws(() => geomean([1, -2]), RangeError);
+  assert.throws(() => geomean([1, Infinity]), RangeError);
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true })), { minLength: 1, maxLength: 20 }),
+      (pairs) => {
+        const a = pairs.map((p) => p[0]);
+        const b = pairs.map((p) => p[1]);
+        const g = geomean(pairs.map(([x, y]) => x / y));
+        assert.ok(Math.abs(g / (geomean(a) / geomean(b)) - 1) < 1e-12);
+        assert.ok(geomean(a) <= Math.max(...a) * (1 + 1e-12) && geomean(a) >= Math.min(...a) * (1 - 1e-12));
+      },
+    ),
+  );
+});
+
+test('ratio: null when a side is missing or the divisor is not positive', () => {
+  assert.equal(ratio(3, 2), 1.5);
+  assert.equal(ratio(null, 2), null);
+  assert.equal(ratio(1, null), null);
+  assert.equal(ratio(1, 0), null);
+  assert.equal(ratio(undefined, 1), null);
+});
+
+test('callsPerSample: enough calls to fill a sample, at least one', () => {
+  assert.equal(callsPerSample(20, 10), 1);
+  assert.equal(callsPerSample(0.1, 10), 100);
+  assert.equal(callsPerSample(3, 10), 4);
+  assert.equal(callsPerSample(0, 10, 500), 500);
+  assert.equal(callsPerSample(1e-9, 10, 1000), 1000);
+});
+
+test('formatting', () => {
+  assert.equal(formatNs(null), 'n/a');
+  assert.equal(formatNs(0.51234), '0.512');
+  assert.equal(formatNs(12.345), '12.3');
+  assert.equal(formatNs(145.6), '146');
+  assert.equal(formatRatio(1.234), '1.23×');
+  assert.equal(formatRatio(12.34), '12.3×');
+  assert.equal(formatRatio(null), 'n/a');
+  assert.equal(formatSize(1e4), '1e4');
+  assert.equal(formatSize(1e6), '1e6');
+  assert.equal(formatSize(1234), '1234');
+  const t = markdownTable(['a', 'bb'], [['xyz', '1'], ['p', '22']], [false, true]);
+  assert.deepEqual(t.split('\n'), ['| a   | bb |', '|-----|---:|', '| xyz |  1 |', '| p   | 22 |']);
+});
+
+test('inputs are deterministic, uniform in the range, and differ by seed', () => {
+  const a = uniformInputs(1000, 7, -8, 8);
+  const b = uniformInputs(1000, 7, -8, 8);
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a, uniformInputs(1000, 8, -8, 8));
+  assert.ok(a.every((x) => x >= -8 && x < 8));
+  const mean = a.reduce((s, x) => s + x, 0) / a.length;
+  assert.ok(Math.abs(mean) < 0.6, `mean ${mean}`);
+  assert.ok(a.some((x) => x < -7) && a.some((x) => x > 7));
+  const next = mulberry32(1);
+  for (let i = 0; i < 1000; i++) {
+    const u = next();
+    assert.ok(u >= 0 && u < 1);
+  }
+});
