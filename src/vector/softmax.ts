@@ -13,11 +13,12 @@
  * Accuracy: the usual max-subtracted formula still rounds x_i − max, and e^(x_i − max) turns that
  * absolute error into a relative one: up to 2^-44 (256 ulps) where x_i − max ≈ −700. PyTorch's float64
  * kernels are off by up to 466 ulps on the vectors of test/fixtures/vector. We keep the rounding error
- * of the subtraction (TwoSum) and fold it back in, sum with Neumaier's compensated summation, and
+ * of the subtraction (TwoSum) and fold it back in, sum with compensated summation (TwoSum per term), and
  * compute log Σ as log1p(Σ over all but one maximum), which keeps the digits where Σ is close to 1.
  * Measured on the same vectors: softmax and softmin within 2 ulps of the exact values, logSoftmax
  * within 1 (test/vector.test.ts).
  */
+import { expNonPositive } from '../math/exp.js';
 import type { TradeOffs } from '../types.js';
 
 export type VectorFunctionId = 'softmax' | 'logSoftmax' | 'softmin';
@@ -103,99 +104,183 @@ function toFloat64(fn: string, name: string, xs: unknown): Float64Array {
   return out;
 }
 
-/** Largest element, NaN if any element is NaN; `index` is the first position of the maximum. */
-function argmax(xs: Float64Array): { max: number; index: number } {
+/**
+ * The loops below come in two copies, one per input type (Float64Array, Float32Array; every other
+ * input is first copied into a Float64Array by `toFloat64`), so that each compiles to monomorphic
+ * code reading the input in place: no conversion, no temporary arrays. `sign` is 1, or −1 for
+ * softmin (softmin(x) = softmax(−x) bit for bit: negation is exact).
+ *
+ * The core per element, shared by the three functions: with m the maximum of sign·x and k its first
+ * index, d_i = sign·x_i − m rounded and its rounding error lo_i (TwoSum, Knuth), so that
+ * sign·x_i − m = d_i + lo_i exactly; e_i = e^(d_i)·(1 + lo_i) ≈ e^(x_i − m) (|lo_i| ≤ 2^−53·|d_i|
+ * ≤ 2^−43, so lo_i²/2 is far below an ulp); rest = Σ_{i ≠ k} e_i, so that Σ_i e^(x_i − m) = 1 + rest.
+ * e^d is `expNonPositive`, Math.exp bit for bit but inlined into the loop.
+ */
+
+/**
+ * The maximum of sign·xs and its first index; NaN if any element is NaN. −1 as index: the outputs
+ * are all NaN (NaN, +∞ as maximum, or every element −∞).
+ */
+let maxIndex = -1;
+function max64(xs: Float64Array, sign: number): number {
   let max = -Infinity;
-  let index = 0;
+  let index = -1;
   for (let i = 0; i < xs.length; i++) {
-    const x = xs[i]!;
-    if (x !== x) return { max: NaN, index: i };
+    const x = sign * xs[i]!;
     if (x > max) {
       max = x;
       index = i;
+    } else if (x !== x) {
+      maxIndex = -1;
+      return NaN;
     }
   }
-  return { max, index };
+  maxIndex = max === Infinity ? -1 : index;
+  return max;
+}
+
+function max32(xs: Float32Array, sign: number): number {
+  let max = -Infinity;
+  let index = -1;
+  for (let i = 0; i < xs.length; i++) {
+    const x = sign * xs[i]!;
+    if (x > max) {
+      max = x;
+      index = i;
+    } else if (x !== x) {
+      maxIndex = -1;
+      return NaN;
+    }
+  }
+  maxIndex = max === Infinity ? -1 : index;
+  return max;
 }
 
 /**
- * The shared core. Returns, for every i, d_i = x_i − m rounded, its rounding error lo_i (so that
- * x_i − m = d_i + lo_i exactly), e_i ≈ e^(x_i − m), and rest = Σ_{i ≠ k} e_i where k is one maximum,
- * so that Σ_i e^(x_i − m) = 1 + rest. `null` when the outputs are all NaN (NaN, +∞, or all −∞).
+ * Writes e_i to out[i] for every i and returns rest = Σ_{i ≠ k} e_i, summed with compensation
+ * (TwoSum per term, the errors accumulated apart): a plain running sum of n terms can be off by
+ * n/2 ulps, which softmax and log-softmax would inherit.
  */
-function shifted(xs: Float64Array): { d: Float64Array; lo: Float64Array; e: Float64Array; rest: number } | null {
-  const n = xs.length;
-  const { max: m, index: k } = argmax(xs);
-  if (!Number.isFinite(m)) return null;
-  const d = new Float64Array(n);
-  const lo = new Float64Array(n);
-  const e = new Float64Array(n);
-  // Neumaier summation: a plain running sum of n terms can be off by n/2 ulps.
+function expSum64(xs: Float64Array, sign: number, m: number, k: number, out: Float64Array): number {
   let sum = 0;
   let comp = 0;
-  for (let i = 0; i < n; i++) {
-    const x = xs[i]!;
-    const s = x - m;
-    d[i] = s;
-    if (s === -Infinity) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = sign * xs[i]!;
+    const d = x - m;
+    if (d === -Infinity) {
       // x = −∞, or x − m overflows (e.g. −1e308 − 1e308): e^(x − m) is 0 either way.
-      e[i] = 0;
+      out[i] = 0;
       continue;
     }
-    // TwoSum (Knuth): the exact rounding error of x − m.
-    const bb = s - x;
-    const err = x - (s - bb) + (-m - bb);
-    lo[i] = err;
-    const ex = Math.exp(s);
-    // e^(s + err) = e^s·(1 + err + err²/2 + …); |err| ≤ 2^-53·|s| ≤ 2^-43, so err² is far below an ulp.
-    const ei = ex + ex * err;
-    e[i] = ei;
-    if (i === k) continue;
-    const t = sum + ei;
-    comp += Math.abs(sum) >= Math.abs(ei) ? sum - t + ei : ei - t + sum;
+    const bb = d - x;
+    const lo = x - (d - bb) + (-m - bb);
+    const ex = expNonPositive(d);
+    const e = ex + ex * lo;
+    out[i] = e;
+    const term = i === k ? 0 : e;
+    const t = sum + term;
+    const tv = t - sum;
+    comp += sum - (t - tv) + (term - tv);
     sum = t;
   }
-  return { d, lo, e, rest: sum + comp };
+  return sum + comp;
 }
 
-function softmaxOf(xs: Float64Array): Float64Array {
+function expSum32(xs: Float32Array, sign: number, m: number, k: number, out: Float64Array): number {
+  let sum = 0;
+  let comp = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = sign * xs[i]!;
+    const d = x - m;
+    if (d === -Infinity) {
+      out[i] = 0;
+      continue;
+    }
+    const bb = d - x;
+    const lo = x - (d - bb) + (-m - bb);
+    const ex = expNonPositive(d);
+    const e = ex + ex * lo;
+    out[i] = e;
+    const term = i === k ? 0 : e;
+    const t = sum + term;
+    const tv = t - sum;
+    comp += sum - (t - tv) + (term - tv);
+    sum = t;
+  }
+  return sum + comp;
+}
+
+/** out[i] = d_i − logTotal + lo_i (d_i ≤ 0 and logTotal ≥ 0 do not cancel; lo_i goes in last). */
+function logOut64(xs: Float64Array, sign: number, m: number, logTotal: number, out: Float64Array): void {
+  for (let i = 0; i < xs.length; i++) {
+    const x = sign * xs[i]!;
+    const d = x - m;
+    if (d === -Infinity) {
+      out[i] = -Infinity;
+      continue;
+    }
+    const bb = d - x;
+    out[i] = d - logTotal + (x - (d - bb) + (-m - bb));
+  }
+}
+
+function logOut32(xs: Float32Array, sign: number, m: number, logTotal: number, out: Float64Array): void {
+  for (let i = 0; i < xs.length; i++) {
+    const x = sign * xs[i]!;
+    const d = x - m;
+    if (d === -Infinity) {
+      out[i] = -Infinity;
+      continue;
+    }
+    const bb = d - x;
+    out[i] = d - logTotal + (x - (d - bb) + (-m - bb));
+  }
+}
+
+type Input = Float64Array | Float32Array;
+
+/** Float64Array and Float32Array as they are (read in place); anything else checked and copied. */
+function input(fn: string, xs: unknown): Input {
+  if (xs instanceof Float64Array || xs instanceof Float32Array) return xs;
+  return toFloat64(fn, 'xs', xs);
+}
+
+function softmaxOf(xs: Input, sign: number): Float64Array {
   const n = xs.length;
   const out = new Float64Array(n);
   if (n === 0) return out;
-  const s = shifted(xs);
-  if (!s) return out.fill(NaN);
+  const f64 = xs instanceof Float64Array;
+  const m = f64 ? max64(xs, sign) : max32(xs as Float32Array, sign);
+  const k = maxIndex;
+  if (k < 0) return out.fill(NaN);
+  const rest = f64 ? expSum64(xs, sign, m, k, out) : expSum32(xs as Float32Array, sign, m, k, out);
   // 1 + rest rounds; keep its rounding error (TwoSum) and
   // correct the quotient by it: e/(t + tLo) ≈ (e/t)·(1 − tLo/t). Saves about one ulp.
-  const t = 1 + s.rest;
+  const t = 1 + rest;
   const bb = t - 1;
-  const tLo = 1 - (t - bb) + (s.rest - bb);
+  const tLo = 1 - (t - bb) + (rest - bb);
   const c = tLo / t;
   for (let i = 0; i < n; i++) {
-    const q = s.e[i]! / t;
+    const q = out[i]! / t;
     out[i] = q - q * c;
   }
   return out;
 }
 
-function logSoftmaxOf(xs: Float64Array): Float64Array {
+function logSoftmaxOf(xs: Input): Float64Array {
   const n = xs.length;
   const out = new Float64Array(n);
   if (n === 0) return out;
-  const s = shifted(xs);
-  if (!s) return out.fill(NaN);
+  const f64 = xs instanceof Float64Array;
+  const m = f64 ? max64(xs, 1) : max32(xs as Float32Array, 1);
+  const k = maxIndex;
+  if (k < 0) return out.fill(NaN);
+  // The e_i land in out and are overwritten below.
+  const rest = f64 ? expSum64(xs, 1, m, k, out) : expSum32(xs as Float32Array, 1, m, k, out);
   // log(1 + rest) via log1p: exact where rest is tiny, where log(total) would round total to 1 first.
-  const logTotal = Math.log1p(s.rest);
-  for (let i = 0; i < n; i++) {
-    const d = s.d[i]!;
-    // d ≤ 0 and logTotal ≥ 0, so d − logTotal does not cancel; the error term lo goes in last.
-    out[i] = d === -Infinity ? -Infinity : d - logTotal + s.lo[i]!;
-  }
-  return out;
-}
-
-function negated(xs: Float64Array): Float64Array {
-  const out = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) out[i] = -xs[i]!;
+  const logTotal = Math.log1p(rest);
+  if (f64) logOut64(xs, 1, m, logTotal, out);
+  else logOut32(xs as Float32Array, 1, m, logTotal, out);
   return out;
 }
 
@@ -204,7 +289,7 @@ function negated(xs: Float64Array): Float64Array {
  * a 1-D tensor). Accurate to a few ulps, also for inputs far apart; NaN and ±Infinity as PyTorch.
  */
 export function softmax(xs: ArrayLike<number>): Float64Array {
-  return softmaxOf(toFloat64('softmax', 'xs', xs));
+  return softmaxOf(input('softmax', xs), 1);
 }
 
 /**
@@ -212,12 +297,12 @@ export function softmax(xs: ArrayLike<number>): Float64Array {
  * forming softmax, so it stays finite and accurate where softmax underflows to 0.
  */
 export function logSoftmax(xs: ArrayLike<number>): Float64Array {
-  return logSoftmaxOf(toFloat64('logSoftmax', 'xs', xs));
+  return logSoftmaxOf(input('logSoftmax', xs));
 }
 
 /** softmin(x) = softmax(−x) (PyTorch's `torch.nn.functional.softmin(x, dim=0)`), bit for bit. */
 export function softmin(xs: ArrayLike<number>): Float64Array {
-  return softmaxOf(negated(toFloat64('softmin', 'xs', xs)));
+  return softmaxOf(input('softmin', xs), -1);
 }
 
 function checkV(fn: string, n: number, v: ArrayLike<number>): Float64Array {
