@@ -254,7 +254,7 @@ export const gelu = defineActivation<GeluParams>({
     derivative: String.raw`\operatorname{GELU}'(x) = \Phi(x) + x\,\varphi(x), \qquad \varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}`,
     notes: [
       String.raw`\operatorname{GELU}_{\tanh}(x) = \frac{x}{2}\left(1 + \tanh\!\left(\sqrt{2/\pi}\,\left(x + 0.044715\,x^3\right)\right)\right)`,
-      String.raw`\operatorname{GELU}_{\tanh}'(x) = \frac{1}{2}\left(1 + \tanh u\right) + \frac{x}{2}\left(1 - \tanh^2 u\right)\sqrt{2/\pi}\left(1 + 3 \cdot 0.044715\,x^2\right), \qquad u = \sqrt{2/\pi}\,\left(x + 0.044715\,x^3\right)`,
+      String.raw`\begin{aligned} \operatorname{GELU}_{\tanh}'(x) &= \frac{1}{2}\left(1 + \tanh u\right) + \frac{x}{2}\left(1 - \tanh^2 u\right)\sqrt{2/\pi}\left(1 + 3 \cdot 0.044715\,x^2\right), \\ u &= \sqrt{2/\pi}\,\left(x + 0.044715\,x^3\right) \end{aligned}`,
       String.raw`\operatorname{GELU}(x) = \frac{x}{2}\operatorname{erfc}\!\left(-\frac{x}{\sqrt{2}}\right) \text{ (the form evaluated here: no cancellation for } x < -3\text{)}`,
     ],
   },

@@ -180,6 +180,10 @@ describe('every page of the sitemap', () => {
             katex: document.querySelectorAll('.katex').length,
             unrendered: document.querySelectorAll('.katex:not(:has(.katex-html))').length,
             errors: document.querySelectorAll('.katex-error').length,
+            // Display formulas scroll when wider than the column; at desktop width none should need to.
+            overflowing: Array.from(document.querySelectorAll('.katex-display'))
+              .filter((e) => e.scrollWidth > e.clientWidth + 1)
+              .map((e) => (e.textContent ?? '').slice(0, 60)),
             font: document.fonts.check('16px KaTeX_Main'),
             fontStatus: Array.from(document.fonts as unknown as Iterable<FontFace>).filter((f) => f.family.includes('KaTeX_Main')).map((f) => f.status),
           };
@@ -187,6 +191,7 @@ describe('every page of the sitemap', () => {
         if (kind === 'function') assert.ok(math.katex >= 2, `a function page must have formulas, found ${math.katex}`);
         assert.equal(math.errors, 0, 'KaTeX errors on the page');
         assert.equal(math.unrendered, 0, 'formulas without KaTeX HTML');
+        assert.deepEqual(math.overflowing, [], 'display formulas wider than the 1280 px page\'s column');
         if (math.katex > 0) assert.ok(math.fontStatus.includes('loaded'), `KaTeX's font was not loaded from the site: ${JSON.stringify(math.fontStatus)}`);
 
         const blocks = await page.$$eval('pre[data-bibtex]', (els) => els.map((e) => ({ key: e.getAttribute('data-bibtex')!, text: e.textContent ?? '' })));
