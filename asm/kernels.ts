@@ -5,16 +5,18 @@
 // The rule every kernel here follows: it returns, element by element, exactly what the scalar
 // TypeScript `forward` returns (bit for bit, NaN aside), in float64, and that value rounded to
 // float32 for Float32Array input (which is what the TypeScript path stores). So each kernel is a
-// transcription of its scalar form, branches turned into selects, and Math.exp is replaced by a
-// vectorised transcription of the function V8 uses for it (fdlibm's e_exp.c as in
-// v8/src/base/ieee754.cc), which returns the same double for every input. Float32 kernels compute in
-// float64 (promote, compute, demote), except where a kernel only selects among its input and
-// constants that survive rounding to float32 unchanged (relu, relu6, hardtanh).
+// transcription of its scalar form, branches turned into selects, and Math.exp, Math.expm1,
+// Math.log1p and Math.tanh are replaced by vectorised transcriptions of the functions V8 uses for
+// them (fdlibm's e_exp.c, s_expm1.c, s_log1p.c and s_tanh.c as in v8/src/base/ieee754.cc), which
+// return the same double for every input (test/kernels.test.ts checks each on millions of inputs).
+// Float32 kernels compute in float64 (promote, compute, demote), except where a kernel only selects
+// among its input and constants that survive rounding to float32 unchanged (relu, relu6, hardtanh)
+// or multiplies by a float32-exact slope (leaky_f32).
 //
 // Calling convention: every kernel works in place on `n` elements at `ptr` (the buffer returned by
 // `buffer()`, CHUNK_BYTES long); lanes past `n` up to the next full vector are computed and ignored.
 
-const CHUNK_BYTES: i32 = 32768;
+const CHUNK_BYTES: i32 = 65536;
 
 /** Start of the work buffer: after the static data, 16-byte aligned. */
 export function buffer(): usize {
@@ -83,6 +85,7 @@ const TINY_EDGE: f64 = 3.725290298461914e-9;
 // use (three instructions), while a load from a static address is one.
 const K_INVLN2 = memory.data<f64>([INVLN2, INVLN2], 16);
 const K_HALF = memory.data<f64>([0.5, 0.5], 16);
+const K_MINUS_HALF = memory.data<f64>([-0.5, -0.5], 16);
 const K_K0_EDGE = memory.data<f64>([K0_EDGE, K0_EDGE], 16);
 const K_LN2HI = memory.data<f64>([LN2HI, LN2HI], 16);
 const K_LN2LO = memory.data<f64>([LN2LO, LN2LO], 16);
@@ -119,7 +122,8 @@ const K_BIAS = memory.data<u64>([1023, 1023], 16);
  */
 @inline function vexp(x: v128, nonPositive: bool = false): v128 {
   const ax = f64x2.abs(x);
-  const half = v128.or(v128.and(x, ld(K_SIGN)), ld(K_HALF));
+  // fdlibm's ±0.5 by the sign of x; −0.5 for the x ≤ 0 of nonPositive (+0 gives k = 0 either way).
+  const half = nonPositive ? ld(K_MINUS_HALF) : v128.or(v128.and(x, ld(K_SIGN)), ld(K_HALF));
   let kf = f64x2.trunc(f64x2.add(f64x2.mul(ld(K_INVLN2), x), half));
   kf = v128.andnot(kf, f64x2.lt(ax, ld(K_K0_EDGE)));
   const hi = f64x2.sub(x, f64x2.mul(kf, ld(K_LN2HI)));
@@ -143,7 +147,9 @@ const K_BIAS = memory.data<u64>([1023, 1023], 16);
     res = sel(ld(K_INF), res, f64x2.gt(x, ld(K_O_THRESHOLD)));
   }
   res = sel(c2(0.0), res, f64x2.lt(x, ld(K_U_THRESHOLD)));
-  return sel(f64x2.add(x, x), res, f64x2.ne(x, x));
+  // NaN: every step above is NaN already (2^k of a NaN k is some finite power, times y = NaN), so
+  // the nonPositive callers, which only need a NaN, skip fdlibm's x + x.
+  return nonPositive ? res : sel(f64x2.add(x, x), res, f64x2.ne(x, x));
 }
 
 /** −|x|, exactly. */
@@ -319,52 +325,155 @@ export function exp_f32(ptr: usize, n: i32): void {
   }
 }
 
+// relu: pmax(x, 0) is `x < 0 ? 0 : x` by definition (NaN and −0 kept), one instruction.
 export function relu_f64(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 4) {
+  const z = f64x2.splat(0.0);
+  for (let i = 0; i < n; i += 8) {
     const a = ptr + step64(i);
-    v128.store(a, f_relu(v128.load(a)));
-    v128.store(a, f_relu(v128.load(a, 16)), 16);
+    const r0 = f64x2.pmax(v128.load(a), z);
+    const r1 = f64x2.pmax(v128.load(a, 16), z);
+    const r2 = f64x2.pmax(v128.load(a, 32), z);
+    const r3 = f64x2.pmax(v128.load(a, 48), z);
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
   }
 }
 
 export function relu_f32(ptr: usize, n: i32): void {
   const z = f32x4.splat(0.0);
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
-    const v = v128.load(a);
-    const w = v128.load(a, 16);
-    v128.store(a, sel(z, v, f32x4.lt(v, z)));
-    v128.store(a, sel(z, w, f32x4.lt(w, z)), 16);
-  }
-}
-
-export function leaky_f64(ptr: usize, n: i32, s: f64): void {
-  const fix = s == 0.0 ? i64x2.splat(-1) : i64x2.splat(0);
-  const sv = f64x2.splat(s);
-  const fixV = f64x2.splat(-s);
-  for (let i = 0; i < n; i += 4) {
-    const a = ptr + step64(i);
-    const r0 = f_leaky(v128.load(a), sv, fixV, fix);
-    const r1 = f_leaky(v128.load(a, 16), sv, fixV, fix);
+    const r0 = f32x4.pmax(v128.load(a), z);
+    const r1 = f32x4.pmax(v128.load(a, 16), z);
+    const r2 = f32x4.pmax(v128.load(a, 32), z);
+    const r3 = f32x4.pmax(v128.load(a, 48), z);
     v128.store(a, r0);
     v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
   }
 }
 
-export function leaky_f32(ptr: usize, n: i32, s: f64): void {
-  const fix = s == 0.0 ? i64x2.splat(-1) : i64x2.splat(0);
+/**
+ * Leaky ReLU / PReLU. The −∞ fix of f_leaky only matters for s = ±0, so the common case (s ≠ 0)
+ * runs a multiply and a select per vector.
+ */
+export function leaky_f64(ptr: usize, n: i32, s: f64): void {
   const sv = f64x2.splat(s);
-  const fixV = f64x2.splat(-s);
+  const z = f64x2.splat(0.0);
+  if (s == 0.0) {
+    const fix = i64x2.splat(-1);
+    const fixV = f64x2.splat(-s);
+    for (let i = 0; i < n; i += 4) {
+      const a = ptr + step64(i);
+      const r0 = f_leaky(v128.load(a), sv, fixV, fix);
+      const r1 = f_leaky(v128.load(a, 16), sv, fixV, fix);
+      v128.store(a, r0);
+      v128.store(a, r1, 16);
+    }
+    return;
+  }
+  if (s > 0.0 && s <= 1.0) {
+    // 0 < s ≤ 1: x·s ≤ x for x > 0 and x·s ≥ x otherwise (rounding is monotonic), so the result is
+    // pmax(x·s, x) = x·s < x ? x : x·s, NaN and ±0 included: one multiply and one max.
+    for (let i = 0; i < n; i += 8) {
+      const a = ptr + step64(i);
+      const x0 = v128.load(a);
+      const x1 = v128.load(a, 16);
+      const x2 = v128.load(a, 32);
+      const x3 = v128.load(a, 48);
+      v128.store(a, f64x2.pmax(f64x2.mul(x0, sv), x0));
+      v128.store(a, f64x2.pmax(f64x2.mul(x1, sv), x1), 16);
+      v128.store(a, f64x2.pmax(f64x2.mul(x2, sv), x2), 32);
+      v128.store(a, f64x2.pmax(f64x2.mul(x3, sv), x3), 48);
+    }
+    return;
+  }
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + step64(i);
+    const x0 = v128.load(a);
+    const x1 = v128.load(a, 16);
+    const x2 = v128.load(a, 32);
+    const x3 = v128.load(a, 48);
+    v128.store(a, sel(x0, f64x2.mul(x0, sv), f64x2.gt(x0, z)));
+    v128.store(a, sel(x1, f64x2.mul(x1, sv), f64x2.gt(x1, z)), 16);
+    v128.store(a, sel(x2, f64x2.mul(x2, sv), f64x2.gt(x2, z)), 32);
+    v128.store(a, sel(x3, f64x2.mul(x3, sv), f64x2.gt(x3, z)), 48);
+  }
+}
+
+/**
+ * Float32: x > 0 ? x : fround(x·s). Where s is a float32 (0.25, 0, …) the double product x·s is
+ * exact (24 + 24 bits), so the float32 product rounds the same exact value once: the kernel stays in
+ * float32 (−∞·0 fixed to −s for s = ±0, exact too). Otherwise (s = 0.01, the default) the products
+ * are formed in float64 and rounded to float32, and the select is done in float32.
+ */
+export function leaky_f32(ptr: usize, n: i32, s: f64): void {
+  const z = f32x4.splat(0.0);
+  if (<f64><f32>s == s) {
+    const s4 = f32x4.splat(<f32>s);
+    if (s == 0.0) {
+      const fixV = f32x4.splat(<f32>-s);
+      const ninf = f32x4.splat(-Infinity);
+      for (let i = 0; i < n; i += 4) {
+        const a = ptr + (<usize>i << 2);
+        const v = v128.load(a);
+        v128.store(a, sel(v, sel(fixV, f32x4.mul(v, s4), f32x4.eq(v, ninf)), f32x4.gt(v, z)));
+      }
+      return;
+    }
+    if (s > 0.0 && s <= 1.0) {
+      // As in leaky_f64: pmax(x·s, x).
+      for (let i = 0; i < n; i += 16) {
+        const a = ptr + (<usize>i << 2);
+        const x0 = v128.load(a);
+        const x1 = v128.load(a, 16);
+        const x2 = v128.load(a, 32);
+        const x3 = v128.load(a, 48);
+        v128.store(a, f32x4.pmax(f32x4.mul(x0, s4), x0));
+        v128.store(a, f32x4.pmax(f32x4.mul(x1, s4), x1), 16);
+        v128.store(a, f32x4.pmax(f32x4.mul(x2, s4), x2), 32);
+        v128.store(a, f32x4.pmax(f32x4.mul(x3, s4), x3), 48);
+      }
+      return;
+    }
+    for (let i = 0; i < n; i += 16) {
+      const a = ptr + (<usize>i << 2);
+      const x0 = v128.load(a);
+      const x1 = v128.load(a, 16);
+      const x2 = v128.load(a, 32);
+      const x3 = v128.load(a, 48);
+      v128.store(a, sel(x0, f32x4.mul(x0, s4), f32x4.gt(x0, z)));
+      v128.store(a, sel(x1, f32x4.mul(x1, s4), f32x4.gt(x1, z)), 16);
+      v128.store(a, sel(x2, f32x4.mul(x2, s4), f32x4.gt(x2, z)), 32);
+      v128.store(a, sel(x3, f32x4.mul(x3, s4), f32x4.gt(x3, z)), 48);
+    }
+    return;
+  }
+  const sv = f64x2.splat(s);
+  if (s > 0.0 && s <= 1.0) {
+    // fround(x·s) ≤ x for x > 0 and ≥ x otherwise (both roundings are monotonic): pmax as above.
+    for (let i = 0; i < n; i += 8) {
+      const a = ptr + (<usize>i << 2);
+      const v = v128.load(a);
+      const w = v128.load(a, 16);
+      const pv = pack32(f64x2.mul(lo32(v), sv), f64x2.mul(hi32(v), sv));
+      const pw = pack32(f64x2.mul(lo32(w), sv), f64x2.mul(hi32(w), sv));
+      v128.store(a, f32x4.pmax(pv, v));
+      v128.store(a, f32x4.pmax(pw, w), 16);
+    }
+    return;
+  }
   for (let i = 0; i < n; i += 8) {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
     const w = v128.load(a, 16);
-    const r0 = f_leaky(lo32(v), sv, fixV, fix);
-    const r1 = f_leaky(hi32(v), sv, fixV, fix);
-    const r2 = f_leaky(lo32(w), sv, fixV, fix);
-    const r3 = f_leaky(hi32(w), sv, fixV, fix);
-    v128.store(a, pack32(r0, r1));
-    v128.store(a, pack32(r2, r3), 16);
+    const pv = pack32(f64x2.mul(lo32(v), sv), f64x2.mul(hi32(v), sv));
+    const pw = pack32(f64x2.mul(lo32(w), sv), f64x2.mul(hi32(w), sv));
+    v128.store(a, sel(v, pv, f32x4.gt(v, z)));
+    v128.store(a, sel(w, pw, f32x4.gt(w, z)), 16);
   }
 }
 
@@ -599,5 +708,605 @@ export function tanhshrink_f32(ptr: usize, n: i32): void {
     const r3 = f_tanhshrink(hi32(w));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// expm1: fdlibm's s_expm1.c (V8's Math.expm1, v8/src/base/ieee754.cc), two lanes at once. Every
+// lane runs the argument reduction and the common rational approximation, then each of fdlibm's
+// return statements is computed and the one its branch would take is selected:
+//  - NaN: x + x; x > o_threshold (+∞ included): +∞; x ≤ −56 ln2 (high word ≥ 0x4043687A, −∞
+//    included): −1 (tiny − one rounds to −1); |x| < 2^−54: x;
+//  - |x| < 0x3FD62E43_00000000: k = 0 (forced here, then hi = x, lo = 0, c = 0, as fdlibm);
+//  - 0.5 ln2 < |x| < 1.5 ln2: fdlibm's k = ±1, hi = x ∓ ln2_hi, lo = ±ln2_lo are what the common
+//    reduction computes there (invln2·x ± 0.5 truncates to ±1 with a wide margin);
+//  - the returns for k = 0, k = −1, k = 1 (two forms on x < −0.25), k ≤ −2 or k > 56, 2 ≤ k < 20
+//    (t = 1 − 2^−k, exact) and 20 ≤ k ≤ 56 (t = 2^−k);
+//  - y·2^k: fdlibm multiplies by 2^k (exact or overflowing) or, for k = 1024, by 2 then 2^1023
+//    (one rounding); here by 2^(k>>1) (exact) then 2^(k−(k>>1)) (one rounding): the same value.
+// `nonPositive` (a compile-time flag) keeps only what x ≤ 0 or NaN can reach (k ≤ 0).
+
+const Q1: f64 = -3.33333333333331316428e-2;
+const Q2: f64 = 1.58730158725481460165e-3;
+const Q3: f64 = -7.93650757867487942473e-5;
+const Q4: f64 = 4.00821782732936239552e-6;
+const Q5: f64 = -2.01099218183624371326e-7;
+const K_Q1 = memory.data<f64>([Q1, Q1], 16);
+const K_Q2 = memory.data<f64>([Q2, Q2], 16);
+const K_Q3 = memory.data<f64>([Q3, Q3], 16);
+const K_Q4 = memory.data<f64>([Q4, Q4], 16);
+const K_Q5 = memory.data<f64>([Q5, Q5], 16);
+const K_THREE = memory.data<f64>([3.0, 3.0], 16);
+const K_SIX = memory.data<f64>([6.0, 6.0], 16);
+const K_MINUS_ONE = memory.data<f64>([-1.0, -1.0], 16);
+// 0x4043687A_00000000 (56 ln2 by fdlibm's high-word test) and 2^−54.
+const K_EXPM1_HUGE = memory.data<u64>([0x4043687a00000000, 0x4043687a00000000], 16);
+const K_EXPM1_TINY = memory.data<u64>([0x3c90000000000000, 0x3c90000000000000], 16);
+
+@inline function vexpm1(x: v128, nonPositive: bool = false, tanhArgs: bool = false): v128 {
+  const ax = f64x2.abs(x);
+  // ±0.5 by the sign of x; −0.5 for the x ≤ 0 of nonPositive (+0 gives k = 0 either way).
+  const half = nonPositive ? ld(K_MINUS_HALF) : v128.or(v128.and(x, ld(K_SIGN)), ld(K_HALF));
+  let kf = f64x2.trunc(f64x2.add(f64x2.mul(ld(K_INVLN2), x), half));
+  kf = v128.andnot(kf, f64x2.lt(ax, ld(K_K0_EDGE)));
+  const hi = f64x2.sub(x, f64x2.mul(kf, ld(K_LN2HI)));
+  const lo = f64x2.mul(kf, ld(K_LN2LO));
+  const xr = f64x2.sub(hi, lo);
+  const c = f64x2.sub(f64x2.sub(hi, xr), lo);
+  const hfx = f64x2.mul(ld(K_HALF), xr);
+  const hxs = f64x2.mul(xr, hfx);
+  let r1 = f64x2.add(ld(K_Q4), f64x2.mul(hxs, ld(K_Q5)));
+  r1 = f64x2.add(ld(K_Q3), f64x2.mul(hxs, r1));
+  r1 = f64x2.add(ld(K_Q2), f64x2.mul(hxs, r1));
+  r1 = f64x2.add(ld(K_Q1), f64x2.mul(hxs, r1));
+  r1 = f64x2.add(ld(K_ONE), f64x2.mul(hxs, r1));
+  const t = f64x2.sub(ld(K_THREE), f64x2.mul(r1, hfx));
+  const e = f64x2.mul(hxs, f64x2.div(f64x2.sub(r1, t), f64x2.sub(ld(K_SIX), f64x2.mul(xr, t))));
+  // k = 0
+  const r0 = f64x2.sub(xr, f64x2.sub(f64x2.mul(xr, e), hxs));
+  // k ≠ 0
+  const e2 = f64x2.sub(f64x2.sub(f64x2.mul(xr, f64x2.sub(e, c)), c), hxs);
+  const rm1 = f64x2.sub(f64x2.mul(ld(K_HALF), f64x2.sub(xr, e2)), ld(K_HALF));
+  const yA = f64x2.sub(ld(K_ONE), f64x2.sub(e2, xr));
+  let res: v128;
+  if (nonPositive) {
+    // k ≥ −56 wherever this value is selected: 2^k is normal and the product exact.
+    res = f64x2.sub(f64x2.mul(yA, pow2(kf)), ld(K_ONE));
+  } else {
+    const twopk = pow2(kf);
+    if (tanhArgs) {
+      // k ≤ 64: 2^k is normal and the product exact, as fdlibm's.
+      res = f64x2.sub(f64x2.mul(yA, twopk), ld(K_ONE));
+    } else {
+      const k1 = f64x2.floor(f64x2.mul(kf, ld(K_HALF)));
+      const k2 = f64x2.sub(kf, k1);
+      res = f64x2.sub(f64x2.mul(f64x2.mul(yA, pow2(k1)), pow2(k2)), ld(K_ONE));
+    }
+    const twomk = pow2(f64x2.neg(kf));
+    const rB = f64x2.mul(f64x2.sub(f64x2.sub(ld(K_ONE), twomk), f64x2.sub(e2, xr)), twopk);
+    const rC = f64x2.mul(f64x2.add(f64x2.sub(xr, f64x2.add(e2, twomk)), ld(K_ONE)), twopk);
+    const kB = v128.and(f64x2.ge(kf, ld(K_TWO)), f64x2.lt(kf, c2(20.0)));
+    const kC = v128.and(f64x2.ge(kf, c2(20.0)), f64x2.le(kf, c2(56.0)));
+    res = sel(rB, res, kB);
+    res = sel(rC, res, kC);
+    const rp1 = sel(
+      f64x2.mul(c2(-2.0), f64x2.sub(e2, f64x2.add(xr, ld(K_HALF)))),
+      f64x2.add(ld(K_ONE), f64x2.mul(ld(K_TWO), f64x2.sub(xr, e2))),
+      f64x2.lt(xr, c2(-0.25)),
+    );
+    res = sel(rp1, res, f64x2.eq(kf, ld(K_ONE)));
+  }
+  res = sel(rm1, res, f64x2.eq(kf, ld(K_MINUS_ONE)));
+  res = sel(r0, res, f64x2.eq(kf, c2(0.0)));
+  // tanh passes only −2 ≤ x ≤ −2^−27 or 2^−27 ≤ x < 44 in the lanes it keeps: none of the rest applies.
+  if (tanhArgs) return res;
+  res = sel(x, res, f64x2.lt(ax, ld(K_EXPM1_TINY)));
+  res = sel(ld(K_MINUS_ONE), res, f64x2.le(x, f64x2.neg(ld(K_EXPM1_HUGE))));
+  // NaN: every value above is NaN already; the nonPositive callers only need a NaN, not x + x.
+  if (nonPositive) return res;
+  res = sel(ld(K_INF), res, f64x2.gt(x, ld(K_O_THRESHOLD)));
+  return sel(f64x2.add(x, x), res, f64x2.ne(x, x));
+}
+
+export function expm1_f64(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 2) {
+    const a = ptr + step64(i);
+    v128.store(a, vexpm1(v128.load(a)));
+  }
+}
+
+/** elu.ts: x > 0 ? x : x === 0 ? (α > 0 ? x : 0) : α·expm1(x). `keep` is all ones when α > 0. */
+@inline function f_elu(x: v128, av: v128, keep: v128): v128 {
+  let r = f64x2.mul(av, vexpm1(x, true));
+  r = sel(v128.and(x, keep), r, f64x2.eq(x, c2(0.0)));
+  return sel(x, r, f64x2.gt(x, c2(0.0)));
+}
+
+/** selu.ts: x > 0 ? λ·x : λα·expm1(x), with λ and λα passed in (the TypeScript constants). */
+@inline function f_selu(x: v128, scale: v128, scaleAlpha: v128): v128 {
+  return sel(f64x2.mul(scale, x), f64x2.mul(scaleAlpha, vexpm1(x, true)), f64x2.gt(x, c2(0.0)));
+}
+
+const SPLIT: f64 = 134217729.0;
+const K_SPLIT = memory.data<f64>([SPLIT, SPLIT], 16);
+const K_1E290 = memory.data<f64>([1e290, 1e290], 16);
+
+/** math/stable.ts productError(a, b, p): Dekker's TwoProduct error, 0 where |a|, |b| or |p| ≥ 1e290 or NaN. */
+@inline function productError(a: v128, b: v128, p: v128): v128 {
+  const big = ld(K_1E290);
+  const ok = v128.and(
+    v128.and(f64x2.lt(f64x2.abs(p), big), f64x2.lt(f64x2.abs(a), big)),
+    f64x2.lt(f64x2.abs(b), big),
+  );
+  let t = f64x2.mul(ld(K_SPLIT), a);
+  const ah = f64x2.sub(t, f64x2.sub(t, a));
+  const al = f64x2.sub(a, ah);
+  t = f64x2.mul(ld(K_SPLIT), b);
+  const bh = f64x2.sub(t, f64x2.sub(t, b));
+  const bl = f64x2.sub(b, bh);
+  let err = f64x2.sub(f64x2.mul(ah, bh), p);
+  err = f64x2.add(err, f64x2.mul(ah, bl));
+  err = f64x2.add(err, f64x2.mul(al, bh));
+  err = f64x2.add(err, f64x2.mul(al, bl));
+  return v128.and(err, ok);
+}
+
+/**
+ * celu.ts: x > 0 || x === 0 ? x : with q = x/α, α·(expm1(q) + e^q·((x − q·α − productError)/α)) for
+ * 1 < |q|, −40 < q < 709, else α·expm1(q). `negOnly` (compile time): α > 0, so q ≤ 0 or NaN.
+ */
+@inline function f_celu(x: v128, av: v128, negOnly: bool): v128 {
+  const q = f64x2.div(x, av);
+  const em1 = vexpm1(q, negOnly);
+  const plain = f64x2.mul(av, em1);
+  const use = v128.and(
+    v128.and(f64x2.gt(f64x2.abs(q), ld(K_ONE)), f64x2.gt(q, c2(-40.0))),
+    f64x2.lt(q, c2(709.0)),
+  );
+  const p = f64x2.mul(q, av);
+  const qe = f64x2.div(f64x2.sub(f64x2.sub(x, p), productError(q, av, p)), av);
+  const corr = f64x2.mul(av, f64x2.add(em1, f64x2.mul(vexp(q, negOnly), qe)));
+  const r = sel(corr, plain, use);
+  return sel(x, r, v128.or(f64x2.gt(x, c2(0.0)), f64x2.eq(x, c2(0.0))));
+}
+
+const K_22 = memory.data<f64>([22.0, 22.0], 16);
+// 2^−28 (fdlibm tanh's high-word test 0x3E300000).
+const K_TANH_TINY = memory.data<f64>([3.725290298461914e-9, 3.725290298461914e-9], 16);
+
+/**
+ * Math.tanh (fdlibm's s_tanh.c in V8): |x| < 2^−28: x; |x| ≥ 22 (±∞ included): ±1; 1 ≤ |x|:
+ * 1 − 2/(expm1(2|x|) + 2); else −t/(t + 2) with t = expm1(−2|x|); the sign of x put back; NaN: NaN.
+ */
+@inline function f_tanh(x: v128): v128 {
+  const a = f64x2.abs(x);
+  const big = f64x2.ge(a, ld(K_ONE));
+  const a2 = f64x2.mul(ld(K_TWO), a);
+  const t = vexpm1(sel(a2, f64x2.neg(a2), big), false, true);
+  const tp2 = f64x2.add(t, ld(K_TWO));
+  let z = sel(f64x2.sub(ld(K_ONE), f64x2.div(ld(K_TWO), tp2)), f64x2.div(f64x2.neg(t), tp2), big);
+  z = sel(ld(K_ONE), z, f64x2.ge(a, ld(K_22)));
+  z = v128.xor(z, v128.and(x, ld(K_SIGN)));
+  z = sel(x, z, f64x2.lt(a, ld(K_TANH_TINY)));
+  return sel(x, z, f64x2.ne(x, x));
+}
+
+export function elu_f64(ptr: usize, n: i32, alpha: f64): void {
+  const av = f64x2.splat(alpha);
+  const keep = alpha > 0 ? i64x2.splat(-1) : i64x2.splat(0);
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + step64(i);
+    const r0 = f_elu(v128.load(a), av, keep);
+    const r1 = f_elu(v128.load(a, 16), av, keep);
+    const r2 = f_elu(v128.load(a, 32), av, keep);
+    const r3 = f_elu(v128.load(a, 48), av, keep);
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
+  }
+}
+
+export function elu_f32(ptr: usize, n: i32, alpha: f64): void {
+  const av = f64x2.splat(alpha);
+  const keep = alpha > 0 ? i64x2.splat(-1) : i64x2.splat(0);
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + (<usize>i << 2);
+    const v = v128.load(a);
+    const w = v128.load(a, 16);
+    const r0 = f_elu(lo32(v), av, keep);
+    const r1 = f_elu(hi32(v), av, keep);
+    const r2 = f_elu(lo32(w), av, keep);
+    const r3 = f_elu(hi32(w), av, keep);
+    v128.store(a, pack32(r0, r1));
+    v128.store(a, pack32(r2, r3), 16);
+  }
+}
+
+export function selu_f64(ptr: usize, n: i32, scale: f64, scaleAlpha: f64): void {
+  const s = f64x2.splat(scale);
+  const sa = f64x2.splat(scaleAlpha);
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + step64(i);
+    const r0 = f_selu(v128.load(a), s, sa);
+    const r1 = f_selu(v128.load(a, 16), s, sa);
+    const r2 = f_selu(v128.load(a, 32), s, sa);
+    const r3 = f_selu(v128.load(a, 48), s, sa);
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
+  }
+}
+
+export function selu_f32(ptr: usize, n: i32, scale: f64, scaleAlpha: f64): void {
+  const s = f64x2.splat(scale);
+  const sa = f64x2.splat(scaleAlpha);
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + (<usize>i << 2);
+    const v = v128.load(a);
+    const w = v128.load(a, 16);
+    const r0 = f_selu(lo32(v), s, sa);
+    const r1 = f_selu(hi32(v), s, sa);
+    const r2 = f_selu(lo32(w), s, sa);
+    const r3 = f_selu(hi32(w), s, sa);
+    v128.store(a, pack32(r0, r1));
+    v128.store(a, pack32(r2, r3), 16);
+  }
+}
+
+export function celu_f64(ptr: usize, n: i32, alpha: f64): void {
+  const av = f64x2.splat(alpha);
+  if (alpha > 0) {
+    for (let i = 0; i < n; i += 4) {
+      const a = ptr + step64(i);
+      const r0 = f_celu(v128.load(a), av, true);
+      const r1 = f_celu(v128.load(a, 16), av, true);
+      v128.store(a, r0);
+      v128.store(a, r1, 16);
+    }
+  } else {
+    for (let i = 0; i < n; i += 4) {
+      const a = ptr + step64(i);
+      const r0 = f_celu(v128.load(a), av, false);
+      const r1 = f_celu(v128.load(a, 16), av, false);
+      v128.store(a, r0);
+      v128.store(a, r1, 16);
+    }
+  }
+}
+
+export function celu_f32(ptr: usize, n: i32, alpha: f64): void {
+  const av = f64x2.splat(alpha);
+  if (alpha > 0) {
+    for (let i = 0; i < n; i += 4) {
+      const a = ptr + (<usize>i << 2);
+      const v = v128.load(a);
+      v128.store(a, pack32(f_celu(lo32(v), av, true), f_celu(hi32(v), av, true)));
+    }
+  } else {
+    for (let i = 0; i < n; i += 4) {
+      const a = ptr + (<usize>i << 2);
+      const v = v128.load(a);
+      v128.store(a, pack32(f_celu(lo32(v), av, false), f_celu(hi32(v), av, false)));
+    }
+  }
+}
+
+export function tanh_f64(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + step64(i);
+    const r0 = f_tanh(v128.load(a));
+    const r1 = f_tanh(v128.load(a, 16));
+    const r2 = f_tanh(v128.load(a, 32));
+    const r3 = f_tanh(v128.load(a, 48));
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
+  }
+}
+
+export function tanh_f32(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + (<usize>i << 2);
+    const v = v128.load(a);
+    const w = v128.load(a, 16);
+    const r0 = f_tanh(lo32(v));
+    const r1 = f_tanh(hi32(v));
+    const r2 = f_tanh(lo32(w));
+    const r3 = f_tanh(hi32(w));
+    v128.store(a, pack32(r0, r1));
+    v128.store(a, pack32(r2, r3), 16);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// log1p: fdlibm's s_log1p.c (V8's Math.log1p, v8/src/base/ieee754.cc), two lanes at once. The
+// high-word tests become comparisons of doubles whose low word is zero; both reductions (k = 0 with
+// f = x, and k ≠ 0 with u = 1 + x, its correction c and u normalised by its exponent) and all of
+// fdlibm's returns are computed and the taken one selected:
+//  - NaN: NaN; x = −1: −∞; x < −1: NaN; +∞: +∞; |x| < 2^−54: x; |x| < 2^−29: x − x·x·0.5;
+//  - k = 0 where −0x3FD2BEC5_00000000 < x < 0x3FDA827A_00000000 (√2/2 − 1 ≲ x ≲ √2 − 1);
+//  - else u = 1 + x (x itself from 2^53 on, c = 0); k and hu from u's bits; the two
+//    normalisations (hu < 0x6A09E: u·2^−k; else u·2^−k/2, k + 1); fdlibm's hu == 0 returns
+//    (|f| < 2^−20, f = 0 among them) and its general ones, each for k = 0 and k ≠ 0.
+// `unit` (compile time) keeps only what 0 ≤ x ≤ 1 or NaN can reach.
+
+const LP1: f64 = 6.666666666666735130e-1;
+const LP2: f64 = 3.999999999940941908e-1;
+const LP3: f64 = 2.857142874366239149e-1;
+const LP4: f64 = 2.222219843214978396e-1;
+const LP5: f64 = 1.818357216161805012e-1;
+const LP6: f64 = 1.531383769920937332e-1;
+const LP7: f64 = 1.479819860511658591e-1;
+const K_LP1 = memory.data<f64>([LP1, LP1], 16);
+const K_LP2 = memory.data<f64>([LP2, LP2], 16);
+const K_LP3 = memory.data<f64>([LP3, LP3], 16);
+const K_LP4 = memory.data<f64>([LP4, LP4], 16);
+const K_LP5 = memory.data<f64>([LP5, LP5], 16);
+const K_LP6 = memory.data<f64>([LP6, LP6], 16);
+const K_LP7 = memory.data<f64>([LP7, LP7], 16);
+const K_TWO_THIRDS = memory.data<f64>([0.66666666666666666, 0.66666666666666666], 16);
+const K_POW52 = memory.data<f64>([4503599627370496.0, 4503599627370496.0], 16);
+const K_1023 = memory.data<f64>([1023.0, 1023.0], 16);
+const K_MANT = memory.data<u64>([0x000fffffffffffff, 0x000fffffffffffff], 16);
+const K_ONE_BITS = memory.data<u64>([0x3ff0000000000000, 0x3ff0000000000000], 16);
+const K_L1P_K0_HI = memory.data<u64>([0x3fda827a00000000, 0x3fda827a00000000], 16);
+const K_L1P_K0_LO = memory.data<u64>([0xbfd2bec500000000, 0xbfd2bec500000000], 16);
+const K_L1P_TINY = memory.data<u64>([0x3e20000000000000, 0x3e20000000000000], 16);
+const K_L1P_TINIER = memory.data<u64>([0x3c90000000000000, 0x3c90000000000000], 16);
+const K_L1P_BIG = memory.data<u64>([0x4340000000000000, 0x4340000000000000], 16);
+const K_L1P_SQRT2 = memory.data<u64>([0x3ff6a09e00000000, 0x3ff6a09e00000000], 16);
+const K_L1P_HU0_LO = memory.data<u64>([0x3ff0000100000000, 0x3ff0000100000000], 16);
+const K_L1P_HU0_HI = memory.data<u64>([0x3ffffffd00000000, 0x3ffffffd00000000], 16);
+
+@inline function vlog1p(x: v128, unit: bool = false): v128 {
+  // k ≠ 0: u = 1 + x (x from 2^53 on), k from u's exponent, c the rounding of 1 + x over u.
+  let u = f64x2.add(ld(K_ONE), x);
+  let big = i64x2.splat(0);
+  if (!unit) {
+    big = f64x2.ge(x, ld(K_L1P_BIG));
+    u = sel(x, u, big);
+  }
+  const e = f64x2.sub(v128.or(i64x2.shr_u(u, 52), ld(K_POW52)), ld(K_POW52));
+  const k0 = f64x2.sub(e, ld(K_1023));
+  let c = sel(
+    f64x2.sub(ld(K_ONE), f64x2.sub(u, x)),
+    f64x2.sub(x, f64x2.sub(u, ld(K_ONE))),
+    f64x2.gt(k0, c2(0.0)),
+  );
+  c = f64x2.div(c, u);
+  if (!unit) c = v128.andnot(c, big);
+  const un = v128.or(v128.and(u, ld(K_MANT)), ld(K_ONE_BITS));
+  const low = f64x2.lt(un, ld(K_L1P_SQRT2));
+  const fB = f64x2.sub(sel(un, f64x2.mul(un, ld(K_HALF)), low), ld(K_ONE));
+  const kB = sel(k0, f64x2.add(k0, ld(K_ONE)), low);
+  const huZeroB = sel(f64x2.lt(un, ld(K_L1P_HU0_LO)), f64x2.ge(un, ld(K_L1P_HU0_HI)), low);
+  // k = 0: f = x, hu = 1.
+  const inA = v128.and(f64x2.lt(x, ld(K_L1P_K0_HI)), f64x2.gt(x, ld(K_L1P_K0_LO)));
+  const f = sel(x, fB, inA);
+  const kf = v128.andnot(kB, inA);
+  const huZero = v128.andnot(huZeroB, inA);
+  const kZero = f64x2.eq(kf, c2(0.0));
+  const hfsq = f64x2.mul(f64x2.mul(ld(K_HALF), f), f);
+  const kh = f64x2.mul(kf, ld(K_LN2HI));
+  const kl = f64x2.mul(kf, ld(K_LN2LO));
+  // hu == 0 (|f| < 2^−20)
+  const R1 = f64x2.mul(hfsq, f64x2.sub(ld(K_ONE), f64x2.mul(ld(K_TWO_THIRDS), f)));
+  let rz = sel(
+    f64x2.sub(f, R1),
+    f64x2.sub(kh, f64x2.sub(f64x2.sub(R1, f64x2.add(kl, c)), f)),
+    kZero,
+  );
+  rz = sel(v128.andnot(f64x2.add(kh, f64x2.add(c, kl)), kZero), rz, f64x2.eq(f, c2(0.0)));
+  // general
+  const s = f64x2.div(f, f64x2.add(ld(K_TWO), f));
+  const z = f64x2.mul(s, s);
+  let R = f64x2.add(ld(K_LP6), f64x2.mul(z, ld(K_LP7)));
+  R = f64x2.add(ld(K_LP5), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP4), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP3), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP2), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP1), f64x2.mul(z, R));
+  R = f64x2.mul(z, R);
+  const sR = f64x2.mul(s, f64x2.add(hfsq, R));
+  const rg = sel(
+    f64x2.sub(f, f64x2.sub(hfsq, sR)),
+    f64x2.sub(kh, f64x2.sub(f64x2.sub(hfsq, f64x2.add(sR, f64x2.add(kl, c))), f)),
+    kZero,
+  );
+  let res = sel(rz, rg, huZero);
+  const ax = f64x2.abs(x);
+  res = sel(f64x2.sub(x, f64x2.mul(f64x2.mul(x, x), ld(K_HALF))), res, f64x2.lt(ax, ld(K_L1P_TINY)));
+  res = sel(x, res, f64x2.lt(ax, ld(K_L1P_TINIER)));
+  if (!unit) {
+    res = sel(ld(K_INF), res, f64x2.eq(x, ld(K_INF)));
+    res = sel(ld(K_NEG_INF), res, f64x2.eq(x, ld(K_MINUS_ONE)));
+    res = sel(c2(NaN), res, f64x2.lt(x, ld(K_MINUS_ONE)));
+  }
+  return sel(f64x2.add(x, x), res, f64x2.ne(x, x));
+}
+
+export function log1p_f64(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 2) {
+    const a = ptr + step64(i);
+    v128.store(a, vlog1p(v128.load(a)));
+  }
+}
+
+/** log1p restricted to [0, 1] (the `unit` variant), for the tests. */
+export function log1pUnit_f64(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 2) {
+    const a = ptr + step64(i);
+    v128.store(a, vlog1p(v128.load(a), true));
+  }
+}
+
+/** log-sigmoid.ts: y = −x; −(y > 0 ? y + log1p(e^−y) : log1p(e^y)); both exponentials are e^−|x|. */
+@inline function f_logSigmoid(x: v128): v128 {
+  const y = f64x2.neg(x);
+  const l = vlog1p(vexp(negAbs(x), true), true);
+  return f64x2.neg(sel(f64x2.add(y, l), l, f64x2.gt(y, c2(0.0))));
+}
+
+/**
+ * softplus.ts: z = βx; z > τ: x; dz = β = 1 ? 0 : productError(β, x, z); z < −700:
+ * h·((h·(1 + dz))/β) with h = e^(z/2); else log1pExp(z)/β when dz = 0, (log1pExp(z) + dz·σ(z))/β
+ * otherwise. log1pExp(z) = z > 0 ? z + log1p(e^−z) : log1p(e^z) and σ(z) (math/stable.ts) share
+ * e^−|z|. `unitBeta` (compile time): β = 1.
+ */
+@inline function f_softplus(x: v128, bv: v128, tv: v128, unitBeta: bool): v128 {
+  const z = unitBeta ? x : f64x2.mul(bv, x);
+  // One exponential per lane: e^−|z|, or e^(z/2) where z < −700 (the lane's other values unused).
+  const far = f64x2.lt(z, c2(EXP_SUBNORMAL_EDGE));
+  const u = vexp(sel(f64x2.div(z, ld(K_TWO)), negAbs(z), far), true);
+  const l = vlog1p(u, true);
+  const lpe = sel(f64x2.add(z, l), l, f64x2.gt(z, c2(0.0)));
+  let r: v128;
+  if (unitBeta) {
+    r = sel(f64x2.mul(u, u), lpe, far); // h·((h·(1 + 0))/1), log1pExp(z)/1
+  } else {
+    const dz = productError(bv, x, z);
+    const d = f64x2.add(ld(K_ONE), u);
+    const sig = sel(f64x2.div(ld(K_ONE), d), f64x2.div(u, d), f64x2.ge(z, c2(0.0)));
+    r = sel(f64x2.div(lpe, bv), f64x2.div(f64x2.add(lpe, f64x2.mul(dz, sig)), bv), f64x2.eq(dz, c2(0.0)));
+    r = sel(f64x2.mul(u, f64x2.div(f64x2.mul(u, f64x2.add(ld(K_ONE), dz)), bv)), r, far);
+  }
+  return sel(x, r, f64x2.gt(z, tv));
+}
+
+export function logSigmoid_f64(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + step64(i);
+    const r0 = f_logSigmoid(v128.load(a));
+    const r1 = f_logSigmoid(v128.load(a, 16));
+    const r2 = f_logSigmoid(v128.load(a, 32));
+    const r3 = f_logSigmoid(v128.load(a, 48));
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
+  }
+}
+
+export function logSigmoid_f32(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + (<usize>i << 2);
+    const v = v128.load(a);
+    const w = v128.load(a, 16);
+    const r0 = f_logSigmoid(lo32(v));
+    const r1 = f_logSigmoid(hi32(v));
+    const r2 = f_logSigmoid(lo32(w));
+    const r3 = f_logSigmoid(hi32(w));
+    v128.store(a, pack32(r0, r1));
+    v128.store(a, pack32(r2, r3), 16);
+  }
+}
+
+export function softplus_f64(ptr: usize, n: i32, beta: f64, threshold: f64): void {
+  const bv = f64x2.splat(beta);
+  const tv = f64x2.splat(threshold);
+  if (beta == 1.0) {
+    for (let i = 0; i < n; i += 8) {
+      const a = ptr + step64(i);
+      const r0 = f_softplus(v128.load(a), bv, tv, true);
+      const r1 = f_softplus(v128.load(a, 16), bv, tv, true);
+      const r2 = f_softplus(v128.load(a, 32), bv, tv, true);
+      const r3 = f_softplus(v128.load(a, 48), bv, tv, true);
+      v128.store(a, r0);
+      v128.store(a, r1, 16);
+      v128.store(a, r2, 32);
+      v128.store(a, r3, 48);
+    }
+  } else {
+    for (let i = 0; i < n; i += 8) {
+      const a = ptr + step64(i);
+      const r0 = f_softplus(v128.load(a), bv, tv, false);
+      const r1 = f_softplus(v128.load(a, 16), bv, tv, false);
+      const r2 = f_softplus(v128.load(a, 32), bv, tv, false);
+      const r3 = f_softplus(v128.load(a, 48), bv, tv, false);
+      v128.store(a, r0);
+      v128.store(a, r1, 16);
+      v128.store(a, r2, 32);
+      v128.store(a, r3, 48);
+    }
+  }
+}
+
+export function softplus_f32(ptr: usize, n: i32, beta: f64, threshold: f64): void {
+  const bv = f64x2.splat(beta);
+  const tv = f64x2.splat(threshold);
+  if (beta == 1.0) {
+    for (let i = 0; i < n; i += 8) {
+      const a = ptr + (<usize>i << 2);
+      const v = v128.load(a);
+      const w = v128.load(a, 16);
+      const r0 = f_softplus(lo32(v), bv, tv, true);
+      const r1 = f_softplus(hi32(v), bv, tv, true);
+      const r2 = f_softplus(lo32(w), bv, tv, true);
+      const r3 = f_softplus(hi32(w), bv, tv, true);
+      v128.store(a, pack32(r0, r1));
+      v128.store(a, pack32(r2, r3), 16);
+    }
+  } else {
+    for (let i = 0; i < n; i += 4) {
+      const a = ptr + (<usize>i << 2);
+      const v = v128.load(a);
+      v128.store(a, pack32(f_softplus(lo32(v), bv, tv, false), f_softplus(hi32(v), bv, tv, false)));
+    }
+  }
+}
+
+
+const K_BELOW_ALL: f64 = -1500.0;
+
+/**
+ * swish.ts for β ≠ 0, 1: x = ±∞: βx > 0 ? x : x > 0 ? 0 : −0; else z = βx, dz = productError(β, x, z);
+ * z ≥ 0: u = e^−z, s = 1/(1 + u), x·s·(1 + dz·(u·s)); −700 < z < 0: e = e^z, d = 1 + e,
+ * (x·e/d)·(1 + dz/d); z < −1500: x·0; else x·(1 + dz)·h·h with h = e^(z/2). One exponential per
+ * lane: of −|z|, or of z/2 in the last case.
+ */
+@inline function f_swish(x: v128, bv: v128): v128 {
+  const z = f64x2.mul(bv, x);
+  const dz = productError(bv, x, z);
+  const pos = f64x2.ge(z, c2(0.0));
+  const mid = f64x2.gt(z, c2(EXP_SUBNORMAL_EDGE));
+  const far = v128.not(v128.or(pos, mid)); // z ≤ −700 or NaN
+  const u = vexp(sel(f64x2.div(z, ld(K_TWO)), negAbs(z), far), true);
+  const d = f64x2.add(ld(K_ONE), u);
+  const s = f64x2.div(ld(K_ONE), d);
+  const rPos = f64x2.mul(f64x2.mul(x, s), f64x2.add(ld(K_ONE), f64x2.mul(dz, f64x2.mul(u, s))));
+  const rMid = f64x2.mul(f64x2.div(f64x2.mul(x, u), d), f64x2.add(ld(K_ONE), f64x2.div(dz, d)));
+  let rFar = f64x2.mul(f64x2.mul(f64x2.mul(x, f64x2.add(ld(K_ONE), dz)), u), u);
+  rFar = sel(f64x2.mul(x, c2(0.0)), rFar, f64x2.lt(z, c2(K_BELOW_ALL)));
+  let r = sel(rPos, sel(rMid, rFar, mid), pos);
+  // x = ±∞
+  const inf = f64x2.eq(f64x2.abs(x), ld(K_INF));
+  const rInf = sel(x, v128.and(x, ld(K_SIGN)), f64x2.gt(z, c2(0.0)));
+  return sel(rInf, r, inf);
+}
+
+export function swish_f64(ptr: usize, n: i32, beta: f64): void {
+  const bv = f64x2.splat(beta);
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + step64(i);
+    const r0 = f_swish(v128.load(a), bv);
+    const r1 = f_swish(v128.load(a, 16), bv);
+    const r2 = f_swish(v128.load(a, 32), bv);
+    const r3 = f_swish(v128.load(a, 48), bv);
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
+  }
+}
+
+export function swish_f32(ptr: usize, n: i32, beta: f64): void {
+  const bv = f64x2.splat(beta);
+  for (let i = 0; i < n; i += 4) {
+    const a = ptr + (<usize>i << 2);
+    const v = v128.load(a);
+    v128.store(a, pack32(f_swish(lo32(v), bv), f_swish(hi32(v), bv)));
   }
 }

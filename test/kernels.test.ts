@@ -43,6 +43,11 @@ const SPECIALS = [
   0.3465735912322998, -0.3465735912322998, 1.0397207708399179, -1.0397207708399179, 1e-8, -1e-8, 1e-20, -1e-20,
   0.9999999999999999, 1.0000000000000002, -0.9999999999999999, -1.0000000000000002, 0.01, -0.01, 0.1, -0.1,
   3.4028234663852886e38, -3.4028234663852886e38, 1.401298464324817e-45, -1.401298464324817e-45,
+  // expm1's and tanh's edges: 2^−54, 2^−28, 1.5 ln2 (0x3FF0A2B2), 56 ln2 (0x4043687A), 22, k = 57 for 2|x|.
+  5.551115123125783e-17, -5.551115123125783e-17, 3.7252902984619136e-9, -3.7252902984619136e-9, 1.0397205352783203,
+  -1.0397205352783203, 1.0397205352783201, -1.0397205352783201, 38.81622314453125, -38.81622314453125,
+  -38.816223144531246, 22, -22, 21.999999999999996,
+  -21.999999999999996, 19.581, -19.581, 40, -40, 41, -41,
 ];
 
 function inputs(id: string, seed: number): number[] {
@@ -76,8 +81,11 @@ function paramSets(id: string): Params[] {
     for (const set of [...fx.paramSets, ...fx.float32]) sets.push(set.params);
   }
   const extra: Record<string, Params[]> = {
-    leakyRelu: [{ negativeSlope: 0 }, { negativeSlope: -0 }, { negativeSlope: 0.1 }, { negativeSlope: -0.3 }, { negativeSlope: 1e300 }],
-    prelu: [{ weight: 0 }, { weight: 0.1 }, { weight: -2 }],
+    leakyRelu: [{ negativeSlope: 0 }, { negativeSlope: -0 }, { negativeSlope: 0.1 }, { negativeSlope: -0.3 }, { negativeSlope: 1e300 },
+      // float32-exact slopes (the float32 kernel multiplies in float32 there), subnormal and huge ones
+      { negativeSlope: 0.25 }, { negativeSlope: -1.5 }, { negativeSlope: 2 ** -140 }, { negativeSlope: 3.4028234663852886e38 }, { negativeSlope: 1e-40 },
+    ],
+    prelu: [{ weight: 0 }, { weight: -0 }, { weight: 0.1 }, { weight: -2 }, { weight: 0.25 }],
     hardtanh: [
       { minVal: -0.1, maxVal: 0.1 },
       { minVal: 0, maxVal: 0 },
@@ -87,10 +95,17 @@ function paramSets(id: string): Params[] {
     ],
     softshrink: [{ lambda: 0 }, { lambda: 0.1 }, { lambda: 1.3 }, { lambda: 1e300 }],
     hardshrink: [{ lambda: 0 }, { lambda: -0.1 }, { lambda: 0.1 }, { lambda: 2.7 }],
-    swish: [{ beta: 1 }, { beta: 0 }, { beta: 0.1 }, { beta: -1 }],
-    elu: [{ alpha: 0.5 }],
-    celu: [{ alpha: 0.5 }],
-    softplus: [{ beta: 2, threshold: 10 }],
+    swish: [{ beta: 1 }, { beta: 0 }, { beta: 0.1 }, { beta: -1 }, { beta: 2.5 }, { beta: -0.3 }, { beta: 1e-300 }, { beta: 1e300 }, { beta: -7 }],
+    elu: [{ alpha: 0.5 }, { alpha: 0 }, { alpha: -1.5 }, { alpha: 3 }],
+    celu: [{ alpha: 0.5 }, { alpha: 0.01 }, { alpha: 3 }, { alpha: -0.7 }, { alpha: -2 }, { alpha: 1e300 }, { alpha: -1e-300 }],
+    softplus: [
+      { beta: 2, threshold: 10 },
+      { beta: 0.3, threshold: 20 },
+      { beta: -1.7, threshold: 5 },
+      { beta: 1, threshold: 800 },
+      { beta: 1e-300, threshold: 20 },
+      { beta: 7.5, threshold: -3 },
+    ],
     gelu: [{ approximate: 'tanh' }],
   };
   sets.push(...(extra[id] ?? []));
@@ -169,6 +184,65 @@ describe('the WebAssembly kernels', () => {
     for (let i = 0; i < n; i++) if (!same(out[i]!, Math.exp(xs[i]!))) bad++;
     assert.equal(bad, 0);
   });
+
+  // fdlibm's expm1 (V8's Math.expm1), tanh (built on it) and log1p: every branch edge densely, every
+  // k at its rounding boundaries, and millions of random inputs and bit patterns. log1pUnit is the
+  // variant for 0 ≤ x ≤ 1 (what softplus and logSigmoid pass it), checked on that range.
+  const fdlibm = [['expm1', Math.expm1], ['tanh', Math.tanh], ['log1p', Math.log1p], ['log1pUnit', Math.log1p]] as const;
+  for (const [name, ref] of fdlibm) {
+    it(`transcribe V8's Math.${name} bit for bit (branch edges, every k, 4 million random inputs)`, () => {
+      const r = rng(name.length * 31 + 5);
+      const bits = (hi: number, lo: number) => {
+        const dv = new DataView(new ArrayBuffer(8));
+        dv.setUint32(0, hi >>> 0);
+        dv.setUint32(4, lo >>> 0);
+        return dv.getFloat64(0);
+      };
+      const edges = [
+        bits(0x3fd62e43, 0), bits(0x3fd62e42, 0xffffffff), bits(0x3ff0a2b2, 0), bits(0x3ff0a2b1, 0xffffffff),
+        2 ** -54, 2 ** -28, bits(0x4043687a, 0), 709.782712893384, 0.25, 0.5, 1, 2, 22, 19.6, 28.4, Math.LN2,
+        // log1p's: 0x3FDA827A, 0x3FD2BEC5 (negated), 2^−29, 2^53, √2 − 1, √2/2 − 1, −1
+        bits(0x3fda827a, 0), -bits(0x3fd2bec5, 0), -bits(0x3fd2bec4, 0xffffffff), 2 ** -29, 2 ** 53, Math.SQRT2 - 1,
+        Math.SQRT1_2 - 1, -1,
+      ];
+      for (let k = -60; k < 1024; k++) edges.push(2 ** k - 1, Math.SQRT2 * 2 ** k - 1, 2 ** k); // log1p's u = 1 + x
+      for (let k = -60; k <= 1025; k++) edges.push((k + 0.5) * Math.LN2, (k - 0.5) * Math.LN2, k * Math.LN2);
+      for (let k = -60; k <= 130; k++) edges.push(((k + 0.5) * Math.LN2) / 2, ((k - 0.5) * Math.LN2) / 2); // tanh's 2|x|
+      const xs: number[] = [...inputs('', 13)];
+      for (const e of edges) {
+        for (let i = 0; i < 100; i++) {
+          const d = (r() - 0.5) * Math.abs(e) * (i < 50 ? 1e-14 : 1e-6);
+          xs.push(e + d, -e - d);
+        }
+      }
+      const n = 1 << 22;
+      for (let i = 0; i < n; i++) {
+        const m = i & 7;
+        xs.push(
+          m === 0 ? (r() - 0.5) * 1500
+          : m === 1 ? (r() - 0.5) * 100
+          : m === 2 ? (r() - 0.5) * 4
+          : m === 3 ? (r() < 0.5 ? -1 : 1) * 2 ** (r() * 140 - 130)
+          : m === 4 ? bits(Math.floor(r() * 2 ** 32), Math.floor(r() * 2 ** 32))
+          : m === 5 ? -r() * 40
+          : m === 6 ? (i & 8 ? (r() - 0.5) * 50 : -1 + 2 ** (-r() * 60))
+          : i & 8 ? r() * 2 - 1 : Math.exp(-r() * 760),
+        );
+      }
+      const set = Float64Array.from(name === 'log1pUnit' ? xs.filter((x) => !(x < 0 || x > 1)) : xs);
+      const out = new Float64Array(set.length);
+      assert.ok(withMode('wasm', () => runWasm(name, set, out)));
+      const bad: string[] = [];
+      let count = 0;
+      for (let i = 0; i < set.length; i++) {
+        const want = ref(set[i]!);
+        if (same(out[i]!, want)) continue;
+        count++;
+        if (bad.length < 8) bad.push(`${name}(${show(set[i]!)}): ${show(out[i]!)} vs ${show(want)}`);
+      }
+      assert.deepEqual(bad, [], `${count} mismatches`);
+    });
+  }
 
   it('are rejected by runWasm in mode ts, and skipped for short arrays in mode auto', () => {
     const xs = new Float64Array(4);

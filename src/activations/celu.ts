@@ -1,4 +1,5 @@
 import { defineActivation, requireFinite } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 import { productError } from '../math/stable.js';
 
 type CeluParams = { readonly alpha: number };
@@ -109,6 +110,8 @@ export const celu = defineActivation<CeluParams>({
   // NaN → NaN. Autograd's vectorised loop agrees; its scalar loop (short tensors, tails) returns 1.
   derivative: (x, p) => celuDerivative(x, p.alpha),
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('celu', xs, out, p.alpha)) return;
     const alpha = p.alpha;
     for (let i = 0; i < xs.length; i++) out[i] = celuForward(xs[i]!, alpha);
   },

@@ -1,4 +1,5 @@
 import { defineActivation, requireFinite } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 type EluParams = { readonly alpha: number };
 
@@ -95,6 +96,8 @@ export const elu = defineActivation<EluParams>({
   // loop (tensors shorter than a SIMD vector, and the tail of longer ones) takes the x > 0 branch and returns 1.
   derivative: (x, p) => (x > 0 ? 1 : x <= 0 ? p.alpha * Math.exp(x) : x),
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('elu', xs, out, p.alpha)) return;
     const alpha = p.alpha;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;

@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 import { log1pExp, sigmoid } from '../math/stable.js';
 
 /**
@@ -68,6 +69,8 @@ export const logSigmoid = defineActivation({
   forward: logSigmoidForward,
   derivative: (x) => sigmoid(-x),
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('logSigmoid', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = -xs[i]!;
       out[i] = x > 0 ? -(x + Math.log1p(Math.exp(-x))) : -Math.log1p(Math.exp(x));

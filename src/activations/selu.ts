@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../math/constants.js';
 
 /**
@@ -27,7 +28,7 @@ export const selu = defineActivation({
     forward: String.raw`\operatorname{SELU}(x) = \lambda \begin{cases} x & \text{if } x > 0 \\ \alpha\left(e^{x} - 1\right) & \text{if } x \le 0 \end{cases}, \quad \lambda \approx 1.0507,\ \alpha \approx 1.6733`,
     derivative: String.raw`\operatorname{SELU}'(x) = \lambda \begin{cases} 1 & \text{if } x > 0 \\ \alpha\, e^{x} & \text{if } x \le 0 \end{cases}`,
     notes: [
-      String.raw`\lambda = 1.0507009873554804934193349852946, \quad \alpha = 1.6732632423543772848170429916717`,
+      String.raw`\begin{aligned} \lambda &= 1.0507009873554804934193349852946 \\ \alpha &= 1.6732632423543772848170429916717 \end{aligned}`,
     ],
   },
   kinkConvention:
@@ -76,6 +77,8 @@ export const selu = defineActivation({
   // NaN → NaN. Autograd's vectorised loop agrees; its scalar loop (short tensors, tails) returns λ.
   derivative: (x) => (x > 0 ? SELU_SCALE : x <= 0 ? SELU_SCALE_ALPHA * Math.exp(x) : x),
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('selu', xs, out, SELU_SCALE, SELU_SCALE_ALPHA)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       out[i] = x > 0 ? SELU_SCALE * x : SELU_SCALE_ALPHA * Math.expm1(x);

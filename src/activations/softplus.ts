@@ -1,4 +1,5 @@
 import { defineActivation, requireFinite } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 import { EXP_SUBNORMAL_EDGE, log1pExp, productError, sigmoid } from '../math/stable.js';
 
 type SoftplusParams = { readonly beta: number; readonly threshold: number };
@@ -129,6 +130,8 @@ export const softplus = defineActivation<SoftplusParams>({
   forward: softplusForward,
   derivative: softplusDerivative,
   mapKernel(xs, out, p) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    if (runWasm('softplus', xs, out, p.beta, p.threshold)) return;
     for (let i = 0; i < xs.length; i++) out[i] = softplusForward(xs[i]!, p);
   },
 });

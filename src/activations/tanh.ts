@@ -1,4 +1,5 @@
 import { defineActivation } from '../define.js';
+import { runWasm } from '../kernels/wasm.js';
 
 /**
  * sech²(x) = 1 − tanh²(x). PyTorch's autograd computes 1 − y² from the rounded output y, which is 0
@@ -78,6 +79,9 @@ export const tanh = defineActivation({
   forward: (x) => Math.tanh(x),
   derivative: tanhDerivative,
   mapKernel(xs, out) {
+    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; Math.tanh is fdlibm's tanh, ported there on a
+    // SIMD port of fdlibm's expm1; the loop is the fallback.
+    if (runWasm('tanh', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = Math.tanh(xs[i]!);
   },
 });

@@ -8,7 +8,7 @@
  * thread refuses to compile modules above 4 KB synchronously; there the first calls use the
  * TypeScript kernels while the module compiles asynchronously, and later calls use it.
  *
- * Data moves in chunks through a fixed buffer inside the module's memory (32 KB), so memory use is
+ * Data moves in chunks through a fixed buffer inside the module's memory (64 KB), so memory use is
  * bounded and no array is allocated per call.
  */
 import type { FloatArray } from '../types.js';
@@ -27,6 +27,8 @@ type Kernel = (ptr: number, n: number, a: number, b: number) => void;
 
 interface Loaded {
   readonly exports: Record<string, unknown>;
+  /** `<name>_f64` and `<name>_f32` per kernel name, looked up once. */
+  readonly kernels: Map<string, readonly [Kernel | undefined, Kernel | undefined]>;
   readonly f64: Float64Array;
   readonly f32: Float32Array;
   readonly base: number;
@@ -81,6 +83,7 @@ function wrap(instance: WebAssembly.Instance): Loaded {
   const bytes = (exports.chunkBytes as () => number)();
   return {
     exports,
+    kernels: new Map(),
     base,
     f64: new Float64Array(memory.buffer, base, bytes / 8),
     f32: new Float32Array(memory.buffer, base, bytes / 4),
@@ -135,7 +138,12 @@ export function runWasm(name: string, xs: FloatArray, out: FloatArray, a = 0, b 
   const w = loaded ?? load();
   if (w === null) return false;
   const f64 = xs instanceof Float64Array;
-  const kernel = w.exports[f64 ? `${name}_f64` : `${name}_f32`] as Kernel | undefined;
+  let pair = w.kernels.get(name);
+  if (pair === undefined) {
+    pair = [w.exports[`${name}_f64`] as Kernel | undefined, w.exports[`${name}_f32`] as Kernel | undefined];
+    w.kernels.set(name, pair);
+  }
+  const kernel = pair[f64 ? 0 : 1];
   if (kernel === undefined) return false;
   const buf = f64 ? w.f64 : w.f32;
   const size = buf.length;
