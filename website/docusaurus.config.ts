@@ -64,12 +64,17 @@ if (!existsSync(KATEX_CSS)) {
 function activationsModule(): Plugin {
   return {
     name: 'activations-module',
-    configureWebpack() {
+    configureWebpack(_config, _isServer, utils) {
+      const { NormalModuleReplacementPlugin } = utils.currentBundler.instance;
       return {
         resolve: {
           alias: { '@activations': path.join(ROOT, 'src') },
           extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
         },
+        // The module's WebAssembly kernels stay out of the site: see website/src/lib/no-wasm-kernels.ts.
+        plugins: [
+          new NormalModuleReplacementPlugin(/wasm-bytes\.generated\.[jt]s$/, path.join(ROOT, 'website', 'src', 'lib', 'no-wasm-kernels.ts')),
+        ],
       };
     },
   };

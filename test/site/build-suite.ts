@@ -164,3 +164,14 @@ describe('offline', () => {
     assert.deepEqual(offenders, []);
   });
 });
+
+describe('bundle', () => {
+  test("the module's WebAssembly kernel bytes stay out of the site's JavaScript (website/src/lib/no-wasm-kernels.ts)", () => {
+    const dir = path.join(BUILD, 'assets', 'js');
+    const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    assert.ok(scripts.length > 0, `no scripts in ${dir}`);
+    // "AGFzbQ" is base64 for "\0asm", the start of every WebAssembly module.
+    const carrying = scripts.filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('AGFzbQ'));
+    assert.deepEqual(carrying, []);
+  });
+});
