@@ -4,14 +4,16 @@
 //
 // The rule every kernel here follows: it returns, element by element, exactly what the scalar
 // TypeScript `forward` returns (bit for bit, NaN aside), in float64, and that value rounded to
-// float32 for Float32Array input (which is what the TypeScript path stores). So each kernel is a
-// transcription of its scalar form, branches turned into selects, and Math.exp, Math.expm1,
-// Math.log1p and Math.tanh are replaced by vectorised transcriptions of the functions V8 uses for
-// them (fdlibm's e_exp.c, s_expm1.c, s_log1p.c and s_tanh.c as in v8/src/base/ieee754.cc), which
-// return the same double for every input (test/kernels.test.ts checks each on millions of inputs).
-// Float32 kernels compute in float64 (promote, compute, demote), except where a kernel only selects
-// among its input and constants that survive rounding to float32 unchanged (relu, relu6, hardtanh)
-// or multiplies by a float32-exact slope (leaky_f32).
+// float32 for Float32Array input (which is what the TypeScript path stores); the one exception is
+// the float32 kernels of the exponential family at the end of this file (sigmoid, silu, tanh, elu,
+// selu, softplus with β = 1, logSigmoid, mish), which are within 1 float32 ulp of it (see there).
+// So each kernel is a transcription of its scalar form, branches turned into selects, and Math.exp,
+// Math.expm1, Math.log1p and Math.tanh are replaced by vectorised transcriptions of the functions V8
+// uses for them (fdlibm's e_exp.c, s_expm1.c, s_log1p.c and s_tanh.c as in v8/src/base/ieee754.cc),
+// which return the same double for every input (test/kernels.test.ts checks each on millions of
+// inputs). The other float32 kernels compute in float64 (promote, compute, demote), except where a
+// kernel only selects among its input and constants that survive rounding to float32 unchanged
+// (relu, relu6, hardtanh) or multiplies by a float32-exact slope (leaky_f32).
 //
 // Calling convention: every kernel works in place on `n` elements at `ptr` (the buffer returned by
 // `buffer()`, CHUNK_BYTES long); lanes past `n` up to the next full vector are computed and ignored.
@@ -612,10 +614,10 @@ export function sigmoid_f32(ptr: usize, n: i32): void {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
     const w = v128.load(a, 16);
-    const r0 = f_sigmoid(lo32(v));
-    const r1 = f_sigmoid(hi32(v));
-    const r2 = f_sigmoid(lo32(w));
-    const r3 = f_sigmoid(hi32(w));
+    const r0 = g_sigmoid(lo32(v));
+    const r1 = g_sigmoid(hi32(v));
+    const r2 = g_sigmoid(lo32(w));
+    const r3 = g_sigmoid(hi32(w));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
   }
@@ -642,10 +644,10 @@ export function silu_f32(ptr: usize, n: i32): void {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
     const w = v128.load(a, 16);
-    const r0 = f_silu(lo32(v));
-    const r1 = f_silu(hi32(v));
-    const r2 = f_silu(lo32(w));
-    const r3 = f_silu(hi32(w));
+    const r0 = g_silu(lo32(v));
+    const r1 = g_silu(hi32(v));
+    const r2 = g_silu(lo32(w));
+    const r3 = g_silu(hi32(w));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
   }
@@ -672,10 +674,10 @@ export function mish_f32(ptr: usize, n: i32): void {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
     const w = v128.load(a, 16);
-    const r0 = f_mish(lo32(v));
-    const r1 = f_mish(hi32(v));
-    const r2 = f_mish(lo32(w));
-    const r3 = f_mish(hi32(w));
+    const r0 = g_mish(lo32(v));
+    const r1 = g_mish(hi32(v));
+    const r2 = g_mish(lo32(w));
+    const r3 = g_mish(hi32(w));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
   }
@@ -914,10 +916,10 @@ export function elu_f32(ptr: usize, n: i32, alpha: f64): void {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
     const w = v128.load(a, 16);
-    const r0 = f_elu(lo32(v), av, keep);
-    const r1 = f_elu(hi32(v), av, keep);
-    const r2 = f_elu(lo32(w), av, keep);
-    const r3 = f_elu(hi32(w), av, keep);
+    const r0 = g_elu(lo32(v), av, keep);
+    const r1 = g_elu(hi32(v), av, keep);
+    const r2 = g_elu(lo32(w), av, keep);
+    const r3 = g_elu(hi32(w), av, keep);
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
   }
@@ -946,10 +948,10 @@ export function selu_f32(ptr: usize, n: i32, scale: f64, scaleAlpha: f64): void 
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
     const w = v128.load(a, 16);
-    const r0 = f_selu(lo32(v), s, sa);
-    const r1 = f_selu(hi32(v), s, sa);
-    const r2 = f_selu(lo32(w), s, sa);
-    const r3 = f_selu(hi32(w), s, sa);
+    const r0 = g_selu(lo32(v), s, sa);
+    const r1 = g_selu(hi32(v), s, sa);
+    const r2 = g_selu(lo32(w), s, sa);
+    const r3 = g_selu(hi32(w), s, sa);
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
   }
@@ -1012,10 +1014,10 @@ export function tanh_f32(ptr: usize, n: i32): void {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
     const w = v128.load(a, 16);
-    const r0 = f_tanh(lo32(v));
-    const r1 = f_tanh(hi32(v));
-    const r2 = f_tanh(lo32(w));
-    const r3 = f_tanh(hi32(w));
+    const r0 = g_tanh(lo32(v));
+    const r1 = g_tanh(hi32(v));
+    const r2 = g_tanh(lo32(w));
+    const r3 = g_tanh(hi32(w));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
   }
@@ -1195,10 +1197,10 @@ export function logSigmoid_f32(ptr: usize, n: i32): void {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
     const w = v128.load(a, 16);
-    const r0 = f_logSigmoid(lo32(v));
-    const r1 = f_logSigmoid(hi32(v));
-    const r2 = f_logSigmoid(lo32(w));
-    const r3 = f_logSigmoid(hi32(w));
+    const r0 = g_logSigmoid(lo32(v));
+    const r1 = g_logSigmoid(hi32(v));
+    const r2 = g_logSigmoid(lo32(w));
+    const r3 = g_logSigmoid(hi32(w));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
   }
@@ -1242,10 +1244,10 @@ export function softplus_f32(ptr: usize, n: i32, beta: f64, threshold: f64): voi
       const a = ptr + (<usize>i << 2);
       const v = v128.load(a);
       const w = v128.load(a, 16);
-      const r0 = f_softplus(lo32(v), bv, tv, true);
-      const r1 = f_softplus(hi32(v), bv, tv, true);
-      const r2 = f_softplus(lo32(w), bv, tv, true);
-      const r3 = f_softplus(hi32(w), bv, tv, true);
+      const r0 = g_softplus1(lo32(v), tv);
+      const r1 = g_softplus1(hi32(v), tv);
+      const r2 = g_softplus1(lo32(w), tv);
+      const r3 = g_softplus1(hi32(w), tv);
       v128.store(a, pack32(r0, r1));
       v128.store(a, pack32(r2, r3), 16);
     }
@@ -1309,4 +1311,149 @@ export function swish_f32(ptr: usize, n: i32, beta: f64): void {
     const v = v128.load(a);
     v128.store(a, pack32(f_swish(lo32(v), bv), f_swish(hi32(v), bv)));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Float32 kernels of the exponential family (sigmoid, silu, tanh, elu, selu, softplus with β = 1,
+// logSigmoid, mish). These do not transcribe fdlibm: the float32 rule is "within 1 float32 ulp of
+// the exact value" (scripts/verify-f32-kernels.mjs checks it on every float32 input), not
+// "exactly fround(forward(x))". Each computes in float64 with short approximations whose relative
+// error stays below ~2^−31 (far under the 2^−25 left between a float32 rounding, half an ulp, and
+// 1 ulp), so the final rounding to float32 is the correct one except when the exact value lies
+// within that relative distance of a float32 midpoint, and is then the other neighbour: never more
+// than 1 ulp away (about 1 result in 200 000 differs from fround(forward)). Special values (NaN,
+// ±∞, ±0 with its sign) give exactly what forward gives.
+//
+//  - fexpCore(t), t ≤ 0: t clamped to −200 (e^−200 ≈ 1.4e−87 is 0 for every float32 result that
+//    uses it), k = round(t/ln2) by the 2^52 + 2^51 trick, r = t − k·ln2 (Cody–Waite: k·LN2HI exact
+//    for |k| < 2^21), |r| ≤ ln2/2, e^r − 1 = P(r) by Taylor to r^8 (relative error < 2.1e−10 = 2^−32);
+//    with s = 2^k, e^t = s·P + s and expm1(t) = s·P + (s − 1) (exact s − 1, and a
+//    relative error < 1e−15 from the cancellation once |t| ≥ ln2/2, where |expm1| ≥ 0.29).
+//  - flog1pUnit(u), 0 ≤ u ≤ 1: w = 1 + u, c = u − (w − 1) (its rounding error, exact), w = 2^j·m
+//    with m in [√2/2, √2) (j = 0 or 1, both exact), f = m − 1, fdlibm's log(1 + f) with s = f/(2+f)
+//    (Lp1..Lp7), plus j·ln2, plus c (c/w ≈ c within |c|·u, a relative 2^−53 of the result).
+
+const T_LIMIT: f64 = -200.0;
+const K_T_LIMIT = memory.data<f64>([T_LIMIT, T_LIMIT], 16);
+const K_LN2 = memory.data<f64>([0.6931471805599453, 0.6931471805599453], 16);
+const K_SQRT2 = memory.data<f64>([1.4142135623730951, 1.4142135623730951], 16);
+const K_C3 = memory.data<f64>([1.0 / 6.0, 1.0 / 6.0], 16);
+const K_C4 = memory.data<f64>([1.0 / 24.0, 1.0 / 24.0], 16);
+const K_C5 = memory.data<f64>([1.0 / 120.0, 1.0 / 120.0], 16);
+const K_C6 = memory.data<f64>([1.0 / 720.0, 1.0 / 720.0], 16);
+const K_C7 = memory.data<f64>([1.0 / 5040.0, 1.0 / 5040.0], 16);
+const K_C8 = memory.data<f64>([1.0 / 40320.0, 1.0 / 40320.0], 16);
+
+/** e^t (m1 false) or e^t − 1 (m1 true, compile time) for t ≤ 0 (clamped at −200) or NaN. */
+@inline function fexpCore(t0: v128, m1: bool): v128 {
+  const t = f64x2.max(t0, ld(K_T_LIMIT)); // NaN stays NaN
+  const kr = f64x2.add(f64x2.mul(t, ld(K_INVLN2)), ld(K_MAGIC));
+  const kf = f64x2.sub(kr, ld(K_MAGIC));
+  const r = f64x2.sub(f64x2.sub(t, f64x2.mul(kf, ld(K_LN2HI))), f64x2.mul(kf, ld(K_LN2LO)));
+  let p = f64x2.add(ld(K_C7), f64x2.mul(r, ld(K_C8)));
+  p = f64x2.add(ld(K_C6), f64x2.mul(r, p));
+  p = f64x2.add(ld(K_C5), f64x2.mul(r, p));
+  p = f64x2.add(ld(K_C4), f64x2.mul(r, p));
+  p = f64x2.add(ld(K_C3), f64x2.mul(r, p));
+  p = f64x2.add(ld(K_HALF), f64x2.mul(r, p));
+  p = f64x2.add(r, f64x2.mul(f64x2.mul(r, r), p)); // e^r − 1
+  // 2^k: k sits in the low bits of kr (−289 ≤ k ≤ 0, so k + 1023 is a normal exponent).
+  const s = i64x2.shl(i64x2.add(kr, ld(K_BIAS)), 52);
+  if (!m1) return f64x2.add(f64x2.mul(s, p), s);
+  // expm1(−0) = −0: the sign of t put back (every result for t ≤ 0 is ≤ 0).
+  return v128.or(f64x2.add(f64x2.mul(s, p), f64x2.sub(s, ld(K_ONE))), v128.and(t0, ld(K_SIGN)));
+}
+
+/** e^t for t ≤ 0 (clamped at −200) or NaN. */
+@inline function fexp(t: v128): v128 {
+  return fexpCore(t, false);
+}
+
+/** e^t − 1 for t ≤ 0 (clamped at −200: −1) or NaN. */
+@inline function fexpm1(t: v128): v128 {
+  return fexpCore(t, true);
+}
+
+/** log(1 + u) for 0 ≤ u ≤ 1 or NaN. */
+@inline function flog1pUnit(u: v128): v128 {
+  const w = f64x2.add(ld(K_ONE), u);
+  const c = f64x2.sub(u, f64x2.sub(w, ld(K_ONE)));
+  const big = f64x2.ge(w, ld(K_SQRT2));
+  const f = f64x2.sub(sel(f64x2.mul(w, ld(K_HALF)), w, big), ld(K_ONE));
+  const hfsq = f64x2.mul(f64x2.mul(ld(K_HALF), f), f);
+  const s = f64x2.div(f, f64x2.add(ld(K_TWO), f));
+  const z = f64x2.mul(s, s);
+  let R = f64x2.add(ld(K_LP6), f64x2.mul(z, ld(K_LP7)));
+  R = f64x2.add(ld(K_LP5), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP4), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP3), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP2), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP1), f64x2.mul(z, R));
+  R = f64x2.mul(z, R);
+  const lm = f64x2.sub(f, f64x2.sub(hfsq, f64x2.mul(s, f64x2.add(hfsq, R))));
+  return f64x2.add(f64x2.add(lm, c), v128.and(ld(K_LN2), big));
+}
+
+/** σ(x): e = e^−|x|, (x ≥ 0 ? 1 : e)/(1 + e). */
+@inline function g_sigmoid(x: v128): v128 {
+  const e = fexp(negAbs(x));
+  return f64x2.div(sel(ld(K_ONE), e, f64x2.ge(x, c2(0.0))), f64x2.add(ld(K_ONE), e));
+}
+
+/** silu: x·σ(x); −∞: −0 (forward's x·h·h). */
+@inline function g_silu(x: v128): v128 {
+  const e = fexp(negAbs(x));
+  const r = f64x2.mul(x, f64x2.div(sel(ld(K_ONE), e, f64x2.ge(x, c2(0.0))), f64x2.add(ld(K_ONE), e)));
+  return sel(c2(-0.0), r, f64x2.eq(x, ld(K_NEG_INF)));
+}
+
+/**
+ * mish: x·tanh(softplus(x)) = x·N/D with u = e^−|x|: x ≥ 0: N = 1 + 2u, D = 1 + 2u(1 + u);
+ * x < 0: N = u(u + 2), D = N + 2. −∞: −0.
+ */
+@inline function g_mish(x: v128): v128 {
+  const u = fexp(negAbs(x));
+  const twoU = f64x2.add(u, u);
+  const nPos = f64x2.add(ld(K_ONE), twoU);
+  const dPos = f64x2.add(ld(K_ONE), f64x2.mul(twoU, f64x2.add(ld(K_ONE), u)));
+  const nNeg = f64x2.mul(u, f64x2.add(u, ld(K_TWO)));
+  const dNeg = f64x2.add(nNeg, ld(K_TWO));
+  const pos = f64x2.ge(x, c2(0.0));
+  const r = f64x2.mul(x, f64x2.div(sel(nPos, nNeg, pos), sel(dPos, dNeg, pos)));
+  return sel(c2(-0.0), r, f64x2.eq(x, ld(K_NEG_INF)));
+}
+
+/** tanh: t = expm1(−2|x|), |−t/(t + 2)| with the sign of x (±0 kept); NaN: NaN. */
+@inline function g_tanh(x: v128): v128 {
+  const a = f64x2.abs(x);
+  const t = fexpm1(f64x2.mul(c2(-2.0), a));
+  const z = f64x2.abs(f64x2.div(t, f64x2.add(t, ld(K_TWO))));
+  return v128.or(z, v128.and(x, ld(K_SIGN)));
+}
+
+/** elu.ts with the fast expm1 (x ≤ 0 there). */
+@inline function g_elu(x: v128, av: v128, keep: v128): v128 {
+  let r = f64x2.mul(av, fexpm1(x));
+  r = sel(v128.and(x, keep), r, f64x2.eq(x, c2(0.0)));
+  return sel(x, r, f64x2.gt(x, c2(0.0)));
+}
+
+/** selu.ts with the fast expm1. */
+@inline function g_selu(x: v128, scale: v128, scaleAlpha: v128): v128 {
+  return sel(f64x2.mul(scale, x), f64x2.mul(scaleAlpha, fexpm1(x)), f64x2.gt(x, c2(0.0)));
+}
+
+/** log(1 + e^x) = max(x, 0) + log1p(e^−|x|) (max propagates NaN; max(−0, 0) = +0). */
+@inline function g_log1pExp(x: v128): v128 {
+  return f64x2.add(f64x2.max(x, c2(0.0)), flog1pUnit(fexp(negAbs(x))));
+}
+
+/** softplus.ts for β = 1: x > τ ? x : log(1 + e^x). */
+@inline function g_softplus1(x: v128, tv: v128): v128 {
+  return sel(x, g_log1pExp(x), f64x2.gt(x, tv));
+}
+
+/** log-sigmoid.ts: −log(1 + e^−x). */
+@inline function g_logSigmoid(x: v128): v128 {
+  return f64x2.neg(g_log1pExp(f64x2.neg(x)));
 }

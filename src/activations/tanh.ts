@@ -79,8 +79,8 @@ export const tanh = defineActivation({
   forward: (x) => Math.tanh(x),
   derivative: tanhDerivative,
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; Math.tanh is fdlibm's tanh, ported there on a
-    // SIMD port of fdlibm's expm1; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/kernels.ts): for a Float64Array the same values as the loop below (Math.tanh is fdlibm's
+    // tanh, ported there on a SIMD port of fdlibm's expm1), for a Float32Array within 1 float32 ulp of them; the loop is the fallback.
     if (runWasm('tanh', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = Math.tanh(xs[i]!);
   },

@@ -1,8 +1,14 @@
 /**
  * The WebAssembly SIMD kernels behind `map` (sources in asm/kernels.ts, bytes in
- * wasm-bytes.generated.ts). Each returns exactly what the TypeScript kernel returns, element by
- * element (the float64 value, or its float32 rounding for a Float32Array), only faster; the
- * TypeScript kernels stay the reference and the fallback wherever WebAssembly SIMD is missing.
+ * wasm-bytes.generated.ts). For a Float64Array each returns exactly what the TypeScript kernel
+ * returns, element by element, only faster. For a Float32Array most return exactly its float32
+ * rounding too; the exponential family (sigmoid, silu and swish with β = 1, tanh, elu, selu,
+ * softplus with β = 1, logSigmoid, mish) instead computes in float64 with short approximations and
+ * returns a value within 1 float32 ulp of the exact one (not always the correctly rounded one:
+ * about 1 element in 200 000 is its neighbour), and exactly forward's value for NaN, ±∞ and ±0
+ * inputs and wherever that value is ±0 or ±∞; scripts/verify-f32-kernels.mjs (npm run verify:f32)
+ * checks this on every float32 input. The TypeScript kernels stay the reference (correctly
+ * rounded in float32) and the fallback wherever WebAssembly SIMD is missing.
  *
  * Loading: synchronous on first use where the engine allows it (Node, workers). Chrome's main
  * thread refuses to compile modules above 4 KB synchronously; there the first calls use the

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Exhaustive check of the float32 WebAssembly kernels that are not bit-exact (asm/kernels.ts, the
+// "Float32 kernels of the exponential family"): for every one of the 2^32 float32 bit patterns x,
+// map(Float32Array) must lie within 1 float32 ulp of the exact value, measured against the
+// reference Math.fround(forward(x)) (forward computed in float64, accurate to a few float64 ulps,
+// so its rounding is the exact value's rounding except in ties, which are counted). NaN must give
+// NaN, and ±∞, ±0 inputs and every result where the reference is ±0, ±∞ must match it exactly
+// (sign of zero included). Reports, per function, the maximum distance in ulps (bit-pattern
+// distance), how many results differ from the reference, and how many reference values were exact
+// float64 midpoints between two float32 values (ties).
+//
+//   npm run verify:f32                                   all functions, all 2^32 inputs, 2 workers
+//   npm run verify:f32 -- --fns=sigmoid,tanh --workers=2 --stride=16
+// --stride=s checks every s-th bit pattern (a dense sample of 2^32/s inputs) plus, always, every
+// special value. Not part of npm test (it takes minutes per function).
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+// src/ is TypeScript: load it through tsx (a devDependency) in the main thread and in each worker.
+register();
+
+const ALL = ['sigmoid', 'silu', 'tanh', 'elu', 'selu', 'softplus', 'logSigmoid', 'mish'];
+const CHUNK = 1 << 20;
+
+function parseArgs() {
+  const args = Object.fromEntries(
+    process.argv.slice(2).map((a) => {
+      const m = /^--([^=]+)=?(.*)$/.exec(a);
+      return m ? [m[1], m[2]] : [a, ''];
+    }),
+  );
+  return {
+    fns: args.fns ? args.fns.split(',') : ALL,
+    workers: Number(args.workers ?? 2),
+    stride: Number(args.stride ?? 1),
+  };
+}
+
+/** Runs id over bit patterns [from, to) with the given stride; returns its statistics. */
+async function check(id, from, to, stride) {
+  const { activations } = await import('../src/registry.ts');
+  const { setKernelMode } = await import('../src/kernels/wasm.ts');
+  setKernelMode('wasm');
+  const act = activations[id];
+  const p = act.defaults;
+  const bits = new Uint32Array(CHUNK);
+  const xs = new Float32Array(bits.buffer);
+  const out = new Float32Array(CHUNK);
+  const outBits = new Uint32Array(out.buffer);
+  const ref = new Float32Array(CHUNK);
+  const refBits = new Uint32Array(ref.buffer);
+  const r64 = new Float64Array(1);
+  const r64w = new Uint32Array(r64.buffer);
+  const st = { id, checked: 0, differ: 0, maxUlp: 0, over1: 0, strict: 0, ties: 0, examples: [] };
+  const ord = (b) => (b & 0x80000000 ? -(b & 0x7fffffff) : b);
+  for (let start = from; start < to; start += CHUNK * stride) {
+    let n = 0;
+    for (let b = start; b < to && n < CHUNK; b += stride) bits[n++] = b >>> 0;
+    const x = n === CHUNK ? xs : xs.subarray(0, n);
+    const y = n === CHUNK ? out : out.subarray(0, n);
+    act.map(x, p, y);
+    for (let i = 0; i < n; i++) {
+      const v = act.forward(xs[i], p);
+      ref[i] = v;
+      const rb = refBits[i];
+      const ob = outBits[i];
+      if (rb === ob) continue;
+      const xv = xs[i];
+      const refNaN = v !== v;
+      const outNaN = out[i] !== out[i];
+      if (refNaN && outNaN) continue;
+      st.differ++;
+      // ties: v exactly halfway between two float32 (normal range: the low 29 mantissa bits are 1000…0)
+      r64[0] = v;
+      if ((r64w[0] & 0x1fffffff) === 0x10000000) st.ties++;
+      let bad = false;
+      if (refNaN || outNaN || xv !== xv || xv === 0 || !Number.isFinite(xv) || ref[i] === 0 || !Number.isFinite(ref[i])) {
+        st.strict++;
+        bad = true;
+      }
+      const d = Math.abs(ord(rb) - ord(ob));
+      if (d > st.maxUlp) st.maxUlp = d;
+      if (d > 1) {
+        st.over1++;
+        bad = true;
+      }
+      if (bad && st.examples.length < 10) st.examples.push(`x=${xv} (0x${bits[i].toString(16)}): kernel ${out[i]}, ref ${ref[i]}`);
+    }
+    st.checked += n;
+  }
+  return st;
+}
+
+if (isMainThread) {
+  const { fns, workers, stride } = parseArgs();
+  const total = 2 ** 32;
+  let failed = false;
+  for (const id of fns) {
+    const t0 = Date.now();
+    const span = Math.ceil(total / workers / (CHUNK * stride)) * CHUNK * stride;
+    const parts = [];
+    for (let w = 0; w < workers; w++) {
+      const from = w * span;
+      const to = Math.min(total, from + span);
+      if (from >= to) break;
+      parts.push(
+        new Promise((resolve, reject) => {
+          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { id, from, to, stride } });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+      );
+    }
+    // Special values always, whatever the stride: ±0, ±∞, NaNs, the subnormal edges, ±FLT_MAX.
+    const specials = [0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7f800001, 1, 0x80000001, 0x007fffff, 0x807fffff, 0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff];
+    const res = await Promise.all(parts);
+    const sp = await Promise.all(specials.map((b) => check(id, b, b + 1, 1)));
+    const all = [...res, ...sp];
+    const sum = (k) => all.reduce((a, r) => a + r[k], 0);
+    const maxUlp = Math.max(...all.map((r) => r.maxUlp));
+    const ok = sum('over1') === 0 && sum('strict') === 0;
+    failed ||= !ok;
+    console.log(
+      `${id.padEnd(11)} ${ok ? 'ok  ' : 'FAIL'} checked ${sum('checked')} (stride ${stride}), max ${maxUlp} ulp, ` +
+        `${sum('differ')} differ from fround(forward) (${sum('ties')} ties), ${sum('over1')} > 1 ulp, ` +
+        `${sum('strict')} special-value mismatches, ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    for (const e of all.flatMap((r) => r.examples).slice(0, 10)) console.log('   ', e);
+  }
+  process.exit(failed ? 1 : 0);
+} else {
+  const { id, from, to, stride } = workerData;
+  parentPort.postMessage(await check(id, from, to, stride));
+}
