@@ -5,11 +5,10 @@
 //   node scripts/build-wasm.mjs           compile and write the generated file
 //   node scripts/build-wasm.mjs --check   compile and fail if the committed file differs (stale)
 import asc from 'assemblyscript/asc';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, writeFileAtomic } from './lib/env.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = 'asm/kernels.ts';
 const TARGET = path.join(ROOT, 'src/kernels/wasm-bytes.generated.ts');
 const FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--enable', 'simd', '--initialMemory', '3'];
@@ -52,17 +51,20 @@ export function render(binary) {
 
 const check = process.argv.includes('--check');
 const text = render(await compileKernels());
+let current = '';
+try {
+  current = readFileSync(TARGET, 'utf8');
+} catch {}
 if (check) {
-  let current = '';
-  try {
-    current = readFileSync(TARGET, 'utf8');
-  } catch {}
   if (current !== text) {
     console.error(`${path.relative(ROOT, TARGET)} is stale: run npm run build:wasm`);
     process.exit(1);
   }
   console.log(`${path.relative(ROOT, TARGET)} is up to date`);
+} else if (current === text) {
+  // Left untouched, so its mtime only moves when the kernels do.
+  console.log(`${path.relative(ROOT, TARGET)} is up to date`);
 } else {
-  writeFileSync(TARGET, text);
+  writeFileAtomic(TARGET, text);
   console.log(`wrote ${path.relative(ROOT, TARGET)}`);
 }

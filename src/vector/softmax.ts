@@ -186,6 +186,7 @@ function expSum64(xs: Float64Array, sign: number, m: number, k: number, out: Flo
   return sum + comp;
 }
 
+/** expSum64 for Float32Array input: a copy, not a shared generic loop, so each loop sees one array type. */
 function expSum32(xs: Float32Array, sign: number, m: number, k: number, out: Float64Array): number {
   let sum = 0;
   let comp = 0;
