@@ -57,9 +57,10 @@ function separateAdjacent(tree: Root): Root {
   visit(copy, (node) => {
     if (!('children' in node)) return;
     const children = node.children as Array<{ type: string; value?: string }>;
-    // A paragraph starting `[a]: …` would be read back as a link definition.
+    // A paragraph starting `[a]: …` (or `[^a]: …`) would be read back as a link (or footnote) definition.
     const [first, second] = children;
-    if (node.type === 'paragraph' && first?.type === 'linkReference' && second?.type === 'text' && second.value?.startsWith(':')) {
+    const reference = first?.type === 'linkReference' || first?.type === 'footnoteReference';
+    if (node.type === 'paragraph' && reference && second?.type === 'text' && second.value?.startsWith(':')) {
       children.splice(1, 0, separator());
     }
     for (let i = 0; i < children.length; i++) {

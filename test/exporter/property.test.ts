@@ -96,6 +96,7 @@ test("any markdown compiles with Docusaurus's own MDX processor, without warning
       const want = shown(mdastText(tree));
       assert.equal(got, want, failure(source, mdx, got, want));
     }),
-    { numRuns: NUM_RUNS, includeErrorInReport: true },
+    // Found by this property: a footnote reference then `:` was printed as a footnote definition.
+    { numRuns: NUM_RUNS, includeErrorInReport: true, examples: [['[^1]\\:::note\n[^1]: note\n']] },
   );
 });
