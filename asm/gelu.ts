@@ -1,0 +1,1 @@
+// GELU kernels (in progress).
