@@ -161,7 +161,11 @@ function mismatches(act: Activation<Params>, p: Params, xs: FloatArray, ys: Floa
   const bad: string[] = [];
   const f32 = xs instanceof Float32Array;
   // swish with β = 1 runs silu's kernel
-  const tolerant = f32 && ulp && (F32_ULP.has(act.id) || (act.id === 'swish' && (p['beta'] ?? 1) === 1));
+  // (and celu with α = 1 runs elu's)
+  const tolerant =
+    f32 &&
+    ulp &&
+    (F32_ULP.has(act.id) || (act.id === 'swish' && (p['beta'] ?? 1) === 1) || (act.id === 'celu' && (p['alpha'] ?? 1) === 1));
   for (let i = 0; i < xs.length; i++) {
     const v = act.forward(xs[i]!, p);
     const want = f32 ? Math.fround(v) : v;
