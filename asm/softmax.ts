@@ -1,1 +1,118 @@
-// softmax kernels (in progress).
+// The softmax family's per-element passes (AssemblyScript, WebAssembly SIMD), transcribing the
+// loops of src/vector/softmax.ts (expSum64/expSum32, the quotient loop of softmaxOf, logOut64/32)
+// operation for operation, so that the outputs are the same doubles bit for bit.
+//
+// The sum of the exponentials is compensated (TwoSum per term) in two lanes, even indices in lane 0
+// and odd ones in lane 1, which is also how the TypeScript loops sum (they were written for it); the
+// lanes' running sums and compensations stay in SUM_STATE across the chunks of one vector, and the
+// caller combines them (src/vector/softmax.ts `combineLanes`). Every chunk but the last has an even
+// length, so an element's lane is the parity of its index in the whole vector.
+//
+// Calling convention (src/kernels/wasm.ts): input at `src` (float64 or float32), output (float64) at
+// `dst`; the two may be the same for float64. Chunks start at even indices; `k` is the index of the
+// maximum relative to the chunk's start (out of range if it is in another chunk).
+
+import { c2, ld, sel, K_NEG_INF, vexp } from './simd';
+
+/** [sum lane 0, sum lane 1, compensation lane 0, compensation lane 1] (float64). */
+const SUM_STATE = memory.data(32, 16);
+
+/** Where the running sums live; the caller zeroes them before a vector's first chunk and reads them after its last. */
+export function sumState(): usize {
+  return SUM_STATE;
+}
+
+const K_LANE_INDEX = memory.data<f64>([0.0, 1.0], 16);
+
+/** e_i = e^(d_i)·(1 + lo_i) with d_i = x_i − m rounded and lo_i its rounding error (TwoSum); 0 where d_i = −∞. */
+@inline function expTerm(x: v128, mv: v128, negM: v128): v128 {
+  const d = f64x2.sub(x, mv);
+  const bb = f64x2.sub(d, x);
+  const lo = f64x2.add(f64x2.sub(x, f64x2.sub(d, bb)), f64x2.sub(negM, bb));
+  const ex = vexp(d, true);
+  return sel(c2(0.0), f64x2.add(ex, f64x2.mul(ex, lo)), f64x2.eq(d, ld(K_NEG_INF)));
+}
+
+/**
+ * expSum over `n` inputs at `src` (float64, or float32 when `f32`), times `s` (1, or −1 for softmin):
+ * e_i stored at `dst` when `store`; the e_i of every index but k (and not those of the lanes past n)
+ * added to the lane sums in SUM_STATE. `f32` and `store` are compile-time flags.
+ */
+@inline function expSum(src: usize, dst: usize, n: i32, s: f64, m: f64, k: f64, f32: bool, store: bool): void {
+  const sv = c2(s);
+  const mv = c2(m);
+  const negM = c2(-m);
+  const kv = c2(k);
+  const nv = c2(<f64>n);
+  const two = c2(2.0);
+  let idx = ld(K_LANE_INDEX);
+  let sum = v128.load(SUM_STATE);
+  let comp = v128.load(SUM_STATE, 16);
+  for (let i = 0; i < n; i += 2) {
+    const x = f32 ? f64x2.promote_low_f32x4(v128.load64_zero(src + (<usize>i << 2))) : v128.load(src + (<usize>i << 3));
+    const e = expTerm(f64x2.mul(sv, x), mv, negM);
+    if (store) v128.store(dst + (<usize>i << 3), e);
+    const term = v128.andnot(e, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
+    const t = f64x2.add(sum, term);
+    const tv = f64x2.sub(t, sum);
+    comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
+    sum = t;
+    idx = f64x2.add(idx, two);
+  }
+  v128.store(SUM_STATE, sum);
+  v128.store(SUM_STATE, comp, 16);
+}
+
+/** expSum64 over float64 inputs; `store` false: the sums only (log-softmax). */
+export function softmaxExp_f64(src: usize, dst: usize, n: i32, s: f64, m: f64, k: f64, store: bool): void {
+  if (store) expSum(src, dst, n, s, m, k, false, true);
+  else expSum(src, dst, n, s, m, k, false, false);
+}
+
+/** expSum32: float32 inputs at `src`, the e_i (float64) at `dst`. */
+export function softmaxExp_f32(src: usize, dst: usize, n: i32, s: f64, m: f64, k: f64, store: bool): void {
+  if (store) expSum(src, dst, n, s, m, k, true, true);
+  else expSum(src, dst, n, s, m, k, true, false);
+}
+
+/** softmaxOf's last loop, in place on `n` float64 at `ptr`: q = e/t, q − q·c. */
+export function softmaxScale_f64(ptr: usize, n: i32, t: f64, c: f64): void {
+  const tv = c2(t);
+  const cv = c2(c);
+  for (let i = 0; i < n; i += 4) {
+    const a = ptr + (<usize>i << 3);
+    const q0 = f64x2.div(v128.load(a), tv);
+    const q1 = f64x2.div(v128.load(a, 16), tv);
+    v128.store(a, f64x2.sub(q0, f64x2.mul(q0, cv)));
+    v128.store(a, f64x2.sub(q1, f64x2.mul(q1, cv)), 16);
+  }
+}
+
+@inline function logOutVec(x: v128, mv: v128, negM: v128, lt: v128): v128 {
+  const d = f64x2.sub(x, mv);
+  const bb = f64x2.sub(d, x);
+  const lo = f64x2.add(f64x2.sub(x, f64x2.sub(d, bb)), f64x2.sub(negM, bb));
+  return sel(ld(K_NEG_INF), f64x2.add(f64x2.sub(d, lt), lo), f64x2.eq(d, ld(K_NEG_INF)));
+}
+
+/** logOut64: out_i = d_i − logTotal + lo_i (−∞ where d_i = −∞), float64 inputs at `src`. */
+export function logOut_f64(src: usize, dst: usize, n: i32, m: f64, logTotal: f64): void {
+  const mv = c2(m);
+  const negM = c2(-m);
+  const lt = c2(logTotal);
+  for (let i = 0; i < n; i += 2) {
+    const o = <usize>i << 3;
+    v128.store(dst + o, logOutVec(v128.load(src + o), mv, negM, lt));
+  }
+}
+
+/** logOut32: float32 inputs at `src`, float64 outputs at `dst`. */
+export function logOut_f32(src: usize, dst: usize, n: i32, m: f64, logTotal: f64): void {
+  const mv = c2(m);
+  const negM = c2(-m);
+  const lt = c2(logTotal);
+  for (let i = 0; i < n; i += 2) {
+    const x = f64x2.promote_low_f32x4(v128.load64_zero(src + (<usize>i << 2)));
+    v128.store(dst + (<usize>i << 3), logOutVec(x, mv, negM, lt));
+  }
+}

@@ -15,7 +15,9 @@
  * TypeScript kernels while the module compiles asynchronously, and later calls use it.
  *
  * Data moves in chunks through a fixed buffer inside the module's memory (64 KB), so memory use is
- * bounded and no array is allocated per call.
+ * bounded and no array is allocated per call. The softmax family's passes (asm/softmax.ts) run
+ * through `wasmExpSum`, `wasmLogOut` and `runWasm('softmaxScale', …)`, the same doubles as the
+ * TypeScript loops of src/vector/softmax.ts (test/softmax-kernels.test.ts).
  */
 import type { FloatArray } from '../types.js';
 import { WASM_KERNELS_BASE64 } from './wasm-bytes.generated.js';
@@ -38,6 +40,8 @@ interface Loaded {
   readonly f64: Float64Array;
   readonly f32: Float32Array;
   readonly base: number;
+  /** The softmax kernels' lane sums (asm/softmax.ts SUM_STATE). */
+  readonly sums: Float64Array;
 }
 
 let mode: KernelMode = 'auto';
@@ -93,6 +97,7 @@ function wrap(instance: WebAssembly.Instance): Loaded {
     base,
     f64: new Float64Array(memory.buffer, base, bytes / 8),
     f32: new Float32Array(memory.buffer, base, bytes / 4),
+    sums: new Float64Array(memory.buffer, (exports.sumState as () => number)(), 4),
   };
 }
 
@@ -165,6 +170,79 @@ export function runWasm(name: string, xs: FloatArray, out: FloatArray, a = 0, b 
     buf.set(xs.subarray(i, i + m));
     kernel(base, m, a, b);
     out.set(m === size ? buf : buf.subarray(0, m), i);
+  }
+  return true;
+}
+
+/** The kernels if they should run for an array of length n (see `runWasm`), else null. */
+function ready(n: number): Loaded | null {
+  if (mode === 'ts' || (mode === 'auto' && n < WASM_MIN_LENGTH)) return null;
+  return loaded ?? load();
+}
+
+type ExpSumKernel = (src: number, dst: number, n: number, s: number, m: number, k: number, store: number) => void;
+type LogOutKernel = (src: number, dst: number, n: number, m: number, logTotal: number) => void;
+
+/**
+ * The softmax passes work on chunks of this many elements: the input chunk (float64 or float32) in
+ * the upper half of the buffer, the float64 output chunk in the lower half. Even, so that every
+ * chunk starts at an even index (asm/softmax.ts sums even and odd indices in separate lanes).
+ */
+function vectorChunk(w: Loaded): number {
+  return w.f64.length >> 1;
+}
+
+/**
+ * src/vector/softmax.ts's expSum over xs (times `sign`), with the maximum m at index k: writes the
+ * e_i to `out` when given and the lane sums [sum₀, sum₁, comp₀, comp₁] to `lanes`. Returns false,
+ * having done nothing, when the TypeScript loop must run instead.
+ */
+export function wasmExpSum(
+  xs: Float64Array | Float32Array,
+  sign: number,
+  m: number,
+  k: number,
+  out: Float64Array | null,
+  lanes: Float64Array,
+): boolean {
+  const n = xs.length;
+  const w = ready(n);
+  if (w === null) return false;
+  const f64 = xs instanceof Float64Array;
+  const kernel = w.exports[f64 ? 'softmaxExp_f64' : 'softmaxExp_f32'] as ExpSumKernel;
+  const size = vectorChunk(w);
+  const dst = w.base;
+  const src = w.base + size * 8;
+  const input = f64 ? w.f64.subarray(size) : w.f32.subarray(2 * size);
+  const output = w.f64.subarray(0, size);
+  w.sums.fill(0);
+  for (let i = 0; i < n; i += size) {
+    const c = Math.min(size, n - i);
+    input.set(c === n ? xs : xs.subarray(i, i + c));
+    kernel(src, dst, c, sign, m, k - i, out === null ? 0 : 1);
+    if (out !== null) out.set(c === size ? output : output.subarray(0, c), i);
+  }
+  lanes.set(w.sums);
+  return true;
+}
+
+/** src/vector/softmax.ts's logOut (sign 1): out_i = d_i − logTotal + lo_i. False: the TypeScript loop must run. */
+export function wasmLogOut(xs: Float64Array | Float32Array, m: number, logTotal: number, out: Float64Array): boolean {
+  const n = xs.length;
+  const w = ready(n);
+  if (w === null) return false;
+  const f64 = xs instanceof Float64Array;
+  const kernel = w.exports[f64 ? 'logOut_f64' : 'logOut_f32'] as LogOutKernel;
+  const size = vectorChunk(w);
+  const dst = w.base;
+  const src = w.base + size * 8;
+  const input = f64 ? w.f64.subarray(size) : w.f32.subarray(2 * size);
+  const output = w.f64.subarray(0, size);
+  for (let i = 0; i < n; i += size) {
+    const c = Math.min(size, n - i);
+    input.set(c === n ? xs : xs.subarray(i, i + c));
+    kernel(src, dst, c, m, logTotal);
+    out.set(c === size ? output : output.subarray(0, c), i);
   }
   return true;
 }

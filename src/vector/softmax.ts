@@ -19,6 +19,7 @@
  * within 1 (test/vector.test.ts).
  */
 import { expNonPositive } from '../math/exp.js';
+import { runWasm, wasmExpSum, wasmLogOut } from '../kernels/wasm.js';
 import type { TradeOffs } from '../types.js';
 
 export type VectorFunctionId = 'softmax' | 'logSoftmax' | 'softmin';
@@ -157,14 +158,36 @@ function max32(xs: Float32Array, sign: number): number {
 }
 
 /**
+ * The running sums of `expSum64`/`expSum32`: two lanes (even and odd indices), each a sum and the
+ * compensation of its TwoSum errors, [sum₀, sum₁, comp₀, comp₁]. Two lanes because the WebAssembly
+ * kernels (asm/softmax.ts) sum two elements at a time: summed the same way here, both paths give the
+ * same doubles.
+ */
+const lanes = new Float64Array(4);
+
+/** rest = (sum₀ + sum₁) + ((comp₀ + comp₁) + the TwoSum error of sum₀ + sum₁). */
+export function combineLanes(state: ArrayLike<number>): number {
+  const a = state[0]!;
+  const b = state[1]!;
+  const s = a + b;
+  const bv = s - a;
+  const err = a - (s - bv) + (b - bv);
+  return s + (state[2]! + state[3]! + err);
+}
+
+/**
  * Writes e_i to out[i] for every i and returns rest = Σ_{i ≠ k} e_i, summed with compensation
- * (TwoSum per term, the errors accumulated apart): a plain running sum of n terms can be off by
- * n/2 ulps, which softmax and log-softmax would inherit.
+ * (TwoSum per term, the errors accumulated apart) in two lanes (see `lanes`): a plain running sum of
+ * n terms can be off by n/2 ulps, which softmax and log-softmax would inherit. With `wasmExpSum`
+ * (src/kernels/wasm.ts) when the WebAssembly kernels run.
  */
 function expSum64(xs: Float64Array, sign: number, m: number, k: number, out: Float64Array): number {
-  let sum = 0;
-  let comp = 0;
-  for (let i = 0; i < xs.length; i++) {
+  let sum0 = 0;
+  let comp0 = 0;
+  let sum1 = 0;
+  let comp1 = 0;
+  const n = xs.length;
+  for (let i = 0; i < n; i++) {
     const x = sign * xs[i]!;
     const d = x - m;
     if (d === -Infinity) {
@@ -178,19 +201,33 @@ function expSum64(xs: Float64Array, sign: number, m: number, k: number, out: Flo
     const e = ex + ex * lo;
     out[i] = e;
     const term = i === k ? 0 : e;
-    const t = sum + term;
-    const tv = t - sum;
-    comp += sum - (t - tv) + (term - tv);
-    sum = t;
+    if ((i & 1) === 0) {
+      const t = sum0 + term;
+      const tv = t - sum0;
+      comp0 += sum0 - (t - tv) + (term - tv);
+      sum0 = t;
+    } else {
+      const t = sum1 + term;
+      const tv = t - sum1;
+      comp1 += sum1 - (t - tv) + (term - tv);
+      sum1 = t;
+    }
   }
-  return sum + comp;
+  lanes[0] = sum0;
+  lanes[1] = sum1;
+  lanes[2] = comp0;
+  lanes[3] = comp1;
+  return combineLanes(lanes);
 }
 
 /** expSum64 for Float32Array input: a copy, not a shared generic loop, so each loop sees one array type. */
 function expSum32(xs: Float32Array, sign: number, m: number, k: number, out: Float64Array): number {
-  let sum = 0;
-  let comp = 0;
-  for (let i = 0; i < xs.length; i++) {
+  let sum0 = 0;
+  let comp0 = 0;
+  let sum1 = 0;
+  let comp1 = 0;
+  const n = xs.length;
+  for (let i = 0; i < n; i++) {
     const x = sign * xs[i]!;
     const d = x - m;
     if (d === -Infinity) {
@@ -203,12 +240,23 @@ function expSum32(xs: Float32Array, sign: number, m: number, k: number, out: Flo
     const e = ex + ex * lo;
     out[i] = e;
     const term = i === k ? 0 : e;
-    const t = sum + term;
-    const tv = t - sum;
-    comp += sum - (t - tv) + (term - tv);
-    sum = t;
+    if ((i & 1) === 0) {
+      const t = sum0 + term;
+      const tv = t - sum0;
+      comp0 += sum0 - (t - tv) + (term - tv);
+      sum0 = t;
+    } else {
+      const t = sum1 + term;
+      const tv = t - sum1;
+      comp1 += sum1 - (t - tv) + (term - tv);
+      sum1 = t;
+    }
   }
-  return sum + comp;
+  lanes[0] = sum0;
+  lanes[1] = sum1;
+  lanes[2] = comp0;
+  lanes[3] = comp1;
+  return combineLanes(lanes);
 }
 
 /** out[i] = d_i − logTotal + lo_i (d_i ≤ 0 and logTotal ≥ 0 do not cancel; lo_i goes in last). */
@@ -254,13 +302,18 @@ function softmaxOf(xs: Input, sign: number): Float64Array {
   const m = f64 ? max64(xs, sign) : max32(xs as Float32Array, sign);
   const k = maxIndex;
   if (k < 0) return out.fill(NaN);
-  const rest = f64 ? expSum64(xs, sign, m, k, out) : expSum32(xs as Float32Array, sign, m, k, out);
+  const rest = wasmExpSum(xs, sign, m, k, out, lanes)
+    ? combineLanes(lanes)
+    : f64
+      ? expSum64(xs, sign, m, k, out)
+      : expSum32(xs as Float32Array, sign, m, k, out);
   // 1 + rest rounds; keep its rounding error (TwoSum) and
   // correct the quotient by it: e/(t + tLo) ≈ (e/t)·(1 − tLo/t). Saves about one ulp.
   const t = 1 + rest;
   const bb = t - 1;
   const tLo = 1 - (t - bb) + (rest - bb);
   const c = tLo / t;
+  if (runWasm('softmaxScale', out, out, t, c)) return out;
   for (let i = 0; i < n; i++) {
     const q = out[i]! / t;
     out[i] = q - q * c;
@@ -277,9 +330,14 @@ function logSoftmaxOf(xs: Input): Float64Array {
   const k = maxIndex;
   if (k < 0) return out.fill(NaN);
   // The e_i land in out and are overwritten below.
-  const rest = f64 ? expSum64(xs, 1, m, k, out) : expSum32(xs as Float32Array, 1, m, k, out);
+  const rest = wasmExpSum(xs, 1, m, k, null, lanes)
+    ? combineLanes(lanes)
+    : f64
+      ? expSum64(xs, 1, m, k, out)
+      : expSum32(xs as Float32Array, 1, m, k, out);
   // log(1 + rest) via log1p: exact where rest is tiny, where log(total) would round total to 1 first.
   const logTotal = Math.log1p(rest);
+  if (wasmLogOut(xs, m, logTotal, out)) return out;
   if (f64) logOut64(xs, 1, m, logTotal, out);
   else logOut32(xs as Float32Array, 1, m, logTotal, out);
   return out;
