@@ -1,11 +1,11 @@
 /**
- * GELU's WebAssembly kernel (asm/gelu.ts, exact GELU, approximate: 'none') against the scalar
- * `forward` (geluExact in src/activations/gelu.ts): with the kernels forced (mode 'wasm'),
- * gelu.map must return forward's double bit for bit for Float64Array input, and exactly
- * Math.fround(forward(x)) for Float32Array input. Inputs: the edges of every branch of erfc and
- * GELU with their neighbours, millions of random doubles in [−40, 40] and [−8, 8], random bit
- * patterns, float32 inputs, and lengths around the kernel's block and chunk sizes, in place and on
- * subarrays.
+ * GELU's WebAssembly kernels (asm/gelu.ts: `gelu` for the exact GELU, approximate: 'none', and
+ * `geluTanh` for approximate: 'tanh') against the scalar `forward` (geluExact and geluTanh in
+ * src/activations/gelu.ts): with the kernels forced (mode 'wasm'), gelu.map must return forward's
+ * double bit for bit for Float64Array input, and exactly Math.fround(forward(x)) for Float32Array
+ * input. Inputs: the edges of every branch (erfc's and GELU's; the tanh form's) with their
+ * neighbours, millions of random doubles in [−40, 40] and [−8, 8], random bit patterns, float32
+ * inputs, and lengths around the kernels' block and chunk sizes, in place and on subarrays.
  */
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +16,8 @@ import type { FloatArray } from '../src/types.js';
 after(() => setKernelMode('auto'));
 
 const EXACT = { approximate: 'none' } as const;
+const TANH = { approximate: 'tanh' } as const;
+type Form = typeof EXACT | typeof TANH;
 
 /** xorshift32, so failures reproduce. */
 function rng(seed: number): () => number {
@@ -114,13 +116,13 @@ function same(a: number, b: number): boolean {
 }
 
 /** The first mismatches between map (WebAssembly) and forward, and how many there are. */
-function mismatches(xs: FloatArray, ys: FloatArray): string[] {
+function mismatches(xs: FloatArray, ys: FloatArray, form: Form = EXACT): string[] {
   const f32 = xs instanceof Float32Array;
   const bad: string[] = [];
   let count = 0;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!;
-    const v = gelu.forward(x, EXACT);
+    const v = gelu.forward(x, form);
     const want = f32 ? Math.fround(v) : v;
     if (!same(ys[i]!, want)) {
       count++;
@@ -132,10 +134,10 @@ function mismatches(xs: FloatArray, ys: FloatArray): string[] {
 }
 
 /** gelu.map with the WebAssembly kernel forced. */
-function mapWasm<T extends FloatArray>(xs: T, out?: T): T {
+function mapWasm<T extends FloatArray>(xs: T, out?: T, form: Form = EXACT): T {
   const previous = setKernelMode('wasm');
   try {
-    return gelu.map(xs, EXACT, out) as T;
+    return gelu.map(xs, form, out) as T;
   } finally {
     setKernelMode(previous);
   }
@@ -264,6 +266,114 @@ describe('gelu (exact) WebAssembly kernel', () => {
         const inPlace = xs.slice() as FloatArray;
         assert.equal(mapWasm(inPlace, inPlace), inPlace);
         assert.deepEqual(mismatches(xs, inPlace), [], `${Type.name} n=${n}, in place`);
+      }
+    }
+  });
+});
+
+/** The x < 0 where the tanh form's w = −2·√(2/π)·(x + 0.044715x³) reaches `target` (bisection). */
+function tanhEdge(target: number, lo: number, hi: number): number {
+  const w = (x: number) => -2 * 0.7978845608028654 * x * (1 + 0.044715 * x * x);
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if ((w(mid) > target) === (w(lo) > target)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The tanh form's edges: x = 0, −23 (below, −0), hi = 700 (one exponential or two, x ≈ −20.9),
+ * w = −40 for x ≥ 0 (the kernel clamps the exponential's argument there, x ≈ 6.98), and where the
+ * exponential's argument crosses 0.5·ln 2 and 2^−28 (x < 0 near 0).
+ */
+const TANH_EDGES = [
+  0,
+  -23,
+  tanhEdge(700, -23, -10),
+  tanhEdge(-40, 10, 0),
+  tanhEdge(0.34657359027997264, -1, 0),
+  tanhEdge(3.725290298461914e-9, -1, 0),
+  tanhEdge(-0.34657359027997264, 1, 0),
+  tanhEdge(-708.39, 40, 0),
+  -7.145,
+  -21,
+];
+
+const TANH_SPECIALS: number[] = [
+  ...SPECIALS,
+  ...TANH_EDGES.flatMap((e) => around(e, 40)),
+  ...TANH_EDGES.flatMap((e) => around(-e, 6)),
+];
+
+describe('gelu (tanh approximation) WebAssembly kernel', () => {
+  it('is loaded and runs (not the TypeScript fallback)', () => {
+    const xs = Float64Array.from([1, -1, 3, -3]);
+    const previous = setKernelMode('wasm');
+    try {
+      assert.equal(runWasm('geluTanh', xs, new Float64Array(4)), true);
+      assert.equal(runWasm('geluTanh', Float32Array.from(xs), new Float32Array(4)), true);
+    } finally {
+      setKernelMode(previous);
+    }
+  });
+
+  for (const Type of [Float64Array, Float32Array]) {
+    it(`${Type.name}: its branch edges with their neighbours, special values`, () => {
+      const xs = Type.from(TANH_SPECIALS);
+      assert.deepEqual(mismatches(xs, mapWasm(xs, undefined, TANH), TANH), []);
+      const shifted = Type.from([0.5, ...TANH_SPECIALS, -0.5, -3]);
+      assert.deepEqual(mismatches(shifted, mapWasm(shifted, undefined, TANH), TANH), []);
+    });
+  }
+
+  it('Float64Array: 1 million random doubles in [−40, 40] and in [−8, 8], dense around the edges', () => {
+    const wide = uniform(1_000_000, -40, 40, 11);
+    assert.deepEqual(mismatches(wide, mapWasm(wide, undefined, TANH), TANH), []);
+    const narrow = uniform(1_000_000, -8, 8, 12);
+    assert.deepEqual(mismatches(narrow, mapWasm(narrow, undefined, TANH), TANH), []);
+    const r = rng(13);
+    const dense = new Float64Array(200_000);
+    for (let i = 0; i < dense.length; i++) dense[i] = TANH_EDGES[i % TANH_EDGES.length]! * (1 + (r() - 0.5) * 2e-9);
+    assert.deepEqual(mismatches(dense, mapWasm(dense, undefined, TANH), TANH), []);
+  });
+
+  it('Float64Array: 1 million random bit patterns, and many binades', () => {
+    const xs = bitPatterns(1_000_000, 14);
+    assert.deepEqual(mismatches(xs, mapWasm(xs, undefined, TANH), TANH), []);
+    const r = rng(15);
+    const spread = new Float64Array(500_000);
+    for (let i = 0; i < spread.length; i++) spread[i] = (r() < 0.5 ? -1 : 1) * 2 ** (r() * 80 - 70);
+    assert.deepEqual(mismatches(spread, mapWasm(spread, undefined, TANH), TANH), []);
+  });
+
+  it('Float32Array: exactly fround(forward) on float32 inputs (uniform, bit patterns)', () => {
+    const wide = Float32Array.from(uniform(1_000_000, -40, 40, 16));
+    assert.deepEqual(mismatches(wide, mapWasm(wide, undefined, TANH), TANH), []);
+    const r = rng(17);
+    const bits = new Uint32Array(1_000_000);
+    for (let i = 0; i < bits.length; i++) bits[i] = Math.floor(r() * 2 ** 32);
+    bits.set([0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 1, 0x80000001, 0x007fffff, 0x807fffff,
+      0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff]);
+    const patterns = new Float32Array(bits.buffer);
+    assert.deepEqual(mismatches(patterns, mapWasm(patterns, undefined, TANH), TANH), []);
+  });
+
+  it('every length around the block (512) and chunk sizes, in place, with out given and on subarrays', () => {
+    const r = rng(18);
+    for (const Type of [Float64Array, Float32Array]) {
+      for (const n of [1, 3, 7, 8, 9, 511, 512, 513, 8191, 8192, 8193, 16385, 20001]) {
+        const src: FloatArray = new Type(n + 3);
+        for (let i = 0; i < src.length; i++) src[i] = r() < 0.05 ? -22 - r() * 2 : (r() - 0.5) * 20;
+        const xs = src.subarray(1, n + 1) as FloatArray;
+        const outer = new Type(n + 4);
+        const out = outer.subarray(2, n + 2) as FloatArray;
+        assert.equal(mapWasm(xs, out, TANH), out);
+        assert.deepEqual(mismatches(xs, out, TANH), [], `${Type.name} n=${n}`);
+        assert.deepEqual([outer[0], outer[1], outer[n + 2], outer[n + 3]], [0, 0, 0, 0], 'writes stay inside out');
+        const inPlace = xs.slice() as FloatArray;
+        assert.equal(mapWasm(inPlace, inPlace, TANH), inPlace);
+        assert.deepEqual(mismatches(xs, inPlace, TANH), [], `${Type.name} n=${n}, in place`);
       }
     }
   });

@@ -1,5 +1,5 @@
 /**
- * The WebAssembly SIMD kernels behind `map` (sources in asm/kernels.ts, bytes in
+ * The WebAssembly SIMD kernels behind `map` (sources in asm/: kernels.ts, the entry, with gelu.ts, softmax.ts and simd.ts; bytes in
  * wasm-bytes.generated.ts). For a Float64Array each returns exactly what the TypeScript kernel
  * returns, element by element, only faster. For a Float32Array most return exactly its float32
  * rounding too; the exponential family (sigmoid, silu and swish with β = 1, tanh, elu, celu
@@ -138,7 +138,7 @@ export function wasmKernelsReady(): boolean {
 }
 
 /**
- * Runs kernel `name` (`<name>_f64` / `<name>_f32` in asm/kernels.ts) from xs into out (same type and
+ * Runs kernel `name` (`<name>_f64` / `<name>_f32` in asm/) from xs into out (same type and
  * length, may be xs) with scalar parameters a, b. Returns false, having done nothing, when the
  * TypeScript kernel must run instead (mode 'ts', a short array in mode 'auto', no WebAssembly).
  */

@@ -1,7 +1,7 @@
 /**
  * e^x for x ≤ 0 as plain arithmetic that the JIT inlines, bit for bit Math.exp: a transcription of
  * fdlibm's e_exp.c, which V8's Math.exp implements (the WebAssembly kernels carry a SIMD
- * transcription of the same code, asm/kernels.ts). Used by erfc (GELU) and the softmax family.
+ * transcription of the same code, asm/simd.ts). Used by erfc (GELU) and the softmax family.
  */
 
 // fdlibm's e_exp.c (Sun, as FreeBSD msun and V8's Math.exp have it).
