@@ -42,14 +42,10 @@ import {
   K_INVLN2,
   K_MINUS_HALF,
   K_K0_EDGE,
-  K_LN2HI,
-  K_LN2LO,
-  K_P1,
-  K_P2,
-  K_P3,
-  K_P4,
-  K_P5,
   K_TINY_EDGE,
+  K_SPLIT,
+  expReduced,
+  expQuotient,
 } from './simd';
 
 // s_erf.c's coefficients as src/math/erf.ts writes them, constant term first (the denominators'
@@ -74,7 +70,6 @@ const EXP_9_16: f64 = 1.7550546569602985;
 /** 1 + erx and 1 − erx (erx = 8.45062911510467529297e−1): the doubles s_erf.c's sums give. */
 const ONE_PLUS_ERX: f64 = 1.8450629115104675;
 const ONE_MINUS_ERX: f64 = 0.15493708848953247;
-const SPLIT: f64 = 134217729.0;
 
 const K_SQRT1_2 = memory.data<f64>([SQRT1_2, SQRT1_2], 16);
 const K_SQRT1_2_LO = memory.data<f64>([SQRT1_2_LO, SQRT1_2_LO], 16);
@@ -85,7 +80,6 @@ const K_INV_SQRT_2PI = memory.data<f64>([INV_SQRT_2PI, INV_SQRT_2PI], 16);
 const K_EXP_9_16 = memory.data<f64>([EXP_9_16, EXP_9_16], 16);
 const K_ONE_PLUS_ERX = memory.data<f64>([ONE_PLUS_ERX, ONE_PLUS_ERX], 16);
 const K_ONE_MINUS_ERX = memory.data<f64>([ONE_MINUS_ERX, ONE_MINUS_ERX], 16);
-const K_SPLIT = memory.data<f64>([SPLIT, SPLIT], 16);
 const K_9_16 = memory.data<f64>([0.5625, 0.5625], 16);
 const K_SMALL_EDGE = memory.data<f64>([0.84375, 0.84375], 16);
 const K_MID_EDGE = memory.data<f64>([1.25, 1.25], 16);
@@ -158,17 +152,7 @@ const MILLS = memory.data<f64>([1.0, 1.0, -1.0, -1.0, 3.0, 3.0, -15.0, -15.0, 10
 @inline function expNormal(x: v128, large: bool): v128 {
   let kf = f64x2.trunc(f64x2.add(f64x2.mul(ld(K_INVLN2), x), ld(K_MINUS_HALF)));
   if (!large) kf = v128.andnot(kf, f64x2.lt(f64x2.abs(x), ld(K_K0_EDGE)));
-  const hi = f64x2.sub(x, f64x2.mul(kf, ld(K_LN2HI)));
-  const lo = f64x2.mul(kf, ld(K_LN2LO));
-  const r = f64x2.sub(hi, lo);
-  const t = f64x2.mul(r, r);
-  let p = f64x2.add(ld(K_P4), f64x2.mul(t, ld(K_P5)));
-  p = f64x2.add(ld(K_P3), f64x2.mul(t, p));
-  p = f64x2.add(ld(K_P2), f64x2.mul(t, p));
-  p = f64x2.add(ld(K_P1), f64x2.mul(t, p));
-  const c = f64x2.sub(r, f64x2.mul(t, p));
-  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(ld(K_TWO), c));
-  const y = f64x2.mul(f64x2.sub(ld(K_ONE), f64x2.sub(f64x2.sub(lo, q), hi)), pow2(kf));
+  const y = f64x2.mul(expReduced(x, kf), pow2(kf));
   return large ? y : sel(f64x2.add(ld(K_ONE), x), y, f64x2.lt(f64x2.abs(x), ld(K_TINY_EDGE)));
 }
 
@@ -180,14 +164,7 @@ const MILLS = memory.data<f64>([1.0, 1.0, -1.0, -1.0, 3.0, 3.0, -15.0, -15.0, 10
  */
 // @ts-ignore: decorator
 @inline function expSmall(x: v128): v128 {
-  const t = f64x2.mul(x, x);
-  let p = f64x2.add(ld(K_P4), f64x2.mul(t, ld(K_P5)));
-  p = f64x2.add(ld(K_P3), f64x2.mul(t, p));
-  p = f64x2.add(ld(K_P2), f64x2.mul(t, p));
-  p = f64x2.add(ld(K_P1), f64x2.mul(t, p));
-  const c = f64x2.sub(x, f64x2.mul(t, p));
-  const q = f64x2.div(f64x2.mul(x, c), f64x2.sub(ld(K_TWO), c));
-  return f64x2.sub(ld(K_ONE), f64x2.sub(f64x2.sub(c2(0.0), q), x));
+  return f64x2.sub(ld(K_ONE), f64x2.sub(f64x2.sub(c2(0.0), expQuotient(x)), x));
 }
 
 /**

@@ -71,6 +71,7 @@ import {
   K_MAGIC,
   K_SIGN,
   K_BIAS,
+  K_SPLIT,
   ld,
   pow2,
   vexp,
@@ -751,8 +752,6 @@ export function expm1_f64(ptr: usize, n: i32): void {
   return sel(f64x2.mul(scale, x), f64x2.mul(scaleAlpha, vexpm1(x, true)), f64x2.gt(x, c2(0.0)));
 }
 
-const SPLIT: f64 = 134217729.0;
-const K_SPLIT = memory.data<f64>([SPLIT, SPLIT], 16);
 const K_1E290 = memory.data<f64>([1e290, 1e290], 16);
 
 /** math/stable.ts productError(a, b, p): Dekker's TwoProduct error, 0 where |a|, |b| or |p| ≥ 1e290 or NaN. */

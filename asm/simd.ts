@@ -79,6 +79,9 @@ export const K_U_THRESHOLD = memory.data<f64>([U_THRESHOLD, U_THRESHOLD], 16);
 export const K_MAGIC = memory.data<f64>([6755399441055744.0, 6755399441055744.0], 16);
 export const K_SIGN = memory.data<u64>([0x8000000000000000, 0x8000000000000000], 16);
 export const K_BIAS = memory.data<u64>([1023, 1023], 16);
+// Dekker's splitter 2^27 + 1 (exact products of the halves).
+export const SPLIT: f64 = 134217729.0;
+export const K_SPLIT = memory.data<f64>([SPLIT, SPLIT], 16);
 
 @inline export function ld(p: usize): v128 {
   return v128.load(p);
@@ -87,6 +90,27 @@ export const K_BIAS = memory.data<u64>([1023, 1023], 16);
 /** 2^k for integer-valued k in [−1022, 1023] (k from kf + 2^52 + 2^51: the bits above 12 shift out). */
 @inline export function pow2(kf: v128): v128 {
   return i64x2.shl(i64x2.add(f64x2.add(kf, ld(K_MAGIC)), ld(K_BIAS)), 52);
+}
+
+/** e_exp.c's (r·c)/(2 − c), c = r − r²·P(r²): e^r = 1 − ((lo − that) − hi) for r = hi − lo. */
+@inline export function expQuotient(r: v128): v128 {
+  const t = f64x2.mul(r, r);
+  let p = f64x2.add(ld(K_P4), f64x2.mul(t, ld(K_P5)));
+  p = f64x2.add(ld(K_P3), f64x2.mul(t, p));
+  p = f64x2.add(ld(K_P2), f64x2.mul(t, p));
+  p = f64x2.add(ld(K_P1), f64x2.mul(t, p));
+  const c = f64x2.sub(r, f64x2.mul(t, p));
+  return f64x2.div(f64x2.mul(r, c), f64x2.sub(ld(K_TWO), c));
+}
+
+/**
+ * e_exp.c's y = e^r for r = x − k·ln2 (Cody–Waite, hi − lo) with k = kf given, before the scaling by
+ * 2^k. Shared by `vexp` and the shortened forms in asm/gelu.ts.
+ */
+@inline export function expReduced(x: v128, kf: v128): v128 {
+  const hi = f64x2.sub(x, f64x2.mul(kf, ld(K_LN2HI)));
+  const lo = f64x2.mul(kf, ld(K_LN2LO));
+  return f64x2.sub(ld(K_ONE), f64x2.sub(f64x2.sub(lo, expQuotient(f64x2.sub(hi, lo))), hi));
 }
 
 /**
@@ -99,17 +123,7 @@ export const K_BIAS = memory.data<u64>([1023, 1023], 16);
   const half = nonPositive ? ld(K_MINUS_HALF) : v128.or(v128.and(x, ld(K_SIGN)), ld(K_HALF));
   let kf = f64x2.trunc(f64x2.add(f64x2.mul(ld(K_INVLN2), x), half));
   kf = v128.andnot(kf, f64x2.lt(ax, ld(K_K0_EDGE)));
-  const hi = f64x2.sub(x, f64x2.mul(kf, ld(K_LN2HI)));
-  const lo = f64x2.mul(kf, ld(K_LN2LO));
-  const r = f64x2.sub(hi, lo);
-  const t = f64x2.mul(r, r);
-  let p = f64x2.add(ld(K_P4), f64x2.mul(t, ld(K_P5)));
-  p = f64x2.add(ld(K_P3), f64x2.mul(t, p));
-  p = f64x2.add(ld(K_P2), f64x2.mul(t, p));
-  p = f64x2.add(ld(K_P1), f64x2.mul(t, p));
-  const c = f64x2.sub(r, f64x2.mul(t, p));
-  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(ld(K_TWO), c));
-  const y = f64x2.sub(ld(K_ONE), f64x2.sub(f64x2.sub(lo, q), hi));
+  const y = expReduced(x, kf);
   // k = k1 + k2 with k1 = floor(k/2): both factors are normal for every k in [−1075, 1024].
   const k1 = f64x2.floor(f64x2.mul(kf, ld(K_HALF)));
   const k2 = f64x2.sub(kf, k1);

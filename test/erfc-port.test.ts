@@ -10,19 +10,7 @@ import assert from 'node:assert/strict';
 import stdlibErfc from '@stdlib/math-base-special-erfc';
 import { erfc, erfcShifted } from '../src/math/erf.js';
 import { expNonPositive } from '../src/math/exp.js';
-
-/** xorshift32, so failures reproduce. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
+import { rng } from './fixtures/reference.js';
 
 function same(a: number, b: number): boolean {
   return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));

@@ -12,25 +12,13 @@ import assert from 'node:assert/strict';
 import { gelu } from '../src/activations/gelu.js';
 import { runWasm, setKernelMode, wasmKernelsReady } from '../src/kernels/wasm.js';
 import type { FloatArray } from '../src/types.js';
+import { rng } from './fixtures/reference.js';
 
 after(() => setKernelMode('auto'));
 
 const EXACT = { approximate: 'none' } as const;
 const TANH = { approximate: 'tanh' } as const;
 type Form = typeof EXACT | typeof TANH;
-
-/** xorshift32, so failures reproduce. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
 
 const dv = new DataView(new ArrayBuffer(8));
 

@@ -19,24 +19,11 @@ import { fileURLToPath } from 'node:url';
 import { activations, activationIds } from '../src/registry.js';
 import type { Activation, FloatArray, Params } from '../src/types.js';
 import { runWasm, setKernelMode, wasmKernelsReady, type KernelMode } from '../src/kernels/wasm.js';
-import { FIXTURES, dec, loadFixture, show } from './fixtures/reference.js';
+import { FIXTURES, dec, loadFixture, rng, show } from './fixtures/reference.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 after(() => setKernelMode('auto'));
-
-/** A small deterministic generator (xorshift), so failures reproduce. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
 
 const SPECIALS = [
   0, -0, NaN, Infinity, -Infinity, 1, -1, 2, -2, 3, -3, 6, -6, 0.5, -0.5, 0.25, -0.25, 1e-300, -1e-300, 5e-324, -5e-324,

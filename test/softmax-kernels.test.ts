@@ -9,20 +9,9 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { softmax, logSoftmax, softmin } from '../src/vector/softmax.js';
 import { setKernelMode, wasmKernelsReady, type KernelMode } from '../src/kernels/wasm.js';
+import { rng } from './fixtures/reference.js';
 
 after(() => setKernelMode('auto'));
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
 
 function withMode<T>(m: KernelMode, f: () => T): T {
   const previous = setKernelMode(m);

@@ -193,6 +193,31 @@ function vectorChunk(w: Loaded): number {
 }
 
 /**
+ * Runs `pass(src, dst, c, i)` over xs in chunks of `vectorChunk` elements: each chunk of xs copied to
+ * `src` (the buffer's upper half), its float64 results read from `dst` (the lower half) into out at
+ * i when out is given.
+ */
+function vectorPasses(
+  w: Loaded,
+  xs: Float64Array | Float32Array,
+  out: Float64Array | null,
+  pass: (src: number, dst: number, c: number, i: number) => void,
+): void {
+  const n = xs.length;
+  const size = vectorChunk(w);
+  const dst = w.base;
+  const src = w.base + size * 8;
+  const input = xs instanceof Float64Array ? w.f64.subarray(size) : w.f32.subarray(2 * size);
+  const output = w.f64.subarray(0, size);
+  for (let i = 0; i < n; i += size) {
+    const c = Math.min(size, n - i);
+    input.set(c === n ? xs : xs.subarray(i, i + c));
+    pass(src, dst, c, i);
+    if (out !== null) out.set(c === size ? output : output.subarray(0, c), i);
+  }
+}
+
+/**
  * src/vector/softmax.ts's expSum over xs (times `sign`), with the maximum m at index k: writes the
  * e_i to `out` when given and the lane sums [sum₀, sum₁, comp₀, comp₁] to `lanes`. Returns false,
  * having done nothing, when the TypeScript loop must run instead.
@@ -205,44 +230,21 @@ export function wasmExpSum(
   out: Float64Array | null,
   lanes: Float64Array,
 ): boolean {
-  const n = xs.length;
-  const w = ready(n);
+  const w = ready(xs.length);
   if (w === null) return false;
-  const f64 = xs instanceof Float64Array;
-  const kernel = w.exports[f64 ? 'softmaxExp_f64' : 'softmaxExp_f32'] as ExpSumKernel;
-  const size = vectorChunk(w);
-  const dst = w.base;
-  const src = w.base + size * 8;
-  const input = f64 ? w.f64.subarray(size) : w.f32.subarray(2 * size);
-  const output = w.f64.subarray(0, size);
+  const kernel = w.exports[xs instanceof Float64Array ? 'softmaxExp_f64' : 'softmaxExp_f32'] as ExpSumKernel;
+  const store = out === null ? 0 : 1;
   w.sums.fill(0);
-  for (let i = 0; i < n; i += size) {
-    const c = Math.min(size, n - i);
-    input.set(c === n ? xs : xs.subarray(i, i + c));
-    kernel(src, dst, c, sign, m, k - i, out === null ? 0 : 1);
-    if (out !== null) out.set(c === size ? output : output.subarray(0, c), i);
-  }
+  vectorPasses(w, xs, out, (src, dst, c, i) => kernel(src, dst, c, sign, m, k - i, store));
   lanes.set(w.sums);
   return true;
 }
 
 /** src/vector/softmax.ts's logOut (sign 1): out_i = d_i − logTotal + lo_i. False: the TypeScript loop must run. */
 export function wasmLogOut(xs: Float64Array | Float32Array, m: number, logTotal: number, out: Float64Array): boolean {
-  const n = xs.length;
-  const w = ready(n);
+  const w = ready(xs.length);
   if (w === null) return false;
-  const f64 = xs instanceof Float64Array;
-  const kernel = w.exports[f64 ? 'logOut_f64' : 'logOut_f32'] as LogOutKernel;
-  const size = vectorChunk(w);
-  const dst = w.base;
-  const src = w.base + size * 8;
-  const input = f64 ? w.f64.subarray(size) : w.f32.subarray(2 * size);
-  const output = w.f64.subarray(0, size);
-  for (let i = 0; i < n; i += size) {
-    const c = Math.min(size, n - i);
-    input.set(c === n ? xs : xs.subarray(i, i + c));
-    kernel(src, dst, c, m, logTotal);
-    out.set(c === size ? output : output.subarray(0, c), i);
-  }
+  const kernel = w.exports[xs instanceof Float64Array ? 'logOut_f64' : 'logOut_f32'] as LogOutKernel;
+  vectorPasses(w, xs, out, (src, dst, c) => kernel(src, dst, c, m, logTotal));
   return true;
 }
