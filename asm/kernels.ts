@@ -105,26 +105,63 @@ export * from './softmax';
   return sel(x, neg, f64x2.gt(x, c2(0.0)));
 }
 
-/** relu6.ts: x < 0 ? 0 : x > 6 ? 6 : x. */
-@inline function f_relu6(x: v128): v128 {
-  return sel(c2(0.0), sel(c2(6.0), x, f64x2.gt(x, c2(6.0))), f64x2.lt(x, c2(0.0)));
+/**
+ * hardtanh.ts: x < lo ? lo : x > hi ? hi : x (relu6.ts: lo = 0, hi = 6), as pmin(pmax(x, lo), hi):
+ * pmax(x, lo) is x < lo ? lo : x by definition, pmin(y, hi) is hi < y ? hi : y, and lo ≤ hi
+ * (validated), so the two agree on every input, NaN and −0 included.
+ */
+@inline function f_hardtanh(x: v128, lo: v128, hi: v128): v128 {
+  return f64x2.pmin(f64x2.pmax(x, lo), hi);
 }
 
-/** hardtanh.ts: x < lo ? lo : x > hi ? hi : x. */
-@inline function f_hardtanh(x: v128, lo: f64, hi: f64): v128 {
-  return sel(c2(lo), sel(c2(hi), x, f64x2.gt(x, c2(hi))), f64x2.lt(x, c2(lo)));
+/** Clamps n float64 at ptr to [lo, hi] (f_hardtanh), four vectors per iteration. */
+@inline function clamp64(ptr: usize, n: i32, lo: f64, hi: f64): void {
+  const l = f64x2.splat(lo);
+  const h = f64x2.splat(hi);
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + step64(i);
+    const r0 = f_hardtanh(v128.load(a), l, h);
+    const r1 = f_hardtanh(v128.load(a, 16), l, h);
+    const r2 = f_hardtanh(v128.load(a, 32), l, h);
+    const r3 = f_hardtanh(v128.load(a, 48), l, h);
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
+  }
 }
 
-/** hardsigmoid.ts: x <= −3 ? 0 : x >= 3 ? 1 : (x + 3)/6. */
+/** clamp64 for n float32 at ptr, with bounds already float32 (see hardtanh_f32). */
+@inline function clamp32(ptr: usize, n: i32, lo: f32, hi: f32): void {
+  const l = f32x4.splat(lo);
+  const h = f32x4.splat(hi);
+  for (let i = 0; i < n; i += 16) {
+    const a = ptr + (<usize>i << 2);
+    const r0 = f32x4.pmin(f32x4.pmax(v128.load(a), l), h);
+    const r1 = f32x4.pmin(f32x4.pmax(v128.load(a, 16), l), h);
+    const r2 = f32x4.pmin(f32x4.pmax(v128.load(a, 32), l), h);
+    const r3 = f32x4.pmin(f32x4.pmax(v128.load(a, 48), l), h);
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
+  }
+}
+
+/**
+ * hardsigmoid.ts: x <= −3 ? 0 : x >= 3 ? 1 : (x + 3)/6, as min(max((x + 3)/6, 0), 1): the same
+ * doubles (x ≤ −3 gives (x + 3)/6 ≤ 0, and +0 at −3; x ≥ 3 gives ≥ 1; ±∞ too), and NaN stays NaN
+ * (pmax/pmin return their first operand unless the second compares smaller/larger).
+ */
 @inline function f_hardsigmoid(x: v128): v128 {
-  const mid = f64x2.div(f64x2.add(x, c2(3.0)), c2(6.0));
-  return sel(c2(0.0), sel(c2(1.0), mid, f64x2.ge(x, c2(3.0))), f64x2.le(x, c2(-3.0)));
+  const mid = f64x2.div(f64x2.add(x, ld(K_THREE)), ld(K_SIX));
+  return f64x2.pmin(f64x2.pmax(mid, c2(0.0)), ld(K_ONE));
 }
 
 /** hardswish.ts: x <= −3 ? −0 : x >= 3 ? x : x·(x + 3)/6. */
 @inline function f_hardswish(x: v128): v128 {
-  const mid = f64x2.div(f64x2.mul(x, f64x2.add(x, c2(3.0))), c2(6.0));
-  return sel(c2(-0.0), sel(x, mid, f64x2.ge(x, c2(3.0))), f64x2.le(x, c2(-3.0)));
+  const mid = f64x2.div(f64x2.mul(x, f64x2.add(x, ld(K_THREE))), ld(K_SIX));
+  return sel(ld(K_MINUS_ZERO), sel(x, mid, f64x2.ge(x, ld(K_THREE))), f64x2.le(x, ld(K_MINUS_THREE)));
 }
 
 /** softshrink.ts: x > λ ? x − λ : x < −λ ? x + λ : 0. */
@@ -403,27 +440,15 @@ export function leaky_f32(ptr: usize, n: i32, s: f64): void {
 }
 
 export function relu6_f64(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 2) {
-    const a = ptr + step64(i);
-    v128.store(a, f_relu6(v128.load(a)));
-  }
+  clamp64(ptr, n, 0.0, 6.0);
 }
 
 export function relu6_f32(ptr: usize, n: i32): void {
-  const z = f32x4.splat(0.0);
-  const six = f32x4.splat(6.0);
-  for (let i = 0; i < n; i += 4) {
-    const a = ptr + (<usize>i << 2);
-    const v = v128.load(a);
-    v128.store(a, sel(z, sel(six, v, f32x4.gt(v, six)), f32x4.lt(v, z)));
-  }
+  clamp32(ptr, n, 0.0, 6.0);
 }
 
 export function hardtanh_f64(ptr: usize, n: i32, lo: f64, hi: f64): void {
-  for (let i = 0; i < n; i += 2) {
-    const a = ptr + step64(i);
-    v128.store(a, f_hardtanh(v128.load(a), lo, hi));
-  }
+  clamp64(ptr, n, lo, hi);
 }
 
 /**
@@ -432,53 +457,89 @@ export function hardtanh_f64(ptr: usize, n: i32, lo: f64, hi: f64): void {
  * and the selected bound is stored rounded anyway), so the kernel compares in float32.
  */
 export function hardtanh_f32(ptr: usize, n: i32, lo: f64, hi: f64): void {
-  const l = f32x4.splat(<f32>lo);
-  const h = f32x4.splat(<f32>hi);
-  for (let i = 0; i < n; i += 4) {
-    const a = ptr + (<usize>i << 2);
-    const v = v128.load(a);
-    v128.store(a, sel(l, sel(h, v, f32x4.gt(v, h)), f32x4.lt(v, l)));
-  }
+  clamp32(ptr, n, <f32>lo, <f32>hi);
 }
 
 export function hardsigmoid_f64(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 2) {
+  for (let i = 0; i < n; i += 4) {
     const a = ptr + step64(i);
-    v128.store(a, f_hardsigmoid(v128.load(a)));
+    const r0 = f_hardsigmoid(v128.load(a));
+    const r1 = f_hardsigmoid(v128.load(a, 16));
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
   }
 }
 
 export function hardsigmoid_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 4) {
+  for (let i = 0; i < n; i += 8) {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
-    v128.store(a, pack32(f_hardsigmoid(lo32(v)), f_hardsigmoid(hi32(v))));
+    const w = v128.load(a, 16);
+    const r0 = f_hardsigmoid(lo32(v));
+    const r1 = f_hardsigmoid(hi32(v));
+    const r2 = f_hardsigmoid(lo32(w));
+    const r3 = f_hardsigmoid(hi32(w));
+    v128.store(a, pack32(r0, r1));
+    v128.store(a, pack32(r2, r3), 16);
   }
 }
 
 export function hardswish_f64(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 2) {
+  for (let i = 0; i < n; i += 4) {
     const a = ptr + step64(i);
-    v128.store(a, f_hardswish(v128.load(a)));
+    const r0 = f_hardswish(v128.load(a));
+    const r1 = f_hardswish(v128.load(a, 16));
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
   }
 }
 
 export function hardswish_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 4) {
+  for (let i = 0; i < n; i += 8) {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
-    v128.store(a, pack32(f_hardswish(lo32(v)), f_hardswish(hi32(v))));
+    const w = v128.load(a, 16);
+    const r0 = f_hardswish(lo32(v));
+    const r1 = f_hardswish(hi32(v));
+    const r2 = f_hardswish(lo32(w));
+    const r3 = f_hardswish(hi32(w));
+    v128.store(a, pack32(r0, r1));
+    v128.store(a, pack32(r2, r3), 16);
   }
 }
 
 export function softshrink_f64(ptr: usize, n: i32, l: f64): void {
-  for (let i = 0; i < n; i += 2) {
+  for (let i = 0; i < n; i += 4) {
     const a = ptr + step64(i);
-    v128.store(a, f_softshrink(v128.load(a), l));
+    const r0 = f_softshrink(v128.load(a), l);
+    const r1 = f_softshrink(v128.load(a, 16), l);
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
   }
 }
 
+/**
+ * Float32: when λ is itself a float32 (0.5, the default, is), the kernel works in float32 lanes:
+ * the comparisons are the same, and x ∓ λ rounded once to float32 equals forward's x ∓ λ rounded to
+ * float64 then to float32 (both operands float32: double rounding through float64 is innocuous for
+ * +, −, ×, ÷ since 53 ≥ 2·24 + 2, Figueroa 1995). Any other λ: float64 lanes, as forward.
+ */
 export function softshrink_f32(ptr: usize, n: i32, l: f64): void {
+  if (<f64>(<f32>l) == l) {
+    const lv = f32x4.splat(<f32>l);
+    const nlv = f32x4.splat(-<f32>l);
+    const z = f32x4.splat(0.0);
+    for (let i = 0; i < n; i += 8) {
+      const a = ptr + (<usize>i << 2);
+      const v = v128.load(a);
+      const w = v128.load(a, 16);
+      const lowV = sel(f32x4.add(v, lv), z, f32x4.lt(v, nlv));
+      const lowW = sel(f32x4.add(w, lv), z, f32x4.lt(w, nlv));
+      v128.store(a, sel(f32x4.sub(v, lv), lowV, f32x4.gt(v, lv)));
+      v128.store(a, sel(f32x4.sub(w, lv), lowW, f32x4.gt(w, lv)), 16);
+    }
+    return;
+  }
   for (let i = 0; i < n; i += 4) {
     const a = ptr + (<usize>i << 2);
     const v = v128.load(a);
@@ -487,17 +548,41 @@ export function softshrink_f32(ptr: usize, n: i32, l: f64): void {
 }
 
 export function hardshrink_f64(ptr: usize, n: i32, l: f64): void {
-  for (let i = 0; i < n; i += 2) {
+  for (let i = 0; i < n; i += 8) {
     const a = ptr + step64(i);
-    v128.store(a, f_hardshrink(v128.load(a), l));
+    const r0 = f_hardshrink(v128.load(a), l);
+    const r1 = f_hardshrink(v128.load(a, 16), l);
+    const r2 = f_hardshrink(v128.load(a, 32), l);
+    const r3 = f_hardshrink(v128.load(a, 48), l);
+    v128.store(a, r0);
+    v128.store(a, r1, 16);
+    v128.store(a, r2, 32);
+    v128.store(a, r3, 48);
   }
 }
 
+/**
+ * Float32: for float32 x, −λ ≤ x ≤ λ holds exactly when −λ₃₂ ≤ x ≤ λ₃₂ with λ₃₂ the largest float32
+ * ≤ λ (no float32 lies between them), and the output is 0 or x itself, so the kernel compares in
+ * float32 lanes. Any λ: negative (the dead zone is empty), ±∞, NaN (every comparison false).
+ */
 export function hardshrink_f32(ptr: usize, n: i32, l: f64): void {
-  for (let i = 0; i < n; i += 4) {
+  let l32 = <f32>l;
+  // Rounded up: one float32 step down (towards −∞; −0 steps to the smallest negative subnormal).
+  if (<f64>l32 > l) l32 = reinterpret<f32>(reinterpret<u32>(l32) + (l32 > 0 ? -1 : 1));
+  const lv = f32x4.splat(l32);
+  const nlv = f32x4.splat(-l32);
+  const z = f32x4.splat(0.0);
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
-    const v = v128.load(a);
-    v128.store(a, pack32(f_hardshrink(lo32(v), l), f_hardshrink(hi32(v), l)));
+    const v0 = v128.load(a);
+    const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
+    v128.store(a, sel(z, v0, v128.and(f32x4.ge(v0, nlv), f32x4.le(v0, lv))));
+    v128.store(a, sel(z, v1, v128.and(f32x4.ge(v1, nlv), f32x4.le(v1, lv))), 16);
+    v128.store(a, sel(z, v2, v128.and(f32x4.ge(v2, nlv), f32x4.le(v2, lv))), 32);
+    v128.store(a, sel(z, v3, v128.and(f32x4.ge(v3, nlv), f32x4.le(v3, lv))), 48);
   }
 }
 
@@ -663,6 +748,8 @@ const K_Q4 = memory.data<f64>([Q4, Q4], 16);
 const K_Q5 = memory.data<f64>([Q5, Q5], 16);
 const K_THREE = memory.data<f64>([3.0, 3.0], 16);
 const K_SIX = memory.data<f64>([6.0, 6.0], 16);
+const K_MINUS_THREE = memory.data<f64>([-3.0, -3.0], 16);
+const K_MINUS_ZERO = memory.data<f64>([-0.0, -0.0], 16);
 const K_MINUS_ONE = memory.data<f64>([-1.0, -1.0], 16);
 // 0x4043687A_00000000 (56 ln2 by fdlibm's high-word test) and 2^−54.
 const K_EXPM1_HUGE = memory.data<u64>([0x4043687a00000000, 0x4043687a00000000], 16);

@@ -48,19 +48,55 @@ const K_LANE_INDEX = memory.data<f64>([0.0, 1.0], 16);
   let idx = ld(K_LANE_INDEX);
   let sum = v128.load(SUM_STATE);
   let comp = v128.load(SUM_STATE, 16);
-  for (let i = 0; i < n; i += 2) {
-    const x = f32 ? f64x2.promote_low_f32x4(v128.load64_zero(src + (<usize>i << 2))) : v128.load(src + (<usize>i << 3));
-    const e = expTerm(f64x2.mul(sv, x), mv, negM);
-    if (store) v128.store(dst + (<usize>i << 3), e);
-    const term = v128.andnot(e, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
-    const t = f64x2.add(sum, term);
-    const tv = f64x2.sub(t, sum);
+  // Four vectors per iteration: their exponentials are independent long dependency chains, which the
+  // CPU overlaps only when they sit side by side (V8 does not interleave iterations by itself). The
+  // terms still go into the sums one vector at a time, in index order, so the sums are the same
+  // doubles as one vector per iteration (and as the TypeScript loops). Up to 6 lanes past n are
+  // read and stored: the buffer has room (see src/kernels/wasm.ts), and their terms are masked out.
+  for (let i = 0; i < n; i += 8) {
+    const e0 = expTerm(f64x2.mul(sv, loadPair(src, i, f32)), mv, negM);
+    const e1 = expTerm(f64x2.mul(sv, loadPair(src, i + 2, f32)), mv, negM);
+    const e2 = expTerm(f64x2.mul(sv, loadPair(src, i + 4, f32)), mv, negM);
+    const e3 = expTerm(f64x2.mul(sv, loadPair(src, i + 6, f32)), mv, negM);
+    if (store) {
+      const o = dst + (<usize>i << 3);
+      v128.store(o, e0);
+      v128.store(o, e1, 16);
+      v128.store(o, e2, 32);
+      v128.store(o, e3, 48);
+    }
+    let term = v128.andnot(e0, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
+    let t = f64x2.add(sum, term);
+    let tv = f64x2.sub(t, sum);
+    comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
+    sum = t;
+    idx = f64x2.add(idx, two);
+    term = v128.andnot(e1, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
+    t = f64x2.add(sum, term);
+    tv = f64x2.sub(t, sum);
+    comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
+    sum = t;
+    idx = f64x2.add(idx, two);
+    term = v128.andnot(e2, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
+    t = f64x2.add(sum, term);
+    tv = f64x2.sub(t, sum);
+    comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
+    sum = t;
+    idx = f64x2.add(idx, two);
+    term = v128.andnot(e3, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
+    t = f64x2.add(sum, term);
+    tv = f64x2.sub(t, sum);
     comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
     sum = t;
     idx = f64x2.add(idx, two);
   }
   v128.store(SUM_STATE, sum);
   v128.store(SUM_STATE, comp, 16);
+}
+
+/** Elements i and i + 1 at `src` as float64 lanes (float32 inputs promoted). */
+@inline function loadPair(src: usize, i: i32, f32: bool): v128 {
+  return f32 ? f64x2.promote_low_f32x4(v128.load64_zero(src + (<usize>i << 2))) : v128.load(src + (<usize>i << 3));
 }
 
 /** expSum64 over float64 inputs; `store` false: the sums only (log-softmax). */

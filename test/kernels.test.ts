@@ -83,8 +83,13 @@ function paramSets(id: string): Params[] {
       { minVal: -1e300, maxVal: 1e300 },
       { minVal: 0.30000000000000004, maxVal: 1.7 },
     ],
-    softshrink: [{ lambda: 0 }, { lambda: 0.1 }, { lambda: 1.3 }, { lambda: 1e300 }],
-    hardshrink: [{ lambda: 0 }, { lambda: -0.1 }, { lambda: 0.1 }, { lambda: 2.7 }],
+    // float32: float32-exact λ (0.5, 0.25, a subnormal, the largest finite, ∞) runs float32 lanes, any other float64 lanes
+    softshrink: [{ lambda: 0 }, { lambda: 0.1 }, { lambda: 1.3 }, { lambda: 1e300 }, { lambda: 0.25 }, { lambda: 2 ** -140 },
+      { lambda: 3.4028234663852886e38 }, { lambda: Infinity }, { lambda: 0.7 }],
+    // float32 compares against the largest float32 ≤ λ: λ rounding up (0.1, −0.7, −1e−50 to −0) and down (0.7, −0.1),
+    // beyond the float32 range (±3.5e38), ±∞
+    hardshrink: [{ lambda: 0 }, { lambda: -0.1 }, { lambda: 0.1 }, { lambda: 2.7 }, { lambda: 0.7 }, { lambda: -0.7 }, { lambda: 1e-50 },
+      { lambda: -1e-50 }, { lambda: 3.5e38 }, { lambda: -3.5e38 }, { lambda: Infinity }, { lambda: -Infinity }, { lambda: 2 ** -149 }],
     swish: [{ beta: 1 }, { beta: 0 }, { beta: 0.1 }, { beta: -1 }, { beta: 2.5 }, { beta: -0.3 }, { beta: 1e-300 }, { beta: 1e300 }, { beta: -7 }],
     elu: [{ alpha: 0.5 }, { alpha: 0 }, { alpha: -1.5 }, { alpha: 3 }],
     celu: [{ alpha: 0.5 }, { alpha: 0.01 }, { alpha: 3 }, { alpha: -0.7 }, { alpha: -2 }, { alpha: 1e300 }, { alpha: -1e-300 }],
@@ -106,6 +111,36 @@ function paramSets(id: string): Params[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Inputs at each numeric parameter's value and its negation, and their neighbours two steps either
+ * side in float64 and in float32: where a kernel's comparisons with the parameter switch.
+ */
+function nearParams(p: Params): number[] {
+  const out: number[] = [];
+  const f = new Float32Array(1);
+  const fBits = new Int32Array(f.buffer);
+  const d = new Float64Array(1);
+  const dBits = new BigInt64Array(d.buffer);
+  for (const v of Object.values(p)) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    for (const s of [v, -v]) {
+      d[0] = s;
+      const b = dBits[0]!;
+      for (const k of [-2n, -1n, 0n, 1n, 2n]) {
+        dBits[0] = b + k;
+        out.push(d[0]!);
+      }
+      f[0] = s;
+      const fb = fBits[0]!;
+      for (const k of [-2, -1, 0, 1, 2]) {
+        fBits[0] = fb + k;
+        out.push(f[0]!);
+      }
+    }
+  }
+  return out;
 }
 
 function same(a: number, b: number): boolean {
@@ -294,7 +329,7 @@ for (const id of activationIds) {
       for (const mode of ['wasm', 'ts'] as const) {
         for (const Type of [Float64Array, Float32Array]) {
           it(`${label}, ${Type.name}, ${mode} kernels`, () => {
-            const xs = Type.from(base);
+            const xs = Type.from([...base, ...nearParams(p)]);
             const ys = withMode(mode, () => act.map(xs, p));
             assert.ok(ys instanceof Type);
             assert.deepEqual(mismatches(act, p, xs, ys, mode === 'wasm'), []);
