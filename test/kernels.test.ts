@@ -151,7 +151,7 @@ function same(a: number, b: number): boolean {
  * The activations whose float32 WebAssembly kernels compute in float64 with short approximations
  * instead of transcribing forward: within 1 float32 ulp of fround(forward(x)) (asm/kernels.ts).
  */
-const F32_ULP = new Set(['sigmoid', 'silu', 'tanh', 'elu', 'selu', 'softplus', 'logSigmoid', 'mish']);
+const F32_ULP = new Set(['sigmoid', 'silu', 'tanh', 'elu', 'selu', 'softplus', 'logSigmoid', 'mish', 'tanhshrink']);
 
 const ulpView = new Float32Array(2);
 const ulpBits = new Int32Array(ulpView.buffer);

@@ -3,7 +3,7 @@
  * wasm-bytes.generated.ts). For a Float64Array each returns exactly what the TypeScript kernel
  * returns, element by element, only faster. For a Float32Array most return exactly its float32
  * rounding too; the exponential family (sigmoid, silu and swish with β = 1, tanh, elu, celu
- * with α = 1 (which runs elu's kernel), selu, softplus with β = 1, logSigmoid, mish) instead computes in float64 with short approximations and
+ * with α = 1 (which runs elu's kernel), selu, softplus with β = 1, logSigmoid, mish, tanhshrink) instead computes in float64 with short approximations and
  * returns a value within 1 float32 ulp of the exact one (not always the correctly rounded one:
  * about 1 element in 200 000 is its neighbour), and exactly forward's value for NaN, ±∞ and ±0
  * inputs and wherever that value is ±0 or ±∞; scripts/verify-f32-kernels.mjs (npm run verify:f32)
