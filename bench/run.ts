@@ -366,7 +366,7 @@ async function runTorch(): Promise<void> {
       child.on('close', (c) => resolve({ code: c, stdout: out }));
     });
     const last = stdout.trim().split('\n').pop() ?? '';
-    let parsed: { error?: string; versions?: Record<string, string>; measurements?: Measurement[]; threads?: number };
+    let parsed: { error?: string; versions?: Record<string, string>; measurements?: Measurement[]; threads?: number; cpuCapability?: string | null };
     try {
       parsed = JSON.parse(last);
     } catch {
@@ -375,7 +375,7 @@ async function runTorch(): Promise<void> {
     if (parsed.error) return skip(parsed.error);
     for (const [k, v] of Object.entries(parsed.versions ?? {})) versions[k] = v;
     for (const m of parsed.measurements ?? []) measurements.push(m);
-    engineStatus.set('torch', `ok (${parsed.threads} thread)`);
+    engineStatus.set('torch', `ok (${parsed.threads} thread${parsed.cpuCapability ? `, ${parsed.cpuCapability} kernels` : ''})`);
     const mine = parsed.measurements ?? [];
     log(`PyTorch: ${mine.filter((m) => m.nsPerElement != null).length} measured, ${mine.filter((m) => m.nsPerElement == null).length} n/a, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (e) {

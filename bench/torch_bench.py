@@ -108,6 +108,17 @@ def measure(fn, x, n, timing):
     return med, k, len(samples)
 
 
+def cpu_capability():
+    """The vector instruction set PyTorch's CPU kernels dispatch to (e.g. AVX2), from its build summary."""
+    try:
+        for line in torch.__config__.show().splitlines():
+            if "CPU capability usage:" in line:
+                return line.split(":", 1)[1].strip()
+    except Exception:  # noqa: BLE001 - only a label
+        pass
+    return None
+
+
 def main():
     if len(sys.argv) != 2:
         fail("usage: torch_bench.py JOB.json")
@@ -141,6 +152,7 @@ def main():
             {
                 "versions": {"torch": torch.__version__, "numpy": np.__version__, "python": platform.python_version()},
                 "threads": torch.get_num_threads(),
+                "cpuCapability": cpu_capability(),
                 "measurements": results,
             }
         )

@@ -33,6 +33,8 @@ import {
   ENGINE_LABELS,
   floorTable,
   functionTables,
+  gapReasons,
+  gapTables,
   geomeanTables,
   goalTable,
   naReasons,
@@ -662,6 +664,13 @@ export function performancePage(r: BenchResults): string {
     heading(2, text('Goals')),
     paragraph(text('The targets this project set itself: '), code('map'), text(' within 2× of single-threaded PyTorch as a geometric mean over the functions, in float32 and float64; ahead of every JavaScript peer; ReLU and leaky ReLU within 2× of the memory floor (copying the array).')),
     dataTable(goalTable(r)),
+    heading(2, text('Where the distance to PyTorch comes from')),
+    paragraph(
+      text('The ours/PyTorch geometric mean split by kind of kernel: each group’s own mean, and its share of the overall mean (the shares multiply to it). The last column is what the overall mean would be with that group as fast as PyTorch. Under each table: what every call pays, measured in the same run.'),
+    ),
+    ...gapTables(r).flatMap((t) => [heading(3, text(t.heading ?? t.title)), dataTable(t), list(t.notes.map(richText))]),
+    heading(3, text('What makes each kind slower')),
+    list(gapReasons().map(richText)),
     heading(2, text('Geometric means')),
     paragraph(
       text('ns per element, geometric means over the functions that ours, the engine and PyTorch all have (the count says how many; the notes name those left out). A ratio below 1 means the first is faster. PT = PyTorch.'),

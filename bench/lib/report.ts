@@ -194,6 +194,137 @@ export function goals(r: BenchResults): Goal[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Where the distance to PyTorch comes from
+
+/**
+ * The kinds of kernel, each with what makes it slower than PyTorch's (the design choices behind the
+ * numbers, stated once here and shown under the measured table). Every function of the registry
+ * belongs to one (test/bench/results.test.ts); a case of none is counted under 'other'.
+ */
+export const KERNEL_GROUPS: readonly { readonly key: string; readonly label: string; readonly ids: readonly string[]; readonly why: string }[] = [
+  {
+    key: 'cheap',
+    label: 'piecewise linear and cheap arithmetic',
+    ids: ['relu', 'leakyRelu', 'prelu', 'relu6', 'hardtanh', 'hardsigmoid', 'hardswish', 'softshrink', 'hardshrink', 'softsign'],
+    why:
+      "PyTorch runs these at the speed of a copy into memory its allocator reuses. `map(xs)` returns a new array (fresh pages on every call at n = 1e6), and the WebAssembly kernel needs the data copied into its memory and back (JavaScript has no SIMD over a JavaScript array). float32 hardsigmoid, hardswish, softsign and leakyRelu's default slope 0.01 compute in float64 lanes: their results must be float32 roundings of the float64 formula.",
+  },
+  {
+    key: 'exp',
+    label: 'exponential family',
+    ids: ['sigmoid', 'tanh', 'elu', 'selu', 'celu', 'softplus', 'mish', 'silu', 'swish', 'logSigmoid', 'tanhshrink'],
+    why:
+      "float64: fdlibm's exp (V8's Math.exp) transcribed bit for bit, one division per exponential, in WebAssembly SIMD's 2 float64 lanes. float32: computed in float64 lanes with short approximations, so every result is within 1 float32 ulp of the exact value: 2 lanes where PyTorch's float32 kernels use 8 (AVX2).",
+  },
+  {
+    key: 'gelu',
+    label: 'GELU (exact, erf)',
+    ids: ['gelu'],
+    why:
+      "erf/erfc transcribed from fdlibm (s_erf.c), so float64 is bit for bit the scalar function and float32 exactly its rounding; each element takes one of nine rational approximations plus an exponential, in 2 float64 lanes.",
+  },
+  {
+    key: 'vector',
+    label: 'softmax family',
+    ids: ['softmax', 'logSoftmax', 'softmin'],
+    why:
+      "a Float64Array out for any input (PyTorch's float32 softmax writes float32: half the bytes), x − max with its rounding error kept, compensated sums and fdlibm's exp: a few ulps where the usual formula loses hundreds (see the accuracy tests); three passes over the data (maximum, exponentials and sum, quotient).",
+  },
+];
+
+export interface GapRow {
+  readonly key: string;
+  readonly label: string;
+  readonly functions: readonly string[];
+  /** Geometric means over the group of ours/PyTorch and ours (out)/PyTorch (null: no out form). */
+  readonly oursOverTorch: number;
+  readonly outOverTorch: number | null;
+  /** The group's factor in the overall geometric mean: its own mean to the power (its functions / all). */
+  readonly share: number;
+}
+
+/**
+ * The overall ours/PyTorch geometric mean split by kernel group: the product of the groups' shares is
+ * the overall mean (a geometric mean over the union of groups factors exactly this way).
+ */
+export function gapRows(r: BenchResults, dtype: Dtype, n: number): GapRow[] {
+  const get = lookup(r);
+  const v = (c: string, e: EngineId) => get(c, e, dtype, n)?.nsPerElement ?? null;
+  const counted = r.cases.filter((c) => c.main && v(c.key, 'ours') != null && v(c.key, 'torch') != null);
+  const groups = [...KERNEL_GROUPS, { key: 'other', label: 'other', ids: [] as readonly string[], why: '' }];
+  const rows: GapRow[] = [];
+  for (const g of groups) {
+    const members = counted.filter((c) => (g.key === 'other' ? !KERNEL_GROUPS.some((k) => k.ids.includes(c.id)) : g.ids.includes(c.id)));
+    if (members.length === 0) continue;
+    const ratios = members.map((c) => v(c.key, 'ours')! / v(c.key, 'torch')!);
+    const outs = members.map((c) => ratio(v(c.key, 'oursOut'), v(c.key, 'torch')));
+    const mean = geomean(ratios);
+    rows.push({
+      key: g.key,
+      label: g.label,
+      functions: members.map((c) => c.key),
+      oursOverTorch: mean,
+      outOverTorch: outs.every((x) => x != null) ? geomean(outs as number[]) : null,
+      share: mean ** (members.length / counted.length),
+    });
+  }
+  return rows;
+}
+
+/** Per dtype and size: the gap table, and under it the costs every call pays (the reasons per group: `gapReasons`). */
+export function gapTables(r: BenchResults): TableData[] {
+  const get = lookup(r);
+  const tables: TableData[] = [];
+  for (const dtype of r.settings.dtypes) {
+    for (const n of r.settings.sizes) {
+      const rows = gapRows(r, dtype, n);
+      if (rows.length === 0) continue;
+      const total = rows.reduce((a, x) => a * x.share, 1);
+      const count = rows.reduce((a, x) => a + x.functions.length, 0);
+      const header = ['kernels', 'functions', 'ours/PT', 'ours (out)/PT', 'share of the overall mean', 'overall mean with this group at 1×'];
+      const body = rows.map((x) => [
+        x.label,
+        String(x.functions.length),
+        formatRatio(x.oursOverTorch),
+        formatRatio(x.outOverTorch),
+        formatRatio(x.share),
+        formatRatio(total / x.share),
+      ]);
+      body.push(['all', String(count), formatRatio(total), '', formatRatio(total), '']);
+      const floor = floorOf(r, dtype, n);
+      const set = r.floor.find((x) => x.dtype === dtype && x.n === n && x.method === 'set')?.nsPerElement ?? null;
+      const reluTorch = get('relu', 'torch', dtype, n)?.nsPerElement ?? null;
+      const reluOut = get('relu', 'oursOut', dtype, n)?.nsPerElement ?? null;
+      const notes: string[] = [];
+      if (floor.alloc != null && set != null && reluTorch != null) {
+        notes.push(
+          `Allocation: a new array filled with \`.set\` costs ${formatNs(floor.alloc)} ns per element against ${formatNs(set)} for \`.set\` into an existing one; that alone is ${formatRatio(floor.alloc / reluTorch)} PyTorch's whole relu (${formatNs(reluTorch)} ns per element).`,
+        );
+      }
+      if (reluOut != null && floor.prealloc != null) {
+        notes.push(
+          `The copy into WebAssembly memory and back: relu into an existing array takes ${formatNs(reluOut)} ns per element, ${formatRatio(reluOut / floor.prealloc)} the fastest copy (${formatNs(floor.prealloc)}).`,
+        );
+      }
+      tables.push({
+        title: `${dtype}, n = ${formatSize(n)}: ours/PyTorch by kind of kernel (geometric means; the shares multiply to the overall mean)`,
+        heading: `${dtype}, n = ${formatSize(n)}`,
+        header,
+        rows: body,
+        numeric: header.map((_, i) => i > 0),
+        notes,
+      });
+    }
+  }
+  return tables;
+}
+
+/** What makes each kind of kernel slower than PyTorch's, one line per group (its functions named). */
+export function gapReasons(): string[] {
+  return KERNEL_GROUPS.map((g) => `${g.label} (${g.ids.join(', ')}): ${g.why}`);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tables as data
 
 export interface TableData {
@@ -360,6 +491,13 @@ export function renderMarkdown(r: BenchResults): string {
     '## Goals',
     '',
     renderTable(goalTable(r)),
+    '',
+    '## Where the distance to PyTorch comes from',
+    '',
+    ...gapTables(r).flatMap((t) => [renderTable(t), '']),
+    '### What makes each kind slower',
+    '',
+    ...gapReasons().map((x) => `- ${x}`),
     '',
     '## Geometric means',
     '',

@@ -11,7 +11,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { BANNER_MARK, ROOT, performancePage, readBenchResults } from '../../scripts/generate-docs.js';
-import { geomeanTables } from '../../bench/lib/report.js';
+import { KERNEL_GROUPS, gapTables, geomeanTables } from '../../bench/lib/report.js';
 import { activationIds } from '../../src/registry.js';
 import { rehypeKatexErrors } from '../../website/plugins/rehype-katex-errors.js';
 
@@ -31,5 +31,9 @@ test('the performance page: banner, command, machine, date, every function, geom
   assert.match(mdx, /same run/);
   for (const id of activationIds) assert.ok(mdx.includes(`| ${id} `) || mdx.includes(`| ${id}\n`) || new RegExp(`\\|\\s*${id}\\s*\\|`).test(mdx), `no row for ${id}`);
   for (const t of geomeanTables(results)) for (const row of t.rows) assert.ok(mdx.includes(row[5]!), `geomean ${row[5]} missing`);
+  // where the distance to PyTorch comes from: every group's row with its share, and why
+  assert.match(mdx, /## Where the distance to PyTorch comes from/);
+  for (const t of gapTables(results)) for (const row of t.rows) assert.ok(mdx.includes(`| ${row[0]}`) && mdx.includes(row[4]!), `gap row ${row.join(' ')} missing`);
+  for (const g of KERNEL_GROUPS) assert.ok(mdx.includes(g.why.slice(0, 40).replace(/`/g, '')) || mdx.includes(g.why.slice(0, 40)), `why of ${g.key} missing`);
   await compile(body, { remarkPlugins: [remarkMath, remarkGfm], rehypePlugins: [rehypeKatex, rehypeKatexErrors] });
 });

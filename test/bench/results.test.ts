@@ -11,8 +11,11 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   ENGINES,
+  KERNEL_GROUPS,
   coverageProblems,
   functionTables,
+  gapRows,
+  gapTables,
   geomeans,
   goals,
   renderMarkdown,
@@ -86,6 +89,41 @@ test('goals: ours/PyTorch ≤ 2, ahead of the JS peers, relu and leakyRelu withi
   assert.equal(find('leakyRelu: ours (out)').value, 3);
   assert.equal(find('leakyRelu: ours (out)').met, false);
   assert.equal(find('relu: ours / memory floor with allocation').value, 1);
+});
+
+test('the gap to PyTorch by kind of kernel: group means, shares that multiply to the overall mean, the costs every call pays', () => {
+  const rows = gapRows(run, 'float32', 100);
+  // relu and leakyRelu are cheap kernels, gelu is alone: ours/PT 1/0.5 = 2 and 4/1 = 4, then 16/2 = 8
+  assert.deepEqual(rows.map((r) => [r.key, r.functions]), [['cheap', ['relu', 'leakyRelu']], ['gelu', ['gelu']]]);
+  assert.ok(Math.abs(rows[0]!.oursOverTorch - Math.sqrt(8)) < 1e-12);
+  assert.ok(Math.abs(rows[0]!.outOverTorch! - Math.sqrt(0.75)) < 1e-12); // (0.5/0.5 · 0.75/1)^½
+  assert.ok(Math.abs(rows[0]!.share - 8 ** (1 / 3)) < 1e-12); // (√8)^(2/3)
+  assert.ok(Math.abs(rows[1]!.share - 2) < 1e-12); // 8^(1/3)
+  const overall = geomeans(run, 'float32', 100).find((r) => r.engine === 'ours')!.oursOverTorch;
+  assert.ok(Math.abs(rows.reduce((a, r) => a * r.share, 1) - overall) < 1e-12);
+  // A function in no group is counted under 'other', so the shares still multiply to the mean.
+  const extra = fakeRun({ relu: { ours: 1, torch: 0.5 }, mystery: { ours: 9, torch: 1 } });
+  const other = gapRows(extra, 'float32', 100);
+  assert.deepEqual(other.map((r) => r.key), ['cheap', 'other']);
+  assert.ok(Math.abs(other[0]!.share * other[1]!.share - Math.sqrt(18)) < 1e-12);
+  const t = gapTables(run)[0]!;
+  assert.deepEqual(t.rows.map((r) => r[0]), ['piecewise linear and cheap arithmetic', 'GELU (exact, erf)', 'all']);
+  assert.equal(t.rows[2]![4], '4.00×');
+  // 1 ns per element for new + set, 0.25 for .set, PyTorch relu 0.5; relu (out) 0.5 = 2× the copy
+  assert.match(t.notes[0]!, /costs 1\.00 ns per element against 0\.250 .* 2\.00× PyTorch's whole relu/);
+  assert.equal(t.notes.length, 2);
+  assert.match(t.notes[1]!, /0\.500 ns per element, 2\.00× the fastest copy/);
+  const md = renderMarkdown(run);
+  assert.match(md, /## Where the distance to PyTorch comes from/);
+  for (const g of KERNEL_GROUPS) assert.ok(md.includes(`- ${g.label} (${g.ids.join(', ')}): ${g.why}`), `why of ${g.key}`);
+});
+
+test('every function of the registry belongs to exactly one kind of kernel', () => {
+  for (const id of [...activationIds, ...vectorFunctionIds]) {
+    const groups = KERNEL_GROUPS.filter((g) => g.ids.includes(id)).map((g) => g.key);
+    assert.equal(groups.length, 1, `${id}: in ${groups.length ? groups.join(', ') : 'no group'}`);
+  }
+  for (const g of KERNEL_GROUPS) for (const id of g.ids) assert.ok([...activationIds, ...vectorFunctionIds].includes(id as never), `${g.key}: ${id} is not a function`);
 });
 
 test('tables and Markdown show n/a with the reason, and coverage finds what is missing', () => {
