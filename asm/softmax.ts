@@ -12,7 +12,7 @@
 // `dst`; the two may be the same for float64. Chunks start at even indices; `k` is the index of the
 // maximum relative to the chunk's start (out of range if it is in another chunk).
 
-import { c2, ld, sel, K_NEG_INF, vexp } from './simd';
+import { c2, ld, sel, K_NEG_INF, K_TWO, vexp } from './simd';
 
 /** [sum lane 0, sum lane 1, compensation lane 0, compensation lane 1] (float64). */
 const SUM_STATE = memory.data(32, 16);
@@ -23,6 +23,9 @@ export function sumState(): usize {
 }
 
 const K_LANE_INDEX = memory.data<f64>([0.0, 1.0], 16);
+const K_FOUR = memory.data<f64>([4.0, 4.0], 16);
+const K_SIX = memory.data<f64>([6.0, 6.0], 16);
+const K_EIGHT = memory.data<f64>([8.0, 8.0], 16);
 
 /** e_i = e^(d_i)·(1 + lo_i) with d_i = x_i − m rounded and lo_i its rounding error (TwoSum); 0 where d_i = −∞. */
 @inline function expTerm(x: v128, mv: v128, negM: v128): v128 {
@@ -44,7 +47,6 @@ const K_LANE_INDEX = memory.data<f64>([0.0, 1.0], 16);
   const negM = c2(-m);
   const kv = c2(k);
   const nv = c2(<f64>n);
-  const two = c2(2.0);
   let idx = ld(K_LANE_INDEX);
   let sum = v128.load(SUM_STATE);
   let comp = v128.load(SUM_STATE, 16);
@@ -65,33 +67,35 @@ const K_LANE_INDEX = memory.data<f64>([0.0, 1.0], 16);
       v128.store(o, e2, 32);
       v128.store(o, e3, 48);
     }
-    let term = v128.andnot(e0, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
-    let t = f64x2.add(sum, term);
-    let tv = f64x2.sub(t, sum);
-    comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
-    sum = t;
-    idx = f64x2.add(idx, two);
-    term = v128.andnot(e1, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
-    t = f64x2.add(sum, term);
-    tv = f64x2.sub(t, sum);
-    comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
-    sum = t;
-    idx = f64x2.add(idx, two);
-    term = v128.andnot(e2, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
-    t = f64x2.add(sum, term);
-    tv = f64x2.sub(t, sum);
-    comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
-    sum = t;
-    idx = f64x2.add(idx, two);
-    term = v128.andnot(e3, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
-    t = f64x2.add(sum, term);
-    tv = f64x2.sub(t, sum);
-    comp = f64x2.add(comp, f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(term, tv)));
-    sum = t;
-    idx = f64x2.add(idx, two);
+    // Into the sums one vector at a time, in index order (TwoSum, Knuth: sum + s exactly = t + err).
+    const s0 = summand(e0, idx, kv, nv);
+    const s1 = summand(e1, f64x2.add(idx, ld(K_TWO)), kv, nv);
+    const s2 = summand(e2, f64x2.add(idx, ld(K_FOUR)), kv, nv);
+    const s3 = summand(e3, f64x2.add(idx, ld(K_SIX)), kv, nv);
+    comp = f64x2.add(comp, twoSumError(sum, s0));
+    sum = f64x2.add(sum, s0);
+    comp = f64x2.add(comp, twoSumError(sum, s1));
+    sum = f64x2.add(sum, s1);
+    comp = f64x2.add(comp, twoSumError(sum, s2));
+    sum = f64x2.add(sum, s2);
+    comp = f64x2.add(comp, twoSumError(sum, s3));
+    sum = f64x2.add(sum, s3);
+    idx = f64x2.add(idx, ld(K_EIGHT));
   }
   v128.store(SUM_STATE, sum);
   v128.store(SUM_STATE, comp, 16);
+}
+
+/** The e_i of a vector as terms of the sum: 0 in the lanes of index k and of indices past n. */
+@inline function summand(e: v128, idx: v128, kv: v128, nv: v128): v128 {
+  return v128.andnot(e, v128.or(f64x2.eq(idx, kv), f64x2.ge(idx, nv)));
+}
+
+/** TwoSum's error of sum + s: with t = fl(sum + s), sum + s = t + the result exactly. */
+@inline function twoSumError(sum: v128, s: v128): v128 {
+  const t = f64x2.add(sum, s);
+  const tv = f64x2.sub(t, sum);
+  return f64x2.add(f64x2.sub(sum, f64x2.sub(t, tv)), f64x2.sub(s, tv));
 }
 
 /** Elements i and i + 1 at `src` as float64 lanes (float32 inputs promoted). */
