@@ -22,12 +22,14 @@ import vm from 'node:vm';
 import * as mod from '../dist/index.js';
 import { PLAIN_LOOPS, TFJS_OPS, benchCases, onnxModelFor, type BenchCase, type FloatArray } from './lib/cases.js';
 import { uniformInputs } from './lib/prng.js';
+import { maxUlps32 } from './lib/stats.js';
 import {
   ENGINES,
   ENGINE_DESCRIPTIONS,
   ENGINE_LABELS,
   coverageProblems,
   renderMarkdown,
+  type AccuracyEntry,
   type BenchResults,
   type Dtype,
   type EngineId,
@@ -77,6 +79,31 @@ const record = (c: BenchCase, engine: EngineId, dtype: Dtype, n: number, t: Timi
       ? { case: c.key, dtype, n, engine, nsPerElement: null, reason: t }
       : { case: c.key, dtype, n, engine, nsPerElement: (t.msPerCall * 1e6) / n, samples: t.samples, callsPerSample: t.callsPerSample },
   );
+
+// ---------------------------------------------------------------------------------------------
+// Accuracy: one more call per engine and function, float32 at the largest n, outside the timing.
+
+const ACC_N = Math.max(...SIZES);
+const accuracy: AccuracyEntry[] = [];
+const references = new Map<string, Float32Array>();
+
+/** The exact values rounded to float32: the module's float64 results on the float32 inputs, rounded. */
+function reference(c: BenchCase): Float32Array {
+  let ref = references.get(c.key);
+  if (!ref) {
+    const x64 = Float64Array.from(input('float32', ACC_N));
+    const y = c.kind === 'vector' ? vectorFn(c.id)(x64) : mod.activations[c.id]!.map(x64, c.params);
+    ref = Float32Array.from(y);
+    references.set(c.key, ref);
+  }
+  return ref;
+}
+
+/** Records how far `got` (an engine's output for the float32 inputs of size ACC_N) is from the reference. */
+function recordAccuracy(c: BenchCase, engine: EngineId, got: ArrayLike<number> | string): void {
+  if (typeof got === 'string') accuracy.push({ case: c.key, dtype: 'float32', n: ACC_N, engine, maxUlps: null, reason: got });
+  else accuracy.push({ case: c.key, dtype: 'float32', n: ACC_N, engine, maxUlps: maxUlps32(Float32Array.from(got), reference(c)) });
+}
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim().slice(0, 200);
 
@@ -142,6 +169,7 @@ async function runOurs(): Promise<void> {
           for (const c of cases) {
             const fn = oursFn(c, dtype, n, id === 'oursOut');
             record(c, id, dtype, n, typeof fn === 'string' ? fn : measureSync(fn));
+            if (id === 'ours' && dtype === 'float32' && n === ACC_N && typeof fn !== 'string') recordAccuracy(c, id, fn() as ArrayLike<number>);
           }
     });
   }
@@ -165,6 +193,11 @@ async function runPlain(): Promise<void> {
             kernel(xs, out);
             return out;
           }));
+          if (dtype === 'float32' && n === ACC_N) {
+            const out = new C(n);
+            kernel(xs, out);
+            recordAccuracy(c, 'plain', out);
+          }
         }
   });
 }
@@ -276,9 +309,15 @@ async function runTfjs(): Promise<void> {
             const op = make ? make(tf as unknown as Parameters<typeof make>[0], c.params) : `no tfjs op for ${c.id}`;
             if (typeof op === 'string') {
               record(c, id, dtype, n, op);
+              if (dtype === 'float32' && n === ACC_N) recordAccuracy(c, id, op);
               continue;
             }
             record(c, id, dtype, n, measureSync(() => op(x).dispose()));
+            if (dtype === 'float32' && n === ACC_N) {
+              const t = op(x);
+              recordAccuracy(c, id, t.dataSync() as Float32Array);
+              t.dispose();
+            }
           }
           x?.dispose();
         }
@@ -319,11 +358,13 @@ async function runOrt(): Promise<void> {
         for (const n of SIZES) {
           if (typeof session === 'string') {
             record(c, 'ort', dtype, n, session);
+            if (dtype === 'float32' && n === ACC_N) recordAccuracy(c, 'ort', session);
             continue;
           }
           const s = session;
           const feeds = { x: new ort.Tensor(dtype, input(dtype, n), [n]) };
           record(c, 'ort', dtype, n, await measureAsync(async () => (await s.run(feeds)).y));
+          if (dtype === 'float32' && n === ACC_N) recordAccuracy(c, 'ort', (await s.run(feeds)).y!.data as Float32Array);
         }
         if (typeof session !== 'string') await session.release();
       }
@@ -446,6 +487,7 @@ async function main(): Promise<void> {
     cases: cases.map((c) => ({ key: c.key, id: c.id, kind: c.kind, label: c.label, params: c.params, main: c.main })),
     measurements,
     floor,
+    accuracy,
   };
   const problems = coverageProblems(results, [...mod.activationIds, ...mod.vectorFunctionIds]);
   const markdown = renderMarkdown(results);

@@ -33,6 +33,7 @@ import {
   ENGINE_LABELS,
   floorTable,
   functionTables,
+  accuracyTable,
   gapReasons,
   gapTables,
   geomeanTables,
@@ -639,6 +640,20 @@ export function readBenchResults(file = BENCH_RESULTS): BenchResults {
   return r;
 }
 
+/** The float32 accuracy of every engine on the same inputs (runs from before it was measured have none). */
+function accuracySection(r: BenchResults): RootContent[] {
+  const t = accuracyTable(r);
+  if (!t) return [];
+  return [
+    heading(2, text('Accuracy')),
+    paragraph(
+      text('What the speed buys, measured in the same run on the same float32 inputs: each engine’s largest distance from the exact value rounded to float32, in float32 ulps. 0 means every output was the correctly rounded value; this module promises at most 1.'),
+    ),
+    dataTable(t),
+    list(t.notes.map(richText)),
+  ];
+}
+
 export function performancePage(r: BenchResults): string {
   const date = r.date.slice(0, 10);
   const versions = Object.entries(r.versions).map(([k, v]) => `${k} ${v}`);
@@ -684,6 +699,7 @@ export function performancePage(r: BenchResults): string {
       text('Median ns per element, then each engine’s time divided by PyTorch’s. n/a: the engine has no such operator (or no float64 kernel); the reasons are listed below.'),
     ),
     ...functionTables(r).flatMap((t) => tableSection(t, true)),
+    ...accuracySection(r),
     heading(2, text('Not measured')),
     list(naReasons(r)),
     heading(2, text('How it was measured')),

@@ -3,7 +3,7 @@
  * the issue's goals) and the tables, as data (for docs/performance.mdx) and as Markdown (for the
  * console and bench/results.md). Pure (tested in test/bench/report.test.ts).
  */
-import { formatNs, formatRatio, formatSize, geomean, markdownTable, ratio } from './stats.js';
+import { formatNs, formatRatio, formatSize, formatUlps, geomean, markdownTable, ratio } from './stats.js';
 
 export type Dtype = 'float32' | 'float64';
 
@@ -54,6 +54,19 @@ export interface FloorMeasurement {
   readonly nsPerElement: number;
 }
 
+/**
+ * How far one engine's float32 outputs are from the exact values rounded to float32, over the
+ * bench's inputs: the largest distance in float32 ulps (maxUlps), or null with the reason.
+ */
+export interface AccuracyEntry {
+  readonly case: string;
+  readonly dtype: Dtype;
+  readonly n: number;
+  readonly engine: EngineId;
+  readonly maxUlps: number | null;
+  readonly reason?: string;
+}
+
 export interface CaseInfo {
   readonly key: string;
   readonly id: string;
@@ -85,6 +98,8 @@ export interface BenchResults {
   readonly cases: readonly CaseInfo[];
   readonly measurements: readonly Measurement[];
   readonly floor: readonly FloorMeasurement[];
+  /** float32 accuracy per case and engine (absent in runs from before it was measured). */
+  readonly accuracy?: readonly AccuracyEntry[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -438,6 +453,35 @@ export function floorTable(r: BenchResults): TableData {
   };
 }
 
+/** float32 accuracy: per function, each engine's largest distance from the exact value in ulps. */
+export function accuracyTable(r: BenchResults): TableData | null {
+  const acc = r.accuracy ?? [];
+  if (acc.length === 0) return null;
+  const engines = ENGINES.filter((e) => acc.some((a) => a.engine === e));
+  const get = (c: string, e: EngineId) => acc.find((a) => a.case === c && a.engine === e);
+  const n = acc[0]!.n;
+  const header = ['function', ...engines.map((e) => ENGINE_LABELS[e])];
+  const rows = r.cases.map((c) => [c.main ? c.label : `${c.label} †`, ...engines.map((e) => formatUlps(get(c.key, e)?.maxUlps))]);
+  const within = engines.map((e) => {
+    const known = r.cases.filter((c) => get(c.key, e)?.maxUlps != null);
+    const ok = known.filter((c) => get(c.key, e)!.maxUlps! <= 1).length;
+    return `${ENGINE_LABELS[e]}: ${ok} of ${known.length} within 1 ulp`;
+  });
+  return {
+    title: `float32, n = ${formatSize(n)}: the largest distance from the exact value rounded to float32, in float32 ulps (0: always the correctly rounded value; NaN: a NaN where the value is a number, or the reverse)`,
+    heading: `float32, n = ${formatSize(n)}`,
+    header,
+    rows,
+    numeric: header.map((_, i) => i > 0),
+    notes: [
+      `Exact values: this module's float64 functions on the same float32 inputs (accurate to a few float64 ulps), rounded to float32; softmax family: the float64 output of \`softmax(xs)\` rounded to float32, as for a float32 user.`,
+      within.join('; '),
+      'n/a: the engine has no such operator (the reasons are under "Not measured"). PyTorch is not in this table: its outputs stay in the Python process, only its times come back.',
+      ...(r.cases.some((c) => !c.main) ? ['† a second mode of a function'] : []),
+    ],
+  };
+}
+
 export function goalTable(r: BenchResults): TableData {
   const header = ['goal', 'dtype', 'n', 'measured', 'target', 'met'];
   return {
@@ -509,6 +553,7 @@ export function renderMarkdown(r: BenchResults): string {
     '## Per function',
     '',
     ...functionTables(r).flatMap((t) => [renderTable(t), '']),
+    ...(accuracyTable(r) ? ['## Accuracy', '', renderTable(accuracyTable(r)!), ''] : []),
     '## Not measured (n/a)',
     '',
     ...naReasons(r).map((x) => `- ${x}`),

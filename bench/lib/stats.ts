@@ -61,3 +61,37 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   const rule = `|${widths.map((w, i) => (rightAlign[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
+
+const ulpView = new Float32Array(2);
+const ulpBits = new Int32Array(ulpView.buffer);
+
+/**
+ * The distance between two values rounded to float32, in float32 ulps: how many float32 values lie
+ * from one to the other (bit patterns ordered across zero, so −0 and +0 are 0 apart and the largest
+ * finite value is 1 from ∞). Both NaN: 0; one NaN: Infinity.
+ */
+export function ulps32(a: number, b: number): number {
+  if (a !== a || b !== b) return a !== a && b !== b ? 0 : Infinity;
+  ulpView[0] = a;
+  ulpView[1] = b;
+  const ord = (i: number) => (ulpBits[i]! < 0 ? -(ulpBits[i]! & 0x7fffffff) : ulpBits[i]!);
+  return Math.abs(ord(0) - ord(1));
+}
+
+/** The largest ulps32 distance between got[i] and want[i] (lengths must match). */
+export function maxUlps32(got: ArrayLike<number>, want: ArrayLike<number>): number {
+  if (got.length !== want.length) throw new RangeError(`maxUlps32: ${got.length} values against ${want.length}`);
+  let max = 0;
+  for (let i = 0; i < got.length; i++) {
+    const d = ulps32(got[i]!, want[i]!);
+    if (d > max) max = d;
+  }
+  return max;
+}
+
+/** A distance in ulps as the tables write it: 0, 1, 12, 3.4e5, 'NaN' where NaNs disagree, 'n/a' for null. */
+export function formatUlps(v: number | null | undefined): string {
+  if (v == null) return 'n/a';
+  if (v === Infinity) return 'NaN';
+  return v < 1e4 ? String(v) : v.toExponential(1).replace('e+', 'e');
+}

@@ -11,7 +11,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { BANNER_MARK, ROOT, performancePage, readBenchResults } from '../../scripts/generate-docs.js';
-import { KERNEL_GROUPS, gapTables, geomeanTables } from '../../bench/lib/report.js';
+import { KERNEL_GROUPS, accuracyTable, gapTables, geomeanTables } from '../../bench/lib/report.js';
 import { activationIds } from '../../src/registry.js';
 import { rehypeKatexErrors } from '../../website/plugins/rehype-katex-errors.js';
 
@@ -34,6 +34,9 @@ test('the performance page: banner, command, machine, date, every function, geom
   // where the distance to PyTorch comes from: every group's row with its share, and why
   assert.match(mdx, /## Where the distance to PyTorch comes from/);
   for (const t of gapTables(results)) for (const row of t.rows) assert.ok(mdx.includes(`| ${row[0]}`) && mdx.includes(row[4]!), `gap row ${row.join(' ')} missing`);
+  // the float32 accuracy of every engine
+  assert.match(mdx, /## Accuracy/);
+  for (const row of accuracyTable(results)!.rows) assert.ok(new RegExp(`\\|\\s*${row[0]!.replace(/[()†=]/g, '.')}\\s*\\|`).test(mdx), `accuracy row ${row[0]} missing`);
   for (const g of KERNEL_GROUPS) assert.ok(mdx.includes(g.why.slice(0, 40).replace(/`/g, '')) || mdx.includes(g.why.slice(0, 40)), `why of ${g.key} missing`);
   await compile(body, { remarkPlugins: [remarkMath, remarkGfm], rehypePlugins: [rehypeKatex, rehypeKatexErrors] });
 });

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import {
   ENGINES,
   KERNEL_GROUPS,
+  accuracyTable,
   coverageProblems,
   functionTables,
   gapRows,
@@ -126,6 +127,17 @@ test('every function of the registry belongs to exactly one kind of kernel', () 
   for (const g of KERNEL_GROUPS) for (const id of g.ids) assert.ok([...activationIds, ...vectorFunctionIds].includes(id as never), `${g.key}: ${id} is not a function`);
 });
 
+test('the accuracy table: each engine\'s largest distance in ulps per function, how many are within 1 ulp', () => {
+  assert.equal(accuracyTable(run), null); // a run without accuracy entries has no table
+  const entry = (c: string, engine: EngineId, maxUlps: number | null) => ({ case: c, dtype: 'float32' as const, n: 100, engine, maxUlps, ...(maxUlps == null ? { reason: 'no op' } : {}) });
+  const withAcc = { ...run, accuracy: [entry('relu', 'ours', 0), entry('leakyRelu', 'ours', 1), entry('gelu', 'ours', 0), entry('relu', 'tfjsWasm', 0), entry('leakyRelu', 'tfjsWasm', 3), entry('gelu', 'tfjsWasm', null)] };
+  const t = accuracyTable(withAcc)!;
+  assert.deepEqual(t.header, ['function', 'ours', 'tfjs wasm']);
+  assert.deepEqual(t.rows, [['relu', '0', '0'], ['leakyRelu', '1', '3'], ['gelu', '0', 'n/a']]);
+  assert.ok(t.notes.includes('ours: 3 of 3 within 1 ulp; tfjs wasm: 1 of 2 within 1 ulp'), t.notes.join('\n'));
+  assert.match(renderMarkdown(withAcc), /## Accuracy/);
+});
+
 test('tables and Markdown show n/a with the reason, and coverage finds what is missing', () => {
   const t = functionTables(run)[0]!;
   assert.deepEqual(t.rows.map((r) => r[0]), ['relu', 'leakyRelu', 'gelu']);
@@ -155,6 +167,12 @@ test('bench/results.json (committed, from `npm run bench`) covers every function
   for (const key of ['node', 'torch', '@tensorflow/tfjs-core', 'onnxruntime-node']) assert.ok(results.versions[key], `versions.${key}`);
   // Engines that ran have numbers: ours and PyTorch for every function.
   for (const m of results.measurements) if (m.engine === 'ours' || m.engine === 'torch') assert.ok(m.nsPerElement != null && m.nsPerElement > 0, `${m.engine} ${m.case} ${m.dtype} ${m.n}: ${m.reason}`);
+  // float32 accuracy on the bench's inputs: ours for every function, within the module's 1 ulp.
+  for (const c of results.cases) {
+    const a = results.accuracy?.find((x) => x.case === c.key && x.engine === 'ours');
+    assert.ok(a && a.maxUlps != null, `no float32 accuracy for ours ${c.key}`);
+    assert.ok(a.maxUlps <= 1, `ours ${c.key}: ${a.maxUlps} ulps from the exact value`);
+  }
   t.diagnostic(`results of ${results.date}`);
   // The Markdown next to it is the rendering of the same run.
   const md = path.join(ROOT, 'bench', 'results.md');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { mulberry32, uniformInputs } from '../../bench/lib/prng.js';
-import { callsPerSample, formatNs, formatRatio, formatSize, geomean, markdownTable, median, ratio } from '../../bench/lib/stats.js';
+import { callsPerSample, formatNs, formatRatio, formatSize, formatUlps, geomean, markdownTable, maxUlps32, median, ratio, ulps32 } from '../../bench/lib/stats.js';
 
 test('median: odd and even counts, order does not matter, input untouched', () => {
   assert.equal(median([3]), 3);
@@ -92,4 +92,28 @@ test('inputs are deterministic, uniform in the range, and differ by seed', () =>
     const u = next();
     assert.ok(u >= 0 && u < 1);
   }
+});
+
+test('ulps32: float32 steps between two values, across zero; NaN against a number is infinitely far', () => {
+  const f = new Float32Array(1);
+  const b = new Int32Array(f.buffer);
+  const next = (x: number, k: number) => {
+    f[0] = x;
+    b[0]! += k;
+    return f[0]!;
+  };
+  assert.equal(ulps32(1, 1), 0);
+  assert.equal(ulps32(1, next(1, 1)), 1);
+  assert.equal(ulps32(next(1, -3), 1), 3);
+  assert.equal(ulps32(0, -0), 0);
+  assert.equal(ulps32(1.401298464324817e-45, -1.401298464324817e-45), 2); // the two smallest subnormals, across zero
+  assert.equal(ulps32(3.4028234663852886e38, Infinity), 1);
+  assert.equal(ulps32(-1, 1), 2 * 0x3f800000);
+  assert.equal(ulps32(NaN, NaN), 0);
+  assert.equal(ulps32(NaN, 0), Infinity);
+  assert.equal(ulps32(0.1, Math.fround(0.1)), 0); // both round to the same float32
+  assert.equal(maxUlps32([1, 2, NaN], [1, next(2, 5), NaN]), 5);
+  assert.equal(maxUlps32([1, 0], [1, NaN]), Infinity);
+  assert.throws(() => maxUlps32([1], [1, 2]), RangeError);
+  assert.deepEqual([0, 3, 12345, 1.7e8, Infinity, null].map(formatUlps), ['0', '3', '1.2e4', '1.7e8', 'NaN', 'n/a']);
 });
