@@ -85,24 +85,30 @@ const record = (c: BenchCase, engine: EngineId, dtype: Dtype, n: number, t: Timi
 
 const ACC_N = Math.max(...SIZES);
 const accuracy: AccuracyEntry[] = [];
-const references = new Map<string, Float32Array>();
 
-/** The exact values rounded to float32: the module's float64 results on the float32 inputs, rounded. */
+/**
+ * The exact values rounded to float32: the module's float64 results on the float32 inputs, rounded.
+ * Computed again each time, not kept: 26 arrays of 4 MB held through the timings would change how
+ * often the garbage collector runs, and so the times of everything allocating.
+ */
 function reference(c: BenchCase): Float32Array {
-  let ref = references.get(c.key);
-  if (!ref) {
-    const x64 = Float64Array.from(input('float32', ACC_N));
-    const y = c.kind === 'vector' ? vectorFn(c.id)(x64) : mod.activations[c.id]!.map(x64, c.params);
-    ref = Float32Array.from(y);
-    references.set(c.key, ref);
-  }
-  return ref;
+  const x64 = Float64Array.from(input('float32', ACC_N));
+  const y = c.kind === 'vector' ? vectorFn(c.id)(x64) : mod.activations[c.id]!.map(x64, c.params);
+  return Float32Array.from(y);
 }
 
-/** Records how far `got` (an engine's output for the float32 inputs of size ACC_N) is from the reference. */
+/**
+ * Records how far `got` (an engine's output for the float32 inputs of size ACC_N) is from the
+ * reference; NaNs that disagree are stored as nanMismatch (JSON has no Infinity).
+ */
 function recordAccuracy(c: BenchCase, engine: EngineId, got: ArrayLike<number> | string): void {
-  if (typeof got === 'string') accuracy.push({ case: c.key, dtype: 'float32', n: ACC_N, engine, maxUlps: null, reason: got });
-  else accuracy.push({ case: c.key, dtype: 'float32', n: ACC_N, engine, maxUlps: maxUlps32(Float32Array.from(got), reference(c)) });
+  const at = { case: c.key, dtype: 'float32' as const, n: ACC_N, engine };
+  if (typeof got === 'string') {
+    accuracy.push({ ...at, maxUlps: null, reason: got });
+    return;
+  }
+  const d = maxUlps32(Float32Array.from(got), reference(c));
+  accuracy.push(d === Infinity ? { ...at, maxUlps: null, nanMismatch: true } : { ...at, maxUlps: d });
 }
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim().slice(0, 200);
@@ -388,6 +394,13 @@ async function runTorch(): Promise<void> {
   try {
     const inputFile = path.join(tmp, 'inputs.f64');
     writeFileSync(inputFile, new Uint8Array(base.buffer, base.byteOffset, base.byteLength)); // little-endian on every platform Node runs on here
+    // The exact values for the float32 accuracy check, one file per case (float32, little-endian).
+    const refs: Record<string, string> = {};
+    for (const c of cases) {
+      const ref = reference(c);
+      refs[c.key] = path.join(tmp, `ref-${c.key.replace(/[^A-Za-z0-9]/g, '_')}.f32`);
+      writeFileSync(refs[c.key]!, new Uint8Array(ref.buffer, ref.byteOffset, ref.byteLength));
+    }
     const jobFile = path.join(tmp, 'job.json');
     writeFileSync(
       jobFile,
@@ -397,6 +410,7 @@ async function runTorch(): Promise<void> {
         dtypes: DTYPES,
         cases: cases.map((c) => ({ key: c.key, id: c.id, params: c.params })),
         timing: { warmup_ms: TIMING.warmupMs, min_sample_ms: TIMING.minSampleMs, samples: TIMING.samples },
+        accuracy: { n: ACC_N, refs },
       }),
     );
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
@@ -407,7 +421,7 @@ async function runTorch(): Promise<void> {
       child.on('close', (c) => resolve({ code: c, stdout: out }));
     });
     const last = stdout.trim().split('\n').pop() ?? '';
-    let parsed: { error?: string; versions?: Record<string, string>; measurements?: Measurement[]; threads?: number; cpuCapability?: string | null };
+    let parsed: { error?: string; versions?: Record<string, string>; measurements?: Measurement[]; threads?: number; cpuCapability?: string | null; accuracy?: AccuracyEntry[] };
     try {
       parsed = JSON.parse(last);
     } catch {
@@ -416,6 +430,7 @@ async function runTorch(): Promise<void> {
     if (parsed.error) return skip(parsed.error);
     for (const [k, v] of Object.entries(parsed.versions ?? {})) versions[k] = v;
     for (const m of parsed.measurements ?? []) measurements.push(m);
+    for (const a of parsed.accuracy ?? []) accuracy.push(a);
     engineStatus.set('torch', `ok (${parsed.threads} thread${parsed.cpuCapability ? `, ${parsed.cpuCapability} kernels` : ''})`);
     const mine = parsed.measurements ?? [];
     log(`PyTorch: ${mine.filter((m) => m.nsPerElement != null).length} measured, ${mine.filter((m) => m.nsPerElement == null).length} n/a, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

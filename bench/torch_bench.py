@@ -4,9 +4,11 @@
     python3 bench/torch_bench.py JOB.json
 
 JOB.json: {"input": path of float64 little-endian samples, "sizes": [...], "dtypes": [...],
-"cases": [{"key", "id", "params"}...], "timing": {"warmup_ms", "min_sample_ms", "samples"}}.
+"cases": [{"key", "id", "params"}...], "timing": {"warmup_ms", "min_sample_ms", "samples"},
+"accuracy": {"n": size, "refs": {case key: path of the float32 little-endian exact values}}}.
 Prints one JSON object on stdout: versions and, per case/dtype/size, the median ns per element (or
-null with a reason). Single thread, inference mode, F.* with the parameters bench/run.ts passes
+null with a reason); and per case, the largest distance of the float32 output at size n from the
+exact values, in float32 ulps (as bench/lib/stats.ts ulps32). Single thread, inference mode, F.* with the parameters bench/run.ts passes
 (the module's defaults). The same timing scheme as bench/lib/timer.ts.
 """
 import json
@@ -119,6 +121,52 @@ def cpu_capability():
     return None
 
 
+def max_ulps32(got, want):
+    """The largest ulps32 distance between two float32 arrays, and whether NaNs disagree somewhere."""
+    g = got.view(np.int32).astype(np.int64)
+    w = want.view(np.int32).astype(np.int64)
+    order = lambda b: np.where(b < 0, -(b & 0x7FFFFFFF), b)  # noqa: E731 - bit patterns ordered across zero
+    gn = np.isnan(got)
+    wn = np.isnan(want)
+    both = gn & wn
+    d = np.abs(order(g) - order(w))
+    d[both] = 0
+    nan_mismatch = bool(np.any(gn != wn))
+    d[gn != wn] = 0
+    return int(d.max()) if d.size else 0, nan_mismatch
+
+
+def accuracy_entries(job, cases, base):
+    """float32 accuracy per case at the job's size, against the exact values bench/run.ts wrote."""
+    acc = job.get("accuracy")
+    if not acc:
+        return []
+    n = acc["n"]
+    x = torch.from_numpy(base[:n].astype(np.float32).copy())
+    out = []
+    for c in cases:
+        entry = {"case": c["key"], "dtype": "float32", "n": n, "engine": "torch"}
+        ref_path = acc["refs"].get(c["key"])
+        try:
+            fn = mapping(c["id"], c["params"], torch.float32)
+            if isinstance(fn, str):
+                entry.update(maxUlps=None, reason=fn)
+            elif ref_path is None:
+                entry.update(maxUlps=None, reason="no exact values written for this case")
+            else:
+                want = np.fromfile(ref_path, dtype="<f4")
+                got = fn(x).numpy().astype(np.float32, copy=False)
+                ulps, nan_mismatch = max_ulps32(got, want)
+                if nan_mismatch:
+                    entry.update(maxUlps=None, nanMismatch=True)
+                else:
+                    entry.update(maxUlps=ulps)
+        except Exception as e:  # noqa: BLE001 - recorded as n/a with the reason
+            entry.update(maxUlps=None, reason=f"{type(e).__name__}: {e}")
+        out.append(entry)
+    return out
+
+
 def main():
     if len(sys.argv) != 2:
         fail("usage: torch_bench.py JOB.json")
@@ -147,12 +195,14 @@ def main():
                         entry.update(nsPerElement=None, reason=f"{type(e).__name__}: {e}")
                     results.append(entry)
                 print(f"[bench] PyTorch {dtype_name} n={n} done", file=sys.stderr, flush=True)
+        accuracy = accuracy_entries(job, job["cases"], base)
     print(
         json.dumps(
             {
                 "versions": {"torch": torch.__version__, "numpy": np.__version__, "python": platform.python_version()},
                 "threads": torch.get_num_threads(),
                 "cpuCapability": cpu_capability(),
+                "accuracy": accuracy,
                 "measurements": results,
             }
         )

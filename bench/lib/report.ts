@@ -64,6 +64,8 @@ export interface AccuracyEntry {
   readonly n: number;
   readonly engine: EngineId;
   readonly maxUlps: number | null;
+  /** A NaN where the exact value is a number, or the reverse (maxUlps is then null). */
+  readonly nanMismatch?: boolean;
   readonly reason?: string;
 }
 
@@ -461,10 +463,11 @@ export function accuracyTable(r: BenchResults): TableData | null {
   const get = (c: string, e: EngineId) => acc.find((a) => a.case === c && a.engine === e);
   const n = acc[0]!.n;
   const header = ['function', ...engines.map((e) => ENGINE_LABELS[e])];
-  const rows = r.cases.map((c) => [c.main ? c.label : `${c.label} †`, ...engines.map((e) => formatUlps(get(c.key, e)?.maxUlps))]);
+  const cell = (a: AccuracyEntry | undefined) => (a?.nanMismatch ? 'NaN' : formatUlps(a?.maxUlps));
+  const rows = r.cases.map((c) => [c.main ? c.label : `${c.label} †`, ...engines.map((e) => cell(get(c.key, e)))]);
   const within = engines.map((e) => {
-    const known = r.cases.filter((c) => get(c.key, e)?.maxUlps != null);
-    const ok = known.filter((c) => get(c.key, e)!.maxUlps! <= 1).length;
+    const known = r.cases.filter((c) => get(c.key, e)?.maxUlps != null || get(c.key, e)?.nanMismatch);
+    const ok = known.filter((c) => get(c.key, e)!.maxUlps != null && get(c.key, e)!.maxUlps! <= 1).length;
     return `${ENGINE_LABELS[e]}: ${ok} of ${known.length} within 1 ulp`;
   });
   return {
@@ -476,7 +479,7 @@ export function accuracyTable(r: BenchResults): TableData | null {
     notes: [
       `Exact values: this module's float64 functions on the same float32 inputs (accurate to a few float64 ulps), rounded to float32; softmax family: the float64 output of \`softmax(xs)\` rounded to float32, as for a float32 user.`,
       within.join('; '),
-      'n/a: the engine has no such operator (the reasons are under "Not measured"). PyTorch is not in this table: its outputs stay in the Python process, only its times come back.',
+      'n/a: the engine has no such operator (the reasons are under "Not measured").',
       ...(r.cases.some((c) => !c.main) ? ['† a second mode of a function'] : []),
     ],
   };

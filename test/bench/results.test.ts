@@ -130,11 +130,11 @@ test('every function of the registry belongs to exactly one kind of kernel', () 
 test('the accuracy table: each engine\'s largest distance in ulps per function, how many are within 1 ulp', () => {
   assert.equal(accuracyTable(run), null); // a run without accuracy entries has no table
   const entry = (c: string, engine: EngineId, maxUlps: number | null) => ({ case: c, dtype: 'float32' as const, n: 100, engine, maxUlps, ...(maxUlps == null ? { reason: 'no op' } : {}) });
-  const withAcc = { ...run, accuracy: [entry('relu', 'ours', 0), entry('leakyRelu', 'ours', 1), entry('gelu', 'ours', 0), entry('relu', 'tfjsWasm', 0), entry('leakyRelu', 'tfjsWasm', 3), entry('gelu', 'tfjsWasm', null)] };
+  const withAcc = { ...run, accuracy: [entry('relu', 'ours', 0), entry('leakyRelu', 'ours', 1), entry('gelu', 'ours', 0), entry('relu', 'tfjsWasm', 0), entry('leakyRelu', 'tfjsWasm', 3), entry('gelu', 'tfjsWasm', null), { ...entry('gelu', 'torch', null), nanMismatch: true }, entry('relu', 'torch', 0)] };
   const t = accuracyTable(withAcc)!;
-  assert.deepEqual(t.header, ['function', 'ours', 'tfjs wasm']);
-  assert.deepEqual(t.rows, [['relu', '0', '0'], ['leakyRelu', '1', '3'], ['gelu', '0', 'n/a']]);
-  assert.ok(t.notes.includes('ours: 3 of 3 within 1 ulp; tfjs wasm: 1 of 2 within 1 ulp'), t.notes.join('\n'));
+  assert.deepEqual(t.header, ['function', 'ours', 'tfjs wasm', 'PyTorch']);
+  assert.deepEqual(t.rows, [['relu', '0', '0', '0'], ['leakyRelu', '1', '3', 'n/a'], ['gelu', '0', 'n/a', 'NaN']]);
+  assert.ok(t.notes.includes('ours: 3 of 3 within 1 ulp; tfjs wasm: 1 of 2 within 1 ulp; PyTorch: 1 of 2 within 1 ulp'), t.notes.join('\n'));
   assert.match(renderMarkdown(withAcc), /## Accuracy/);
 });
 
