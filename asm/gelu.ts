@@ -44,6 +44,7 @@ import {
   K_K0_EDGE,
   K_TINY_EDGE,
   K_SPLIT,
+  K_SIX,
   expReduced,
   expQuotient,
 } from './simd';
@@ -85,7 +86,6 @@ const K_SMALL_EDGE = memory.data<f64>([0.84375, 0.84375], 16);
 const K_MID_EDGE = memory.data<f64>([1.25, 1.25], 16);
 const K_TAIL_SPLIT = memory.data<f64>([2.857142857142857, 2.857142857142857], 16);
 const K_QUARTER = memory.data<f64>([0.25, 0.25], 16);
-const K_SIX = memory.data<f64>([6.0, 6.0], 16);
 const K_HIGH_WORD = memory.data<u64>([0xffffffff00000000, 0xffffffff00000000], 16);
 const K_ASYMPTOTIC_EDGE = memory.data<f64>([-30.0, -30.0], 16);
 const K_EXACT_UNDERFLOW = memory.data<f64>([-39.0, -39.0], 16);

@@ -72,6 +72,7 @@ import {
   K_SIGN,
   K_BIAS,
   K_SPLIT,
+  K_SIX,
   ld,
   pow2,
   vexp,
@@ -88,11 +89,6 @@ export * from './softmax';
 /** Math.exp itself (exported for the tests of the transcription). */
 @inline function f_exp(x: v128): v128 {
   return vexp(x);
-}
-
-/** relu.ts: x < 0 ? 0 : x. */
-@inline function f_relu(x: v128): v128 {
-  return sel(c2(0.0), x, f64x2.lt(x, c2(0.0)));
 }
 
 /**
@@ -747,7 +743,6 @@ const K_Q3 = memory.data<f64>([Q3, Q3], 16);
 const K_Q4 = memory.data<f64>([Q4, Q4], 16);
 const K_Q5 = memory.data<f64>([Q5, Q5], 16);
 const K_THREE = memory.data<f64>([3.0, 3.0], 16);
-const K_SIX = memory.data<f64>([6.0, 6.0], 16);
 const K_MINUS_THREE = memory.data<f64>([-3.0, -3.0], 16);
 const K_MINUS_ZERO = memory.data<f64>([-0.0, -0.0], 16);
 const K_MINUS_ONE = memory.data<f64>([-1.0, -1.0], 16);

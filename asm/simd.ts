@@ -69,6 +69,7 @@ export const K_P4 = memory.data<f64>([P4, P4], 16);
 export const K_P5 = memory.data<f64>([P5, P5], 16);
 export const K_ONE = memory.data<f64>([1.0, 1.0], 16);
 export const K_TWO = memory.data<f64>([2.0, 2.0], 16);
+export const K_SIX = memory.data<f64>([6.0, 6.0], 16);
 export const K_TINY_EDGE = memory.data<f64>([TINY_EDGE, TINY_EDGE], 16);
 export const K_E = memory.data<f64>([E, E], 16);
 export const K_INF = memory.data<f64>([Infinity, Infinity], 16);

@@ -12,7 +12,7 @@
 // `dst`; the two may be the same for float64. Chunks start at even indices; `k` is the index of the
 // maximum relative to the chunk's start (out of range if it is in another chunk).
 
-import { c2, ld, sel, K_NEG_INF, K_TWO, vexp } from './simd';
+import { c2, ld, sel, K_NEG_INF, K_TWO, K_SIX, vexp } from './simd';
 
 /** [sum lane 0, sum lane 1, compensation lane 0, compensation lane 1] (float64). */
 const SUM_STATE = memory.data(32, 16);
@@ -24,7 +24,6 @@ export function sumState(): usize {
 
 const K_LANE_INDEX = memory.data<f64>([0.0, 1.0], 16);
 const K_FOUR = memory.data<f64>([4.0, 4.0], 16);
-const K_SIX = memory.data<f64>([6.0, 6.0], 16);
 const K_EIGHT = memory.data<f64>([8.0, 8.0], 16);
 
 /** e_i = e^(d_i)·(1 + lo_i) with d_i = x_i − m rounded and lo_i its rounding error (TwoSum); 0 where d_i = −∞. */

@@ -85,6 +85,8 @@ const record = (c: BenchCase, engine: EngineId, dtype: Dtype, n: number, t: Timi
 
 const ACC_N = Math.max(...SIZES);
 const accuracy: AccuracyEntry[] = [];
+/** Whether the accuracy is checked at this type and size. */
+const checksAccuracy = (dtype: Dtype, n: number) => dtype === 'float32' && n === ACC_N;
 
 /**
  * The exact values rounded to float32: the module's float64 results on the float32 inputs, rounded.
@@ -175,7 +177,7 @@ async function runOurs(): Promise<void> {
           for (const c of cases) {
             const fn = oursFn(c, dtype, n, id === 'oursOut');
             record(c, id, dtype, n, typeof fn === 'string' ? fn : measureSync(fn));
-            if (id === 'ours' && dtype === 'float32' && n === ACC_N && typeof fn !== 'string') recordAccuracy(c, id, fn() as ArrayLike<number>);
+            if (id === 'ours' && checksAccuracy(dtype, n) && typeof fn !== 'string') recordAccuracy(c, id, fn() as ArrayLike<number>);
           }
     });
   }
@@ -199,7 +201,7 @@ async function runPlain(): Promise<void> {
             kernel(xs, out);
             return out;
           }));
-          if (dtype === 'float32' && n === ACC_N) {
+          if (checksAccuracy(dtype, n)) {
             const out = new C(n);
             kernel(xs, out);
             recordAccuracy(c, 'plain', out);
@@ -315,11 +317,11 @@ async function runTfjs(): Promise<void> {
             const op = make ? make(tf as unknown as Parameters<typeof make>[0], c.params) : `no tfjs op for ${c.id}`;
             if (typeof op === 'string') {
               record(c, id, dtype, n, op);
-              if (dtype === 'float32' && n === ACC_N) recordAccuracy(c, id, op);
+              if (checksAccuracy(dtype, n)) recordAccuracy(c, id, op);
               continue;
             }
             record(c, id, dtype, n, measureSync(() => op(x).dispose()));
-            if (dtype === 'float32' && n === ACC_N) {
+            if (checksAccuracy(dtype, n)) {
               const t = op(x);
               recordAccuracy(c, id, t.dataSync() as Float32Array);
               t.dispose();
@@ -364,13 +366,13 @@ async function runOrt(): Promise<void> {
         for (const n of SIZES) {
           if (typeof session === 'string') {
             record(c, 'ort', dtype, n, session);
-            if (dtype === 'float32' && n === ACC_N) recordAccuracy(c, 'ort', session);
+            if (checksAccuracy(dtype, n)) recordAccuracy(c, 'ort', session);
             continue;
           }
           const s = session;
           const feeds = { x: new ort.Tensor(dtype, input(dtype, n), [n]) };
           record(c, 'ort', dtype, n, await measureAsync(async () => (await s.run(feeds)).y));
-          if (dtype === 'float32' && n === ACC_N) recordAccuracy(c, 'ort', (await s.run(feeds)).y!.data as Float32Array);
+          if (checksAccuracy(dtype, n)) recordAccuracy(c, 'ort', (await s.run(feeds)).y!.data as Float32Array);
         }
         if (typeof session !== 'string') await session.release();
       }

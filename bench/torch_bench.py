@@ -8,8 +8,9 @@ JOB.json: {"input": path of float64 little-endian samples, "sizes": [...], "dtyp
 "accuracy": {"n": size, "refs": {case key: path of the float32 little-endian exact values}}}.
 Prints one JSON object on stdout: versions and, per case/dtype/size, the median ns per element (or
 null with a reason); and per case, the largest distance of the float32 output at size n from the
-exact values, in float32 ulps (as bench/lib/stats.ts ulps32). Single thread, inference mode, F.* with the parameters bench/run.ts passes
-(the module's defaults). The same timing scheme as bench/lib/timer.ts.
+exact values, in float32 ulps (as bench/lib/stats.ts ulps32). Single thread, inference mode, F.*
+with the parameters bench/run.ts passes (the module's defaults). The same timing scheme as
+bench/lib/timer.ts.
 """
 import json
 import math

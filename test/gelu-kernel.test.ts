@@ -145,18 +145,21 @@ function bitPatterns(n: number, seed: number): Float64Array {
   return new Float64Array(words.buffer);
 }
 
+/** The kernel `name` runs for both array types (runWasm does not fall back to TypeScript). */
+function assertRunsInWasm(name: string): void {
+  assert.equal(wasmKernelsReady(), true);
+  const xs = Float64Array.from([1, -1, 3, -3]);
+  const previous = setKernelMode('wasm');
+  try {
+    assert.equal(runWasm(name, xs, new Float64Array(4)), true);
+    assert.equal(runWasm(name, Float32Array.from(xs), new Float32Array(4)), true);
+  } finally {
+    setKernelMode(previous);
+  }
+}
+
 describe('gelu (exact) WebAssembly kernel', () => {
-  it('is loaded and runs (not the TypeScript fallback)', () => {
-    assert.equal(wasmKernelsReady(), true);
-    const xs = Float64Array.from([1, -1, 3, -3]);
-    const previous = setKernelMode('wasm');
-    try {
-      assert.equal(runWasm('gelu', xs, new Float64Array(4)), true);
-      assert.equal(runWasm('gelu', Float32Array.from(xs), new Float32Array(4)), true);
-    } finally {
-      setKernelMode(previous);
-    }
-  });
+  it('is loaded and runs (not the TypeScript fallback)', () => assertRunsInWasm('gelu'));
 
   for (const Type of [Float64Array, Float32Array]) {
     it(`${Type.name}: branch edges of erfc and GELU with their neighbours, special values`, () => {
@@ -295,16 +298,7 @@ const TANH_SPECIALS: number[] = [
 ];
 
 describe('gelu (tanh approximation) WebAssembly kernel', () => {
-  it('is loaded and runs (not the TypeScript fallback)', () => {
-    const xs = Float64Array.from([1, -1, 3, -3]);
-    const previous = setKernelMode('wasm');
-    try {
-      assert.equal(runWasm('geluTanh', xs, new Float64Array(4)), true);
-      assert.equal(runWasm('geluTanh', Float32Array.from(xs), new Float32Array(4)), true);
-    } finally {
-      setKernelMode(previous);
-    }
-  });
+  it('is loaded and runs (not the TypeScript fallback)', () => assertRunsInWasm('geluTanh'));
 
   for (const Type of [Float64Array, Float32Array]) {
     it(`${Type.name}: its branch edges with their neighbours, special values`, () => {

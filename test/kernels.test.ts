@@ -20,6 +20,7 @@ import { activations, activationIds } from '../src/registry.js';
 import type { Activation, FloatArray, Params } from '../src/types.js';
 import { runWasm, setKernelMode, wasmKernelsReady, type KernelMode } from '../src/kernels/wasm.js';
 import { FIXTURES, dec, loadFixture, rng, show } from './fixtures/reference.js';
+import { ulps32 } from '../bench/lib/stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -152,17 +153,6 @@ function same(a: number, b: number): boolean {
  * instead of transcribing forward: within 1 float32 ulp of fround(forward(x)) (asm/kernels.ts).
  */
 const F32_ULP = new Set(['sigmoid', 'silu', 'tanh', 'elu', 'selu', 'softplus', 'logSigmoid', 'mish', 'tanhshrink']);
-
-const ulpView = new Float32Array(2);
-const ulpBits = new Int32Array(ulpView.buffer);
-
-/** Distance in float32 ulps (bit patterns, across zero) between two finite or infinite float32 values. */
-function ulps32(a: number, b: number): number {
-  ulpView[0] = a;
-  ulpView[1] = b;
-  const ord = (i: number) => (ulpBits[i]! < 0 ? -(ulpBits[i]! & 0x7fffffff) : ulpBits[i]!);
-  return Math.abs(ord(0) - ord(1));
-}
 
 /**
  * Float32 `got` against `want` = fround(forward(x)) under the F32_ULP rule: identical for NaN, ±∞ and
