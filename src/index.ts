@@ -33,5 +33,7 @@ export type {
   Params,
   Properties,
   TradeOffs,
+  Claim,
+  Evidence,
 } from './types.js';
 export * from './plot/index.js';

@@ -56,15 +56,57 @@ export interface Properties {
   readonly kinks: readonly { readonly x: number; readonly derivative: number }[];
 }
 
+/**
+ * Where a trade-off claim comes from. Every claim carries at least one; `test/evidence.test.ts`
+ * checks each against the module (paper keys, tested properties, experiments and their findings).
+ */
+export type Evidence =
+  | {
+      /** A passage of a paper in `references`, read from the paper itself. */
+      readonly kind: 'paper';
+      /** A key of `references`. */
+      readonly key: string;
+      /** Where in the paper: section, table, figure or page, e.g. "Section 4.2, Table 2". */
+      readonly where: string;
+      /** What that passage shows, in our words (never a long quotation). */
+      readonly shows?: string;
+    }
+  | {
+      /** One of our own experiments (`experiments`), whose committed result supports the claim. */
+      readonly kind: 'measured';
+      /** The experiment's id. */
+      readonly experiment: string;
+      /** The id of the finding, checked on the committed result, that supports the claim. */
+      readonly finding: string;
+    }
+  | {
+      /** A property of the function (a key of its `properties`), which the tests check against the code. */
+      readonly kind: 'property';
+      readonly property: keyof Properties;
+    }
+  | {
+      /** A hypothesis, shown as one: nobody has shown it (or a paper only suggests it). */
+      readonly kind: 'conjecture';
+      /** The paper that puts it forward, if any (a key of `references`). */
+      readonly key?: string;
+    };
+
+/** One advantage, disadvantage, recommendation or correction, with where it comes from. */
+export interface Claim {
+  readonly text: string;
+  /** Never empty: a claim nothing supports is removed or rewritten (tests enforce it). */
+  readonly evidence: readonly Evidence[];
+}
+
 export interface TradeOffs {
-  readonly advantages: readonly string[];
-  readonly disadvantages: readonly string[];
-  readonly whenToUse: readonly string[];
+  readonly advantages: readonly Claim[];
+  readonly disadvantages: readonly Claim[];
+  readonly whenToUse: readonly Claim[];
   /**
    * Where the source walkthrough said something this project corrects, the correction, stated
    * openly (shown on the site and in the notebook).
    */
-  readonly corrections?: readonly string[];
+  readonly corrections?: readonly Claim[];
 }
 
 /** A worked example: tests check `forward` (and `derivative`) to a few ulps. */

@@ -81,18 +81,18 @@ export const celu = defineActivation<CeluParams>({
   papers: ['barron2017celu'],
   tradeOffs: {
     advantages: [
-      'Continuously differentiable for every α: the slope is 1 on both sides of 0, unlike ELU with α ≠ 1.',
-      'Scale-similar: CELU(x; α) = α·CELU(x/α; 1), so α changes the scale of the negative part without changing its shape.',
-      'Shares ELU’s benefits: negative outputs push mean activations towards zero and saturate in a noise-robust way.',
+      { text: 'Continuously differentiable for every α: the slope is 1 on both sides of 0, unlike ELU with α ≠ 1.', evidence: [] },
+      { text: 'Scale-similar: CELU(x; α) = α·CELU(x/α; 1), so α changes the scale of the negative part without changing its shape.', evidence: [] },
+      { text: 'Shares ELU’s benefits: negative outputs push mean activations towards zero and saturate in a noise-robust way.', evidence: [] },
     ],
     disadvantages: [
-      'The exponential makes it costlier than ReLU or Leaky ReLU.',
-      'α is one more hyperparameter; α = 0 is impossible (division by zero) and small α make it close to ReLU.',
-      'Less widely used and benchmarked than ELU, GELU or SiLU.',
+      { text: 'The exponential makes it costlier than ReLU or Leaky ReLU.', evidence: [] },
+      { text: 'α is one more hyperparameter; α = 0 is impossible (division by zero) and small α make it close to ReLU.', evidence: [] },
+      { text: 'Less widely used and benchmarked than ELU, GELU or SiLU.', evidence: [] },
     ],
     whenToUse: [
-      'Where ELU fits but α ≠ 1 is wanted without losing a continuous derivative.',
-      'At α = 1 it is exactly ELU, so prefer ELU there for clarity.',
+      { text: 'Where ELU fits but α ≠ 1 is wanted without losing a continuous derivative.', evidence: [] },
+      { text: 'At α = 1 it is exactly ELU, so prefer ELU there for clarity.', evidence: [] },
     ],
   },
   examples: [

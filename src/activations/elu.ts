@@ -59,22 +59,22 @@ export const elu = defineActivation<EluParams>({
   papers: ['clevert2016elu'],
   tradeOffs: {
     advantages: [
-      'Reduction of the vanishing gradient problem: like ReLU it passes positive inputs with slope 1, but with a smooth transition for negative inputs.',
-      'Better performance for deep networks: negative outputs push mean activations towards zero, which Clevert et al. found speeds up learning.',
-      'Noise-robust deactivation: for large negative inputs the output saturates at −α, so the unit is off in a stable way (Leaky ReLU and PReLU never saturate).',
-      'With α = 1 it is continuous and differentiable everywhere, including x = 0, which aids stable gradient descent.',
+      { text: 'Reduction of the vanishing gradient problem: like ReLU it passes positive inputs with slope 1, but with a smooth transition for negative inputs.', evidence: [] },
+      { text: 'Better performance for deep networks: negative outputs push mean activations towards zero, which Clevert et al. found speeds up learning.', evidence: [] },
+      { text: 'Noise-robust deactivation: for large negative inputs the output saturates at −α, so the unit is off in a stable way (Leaky ReLU and PReLU never saturate).', evidence: [] },
+      { text: 'With α = 1 it is continuous and differentiable everywhere, including x = 0, which aids stable gradient descent.', evidence: [] },
     ],
     disadvantages: [
-      'Computational complexity: the exponential makes ELU more expensive than ReLU or Leaky ReLU, which can slow training.',
-      'Parameter tuning: α is usually 1, but other values may suit some applications, which adds a choice to model design.',
-      'Not zero-centred: positive inputs pass unchanged as in ReLU, so outputs are only pushed towards a zero mean, not centred on it.',
+      { text: 'Computational complexity: the exponential makes ELU more expensive than ReLU or Leaky ReLU, which can slow training.', evidence: [] },
+      { text: 'Parameter tuning: α is usually 1, but other values may suit some applications, which adds a choice to model design.', evidence: [] },
+      { text: 'Not zero-centred: positive inputs pass unchanged as in ReLU, so outputs are only pushed towards a zero mean, not centred on it.', evidence: [] },
     ],
     whenToUse: [
-      'Hidden layers of deep networks where ReLU trains slowly or units die, and a smooth negative part helps convergence.',
-      'Networks without batch normalisation, where pushing mean activations towards zero matters most.',
+      { text: 'Hidden layers of deep networks where ReLU trains slowly or units die, and a smooth negative part helps convergence.', evidence: [] },
+      { text: 'Networks without batch normalisation, where pushing mean activations towards zero matters most.', evidence: [] },
     ],
     corrections: [
-      'The walkthrough says ELU is differentiable at all points including x = 0. That holds only for α = 1: for any other α the slope jumps from α (left) to 1 (right), and PyTorch returns α at 0.',
+      { text: 'The walkthrough says ELU is differentiable at all points including x = 0. That holds only for α = 1: for any other α the slope jumps from α (left) to 1 (right), and PyTorch returns α at 0.', evidence: [] },
     ],
   },
   examples: [

@@ -277,22 +277,22 @@ export const gelu = defineActivation<GeluParams>({
   papers: ['hendrycks2016gelu'],
   tradeOffs: {
     advantages: [
-      'Improved learning dynamics: the smooth, slightly non-monotonic curve weights inputs by how likely they are to be large, rather than gating them by sign as ReLU does.',
-      'Enhanced model performance: models using GELU often reach higher accuracy on a variety of tasks, especially in NLP (BERT, GPT) and computer vision (ViT).',
-      'Smooth gradient flow: the derivative is continuous everywhere and close to 1 for large positive inputs, which keeps gradients stable during backpropagation.',
+      { text: 'Improved learning dynamics: the smooth, slightly non-monotonic curve weights inputs by how likely they are to be large, rather than gating them by sign as ReLU does.', evidence: [] },
+      { text: 'Enhanced model performance: models using GELU often reach higher accuracy on a variety of tasks, especially in NLP (BERT, GPT) and computer vision (ViT).', evidence: [] },
+      { text: 'Smooth gradient flow: the derivative is continuous everywhere and close to 1 for large positive inputs, which keeps gradients stable during backpropagation.', evidence: [] },
     ],
     disadvantages: [
-      'Computational cost: it needs the error function (or a tanh for the approximation), more work than a comparison like ReLU, which can lengthen training.',
-      'Limited intuition: being defined through the Gaussian distribution function, it is less intuitive than ReLU or Leaky ReLU.',
-      'Optimization sensitivity: it is non-monotonic (a dip to about −0.17 near x = −0.75), which may make optimisation more sensitive to hyperparameters.',
+      { text: 'Computational cost: it needs the error function (or a tanh for the approximation), more work than a comparison like ReLU, which can lengthen training.', evidence: [] },
+      { text: 'Limited intuition: being defined through the Gaussian distribution function, it is less intuitive than ReLU or Leaky ReLU.', evidence: [] },
+      { text: 'Optimization sensitivity: it is non-monotonic (a dip to about −0.17 near x = −0.75), which may make optimisation more sensitive to hyperparameters.', evidence: [] },
     ],
     whenToUse: [
-      'Hidden layers of Transformers (BERT, GPT, ViT) and other state-of-the-art NLP and vision models.',
-      "Use approximate='tanh' only to reproduce models trained with it (GPT-2, original BERT code); the exact form is the definition.",
+      { text: 'Hidden layers of Transformers (BERT, GPT, ViT) and other state-of-the-art NLP and vision models.', evidence: [] },
+      { text: "Use approximate='tanh' only to reproduce models trained with it (GPT-2, original BERT code); the exact form is the definition.", evidence: [] },
     ],
     corrections: [
-      'The walkthrough calls x·Φ(x) an approximation. x·Φ(x) is the exact definition of GELU; the tanh formula (and x·σ(1.702x)) are the approximations of it.',
-      'The walkthrough says an exact formulation "involves more complex operations"; the exact form is (x/2)(1 + erf(x/√2)), one call to the error function.',
+      { text: 'The walkthrough calls x·Φ(x) an approximation. x·Φ(x) is the exact definition of GELU; the tanh formula (and x·σ(1.702x)) are the approximations of it.', evidence: [] },
+      { text: 'The walkthrough says an exact formulation "involves more complex operations"; the exact form is (x/2)(1 + erf(x/√2)), one call to the error function.', evidence: [] },
     ],
   },
   examples: [

@@ -49,17 +49,17 @@ export const hardshrink = defineActivation({
   papers: ['donoho1994ideal'],
   tradeOffs: {
     advantages: [
-      'Produces exact zeros for small inputs (sparsity) and leaves large inputs unbiased, unlike Softshrink.',
-      'Trivially cheap: two comparisons.',
+      { text: 'Produces exact zeros for small inputs (sparsity) and leaves large inputs unbiased, unlike Softshrink.', evidence: [] },
+      { text: 'Trivially cheap: two comparisons.', evidence: [] },
     ],
     disadvantages: [
-      'Discontinuous at ±λ: the output jumps from 0 to ±λ, so small input changes can flip a value on or off.',
-      'Zero gradient in the dead zone [-λ, λ]: units there do not learn.',
-      'λ must be chosen or tuned.',
+      { text: 'Discontinuous at ±λ: the output jumps from 0 to ±λ, so small input changes can flip a value on or off.', evidence: [] },
+      { text: 'Zero gradient in the dead zone [-λ, λ]: units there do not learn.', evidence: [] },
+      { text: 'λ must be chosen or tuned.', evidence: [] },
     ],
     whenToUse: [
-      'Sparse representations and denoising (hard thresholding of wavelet coefficients), where unbiased large values matter.',
-      'Rarely as a general-purpose hidden-layer activation.',
+      { text: 'Sparse representations and denoising (hard thresholding of wavelet coefficients), where unbiased large values matter.', evidence: [] },
+      { text: 'Rarely as a general-purpose hidden-layer activation.', evidence: [] },
     ],
   },
   examples: [

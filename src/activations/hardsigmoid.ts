@@ -45,16 +45,16 @@ export const hardsigmoid = defineActivation({
   papers: ['howard2019mobilenetv3'],
   tradeOffs: {
     advantages: [
-      'Cheap: an addition, two comparisons and a multiplication, no exponential; fast and exact in fixed-point and 8-bit arithmetic.',
-      'Bounded in [0, 1] like the sigmoid, which it follows closely: the largest gap is 0.069, near x = ±1.32.',
+      { text: 'Cheap: an addition, two comparisons and a multiplication, no exponential; fast and exact in fixed-point and 8-bit arithmetic.', evidence: [] },
+      { text: 'Bounded in [0, 1] like the sigmoid, which it follows closely: the largest gap is 0.069, near x = ±1.32.', evidence: [] },
     ],
     disadvantages: [
-      'Zero gradient outside (-3, 3): saturated units stop learning entirely, where the sigmoid only slows down.',
-      'Not differentiable at ±3, and not zero-centred.',
-      'Frameworks disagree on the definition: Keras and older Theano use the slope 0.2 (clipping at ±2.5), PyTorch and MobileNetV3 use 1/6 (clipping at ±3).',
+      { text: 'Zero gradient outside (-3, 3): saturated units stop learning entirely, where the sigmoid only slows down.', evidence: [] },
+      { text: 'Not differentiable at ±3, and not zero-centred.', evidence: [] },
+      { text: 'Frameworks disagree on the definition: Keras and older Theano use the slope 0.2 (clipping at ±2.5), PyTorch and MobileNetV3 use 1/6 (clipping at ±3).', evidence: [] },
     ],
     whenToUse: [
-      'Gates in mobile networks (the squeeze-and-excitation blocks of MobileNetV3) and in quantised models, in place of the sigmoid.',
+      { text: 'Gates in mobile networks (the squeeze-and-excitation blocks of MobileNetV3) and in quantised models, in place of the sigmoid.', evidence: [] },
     ],
   },
   examples: [

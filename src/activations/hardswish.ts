@@ -49,16 +49,16 @@ export const hardswish = defineActivation({
   papers: ['howard2019mobilenetv3'],
   tradeOffs: {
     advantages: [
-      'Keeps most of the accuracy benefit of Swish/SiLU while costing only a few multiplications and comparisons; no exponential, friendly to quantisation.',
-      'Non-monotonic with a small negative dip (minimum -3/8 at x = -1.5), like Swish, and unbounded above like ReLU.',
+      { text: 'Keeps most of the accuracy benefit of Swish/SiLU while costing only a few multiplications and comparisons; no exponential, friendly to quantisation.', evidence: [] },
+      { text: 'Non-monotonic with a small negative dip (minimum -3/8 at x = -1.5), like Swish, and unbounded above like ReLU.', evidence: [] },
     ],
     disadvantages: [
-      'Not differentiable at ±3: the derivative jumps from 0 to -1/2 at x = -3 and from 3/2 to 1 at x = 3.',
-      'Zero output and gradient for x <= -3, so units can die as with ReLU.',
-      'More costly than ReLU; MobileNetV3 uses it only in the deeper layers, where its benefit is largest and the tensors are smallest.',
+      { text: 'Not differentiable at ±3: the derivative jumps from 0 to -1/2 at x = -3 and from 3/2 to 1 at x = 3.', evidence: [] },
+      { text: 'Zero output and gradient for x <= -3, so units can die as with ReLU.', evidence: [] },
+      { text: 'More costly than ReLU; MobileNetV3 uses it only in the deeper layers, where its benefit is largest and the tensors are smallest.', evidence: [] },
     ],
     whenToUse: [
-      'Mobile and embedded networks (MobileNetV3 and its descendants) in place of Swish/SiLU.',
+      { text: 'Mobile and embedded networks (MobileNetV3 and its descendants) in place of Swish/SiLU.', evidence: [] },
     ],
   },
   examples: [

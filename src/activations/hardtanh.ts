@@ -62,17 +62,17 @@ export const hardtanh = defineActivation({
   papers: ['collobert2004thesis'],
   tradeOffs: {
     advantages: [
-      'Cheap: two comparisons, no exponential, unlike tanh.',
-      'Zero-centred and bounded like tanh, and exactly the identity near 0, so small signals pass unchanged.',
-      'The gradient is exactly 1 inside the linear region: no gradual saturation.',
+      { text: 'Cheap: two comparisons, no exponential, unlike tanh.', evidence: [] },
+      { text: 'Zero-centred and bounded like tanh, and exactly the identity near 0, so small signals pass unchanged.', evidence: [] },
+      { text: 'The gradient is exactly 1 inside the linear region: no gradual saturation.', evidence: [] },
     ],
     disadvantages: [
-      'Zero gradient outside [minVal, maxVal]: saturated units stop learning, as with tanh but abruptly.',
-      'Not differentiable at minVal and maxVal.',
+      { text: 'Zero gradient outside [minVal, maxVal]: saturated units stop learning, as with tanh but abruptly.', evidence: [] },
+      { text: 'Not differentiable at minVal and maxVal.', evidence: [] },
     ],
     whenToUse: [
-      'Where tanh is wanted but its exponential is too costly, e.g. on embedded hardware or in quantised models.',
-      'Clipping activations to a fixed interval (ReLU6 is Hardtanh with bounds 0 and 6).',
+      { text: 'Where tanh is wanted but its exponential is too costly, e.g. on embedded hardware or in quantised models.', evidence: [] },
+      { text: 'Clipping activations to a fixed interval (ReLU6 is Hardtanh with bounds 0 and 6).', evidence: [] },
     ],
   },
   examples: [

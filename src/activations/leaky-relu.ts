@@ -46,18 +46,18 @@ export const leakyRelu = defineActivation({
   papers: ['maas2013rectifier'],
   tradeOffs: {
     advantages: [
-      'Mitigates the dying ReLU problem: negative inputs still get a small gradient (the slope α), so a unit whose pre-activations are all negative can still update and recover.',
-      'Improved learning for deep networks: the non-zero gradient for negative inputs keeps gradients flowing through the network.',
-      'As cheap as ReLU in practice: one comparison and one multiplication.',
+      { text: 'Mitigates the dying ReLU problem: negative inputs still get a small gradient (the slope α), so a unit whose pre-activations are all negative can still update and recover.', evidence: [] },
+      { text: 'Improved learning for deep networks: the non-zero gradient for negative inputs keeps gradients flowing through the network.', evidence: [] },
+      { text: 'As cheap as ReLU in practice: one comparison and one multiplication.', evidence: [] },
     ],
     disadvantages: [
-      'Parameter tuning: results can depend on the choice of α, which may need tuning (PReLU learns it instead).',
-      'Slightly more computation than ReLU: the negative branch needs a multiplication.',
-      'Not differentiable at 0, and no longer exactly sparse: negative inputs give small non-zero outputs.',
+      { text: 'Parameter tuning: results can depend on the choice of α, which may need tuning (PReLU learns it instead).', evidence: [] },
+      { text: 'Slightly more computation than ReLU: the negative branch needs a multiplication.', evidence: [] },
+      { text: 'Not differentiable at 0, and no longer exactly sparse: negative inputs give small non-zero outputs.', evidence: [] },
     ],
     whenToUse: [
-      'Hidden layers where plain ReLU units die during training, e.g. with high learning rates.',
-      'Deep models, and GAN discriminators (where slopes around 0.2 are customary).',
+      { text: 'Hidden layers where plain ReLU units die during training, e.g. with high learning rates.', evidence: [] },
+      { text: 'Deep models, and GAN discriminators (where slopes around 0.2 are customary).', evidence: [] },
     ],
   },
   examples: [

@@ -40,17 +40,17 @@ export const logSigmoid = defineActivation({
   papers: [],
   tradeOffs: {
     advantages: [
-      'Numerically stable log-probabilities: computed as −softplus(−x), it stays finite and accurate where log(sigmoid(x)) underflows to −∞ or rounds to 0.',
-      'Smooth and monotonic, with a gradient σ(−x) that tends to 1 for very negative inputs, so a badly wrong prediction still gets a strong signal.',
+      { text: 'Numerically stable log-probabilities: computed as −softplus(−x), it stays finite and accurate where log(sigmoid(x)) underflows to −∞ or rounds to 0.', evidence: [] },
+      { text: 'Smooth and monotonic, with a gradient σ(−x) that tends to 1 for very negative inputs, so a badly wrong prediction still gets a strong signal.', evidence: [] },
     ],
     disadvantages: [
-      'Unbounded below and never positive: a poor choice for hidden layers, where it behaves like a shifted, inverted softplus.',
-      'Its gradient vanishes for large positive inputs (like e^−x).',
-      'Costs an exponential and a logarithm.',
+      { text: 'Unbounded below and never positive: a poor choice for hidden layers, where it behaves like a shifted, inverted softplus.', evidence: [] },
+      { text: 'Its gradient vanishes for large positive inputs (like e^−x).', evidence: [] },
+      { text: 'Costs an exponential and a logarithm.', evidence: [] },
     ],
     whenToUse: [
-      'Inside losses: binary cross-entropy and logistic losses (log σ(x) for positives, log σ(−x) for negatives), and negative-sampling objectives such as word2vec’s.',
-      'Wherever a log-probability of a sigmoid output is needed, instead of log(sigmoid(x)).',
+      { text: 'Inside losses: binary cross-entropy and logistic losses (log σ(x) for positives, log σ(−x) for negatives), and negative-sampling objectives such as word2vec’s.', evidence: [] },
+      { text: 'Wherever a log-probability of a sigmoid output is needed, instead of log(sigmoid(x)).', evidence: [] },
     ],
   },
   examples: [

@@ -122,18 +122,18 @@ export const mish = defineActivation({
   papers: ['misra2019mish'],
   tradeOffs: {
     advantages: [
-      'Improved generalisation: in its author’s experiments Mish helped networks generalise better to unseen data than ReLU and Swish on several benchmarks.',
-      'Self-regularising: its bounded-below, smooth shape has a mild regularising effect that can reduce the need for other regularisation.',
-      'Smooth and non-monotonic: smoothness everywhere and a small negative dip keep gradients flowing for small negative inputs, which can improve training dynamics and convergence.',
+      { text: 'Improved generalisation: in its author’s experiments Mish helped networks generalise better to unseen data than ReLU and Swish on several benchmarks.', evidence: [] },
+      { text: 'Self-regularising: its bounded-below, smooth shape has a mild regularising effect that can reduce the need for other regularisation.', evidence: [] },
+      { text: 'Smooth and non-monotonic: smoothness everywhere and a small negative dip keep gradients flowing for small negative inputs, which can improve training dynamics and convergence.', evidence: [] },
     ],
     disadvantages: [
-      'Computational complexity: it combines an exponential, a logarithm and a hyperbolic tangent, so it costs more than ReLU (and somewhat more than SiLU).',
-      'Slower training: that cost makes very deep or large networks slower to train than with simpler activations.',
-      'Hyper-parameter sensitivity: the source reports that models using Mish can be more sensitive to the learning rate and batch size and need careful tuning; this is an empirical observation, not a property of the function.',
+      { text: 'Computational complexity: it combines an exponential, a logarithm and a hyperbolic tangent, so it costs more than ReLU (and somewhat more than SiLU).', evidence: [] },
+      { text: 'Slower training: that cost makes very deep or large networks slower to train than with simpler activations.', evidence: [] },
+      { text: 'Hyper-parameter sensitivity: the source reports that models using Mish can be more sensitive to the learning rate and batch size and need careful tuning; this is an empirical observation, not a property of the function.', evidence: [] },
     ],
     whenToUse: [
-      'Hidden layers of deep networks when the aim is the last bit of accuracy and generalisation, as in YOLOv4’s backbone.',
-      'As an alternative to SiLU/Swish; benchmark both, the difference is usually small.',
+      { text: 'Hidden layers of deep networks when the aim is the last bit of accuracy and generalisation, as in YOLOv4’s backbone.', evidence: [] },
+      { text: 'As an alternative to SiLU/Swish; benchmark both, the difference is usually small.', evidence: [] },
     ],
   },
   examples: [

@@ -49,18 +49,18 @@ export const prelu = defineActivation({
   papers: ['he2015delving'],
   tradeOffs: {
     advantages: [
-      'No slope to tune by hand: the network learns the negative slope, per layer or per channel, at the cost of one parameter each.',
-      'Keeps a gradient for negative inputs, so units do not die as they can with ReLU.',
-      'Introduced together with He (Kaiming) initialisation, which accounts for the slope; it helped the first network to surpass human-level accuracy on ImageNet classification.',
+      { text: 'No slope to tune by hand: the network learns the negative slope, per layer or per channel, at the cost of one parameter each.', evidence: [] },
+      { text: 'Keeps a gradient for negative inputs, so units do not die as they can with ReLU.', evidence: [] },
+      { text: 'Introduced together with He (Kaiming) initialisation, which accounts for the slope; it helped the first network to surpass human-level accuracy on ImageNet classification.', evidence: [] },
     ],
     disadvantages: [
-      'More parameters and a risk of overfitting on small data sets; weight decay on a pushes it towards 0 (plain ReLU) and is usually switched off for it.',
-      'The learned slope can become negative or larger than 1, making the function non-monotonic or steeper for negative inputs than for positive ones.',
-      'Not differentiable at 0.',
+      { text: 'More parameters and a risk of overfitting on small data sets; weight decay on a pushes it towards 0 (plain ReLU) and is usually switched off for it.', evidence: [] },
+      { text: 'The learned slope can become negative or larger than 1, making the function non-monotonic or steeper for negative inputs than for positive ones.', evidence: [] },
+      { text: 'Not differentiable at 0.', evidence: [] },
     ],
     whenToUse: [
-      'Convolutional networks trained on large data sets, as a drop-in replacement for ReLU or Leaky ReLU.',
-      'When Leaky ReLU helps but the best slope is unknown.',
+      { text: 'Convolutional networks trained on large data sets, as a drop-in replacement for ReLU or Leaky ReLU.', evidence: [] },
+      { text: 'When Leaky ReLU helps but the best slope is unknown.', evidence: [] },
     ],
   },
   examples: [

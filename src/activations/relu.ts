@@ -36,18 +36,18 @@ export const relu = defineActivation({
   papers: ['nair2010relu'],
   tradeOffs: {
     advantages: [
-      'Computational simplicity: a comparison and nothing else, so networks train and run fast.',
-      'Sparsity: every negative input gives an exact zero, so representations are sparse.',
-      'Reduces the likelihood of vanishing gradients: the gradient is exactly 1 for every positive input, unlike sigmoid or tanh, which saturate.',
+      { text: 'Computational simplicity: a comparison and nothing else, so networks train and run fast.', evidence: [] },
+      { text: 'Sparsity: every negative input gives an exact zero, so representations are sparse.', evidence: [] },
+      { text: 'Reduces the likelihood of vanishing gradients: the gradient is exactly 1 for every positive input, unlike sigmoid or tanh, which saturate.', evidence: [] },
     ],
     disadvantages: [
-      'Dying ReLU: a unit whose pre-activations become negative for every input gets zero gradient and stops learning for good.',
-      'Not zero-centred: outputs are never negative, which can slow optimisation.',
-      'Unbounded above: activations can grow large without normalisation.',
+      { text: 'Dying ReLU: a unit whose pre-activations become negative for every input gets zero gradient and stops learning for good.', evidence: [] },
+      { text: 'Not zero-centred: outputs are never negative, which can slow optimisation.', evidence: [] },
+      { text: 'Unbounded above: activations can grow large without normalisation.', evidence: [] },
     ],
     whenToUse: [
-      'The default for hidden layers of feed-forward and convolutional networks.',
-      'Deep networks where speed matters, with He initialisation and normalisation layers.',
+      { text: 'The default for hidden layers of feed-forward and convolutional networks.', evidence: [] },
+      { text: 'Deep networks where speed matters, with He initialisation and normalisation layers.', evidence: [] },
     ],
   },
   examples: [

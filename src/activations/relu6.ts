@@ -41,18 +41,18 @@ export const relu6 = defineActivation({
   papers: ['krizhevsky2010relu6'],
   tradeOffs: {
     advantages: [
-      'Bounded output: activations never exceed 6, which suits low-precision (8-bit, fixed-point) inference, the reason MobileNets use it.',
-      'As cheap as ReLU: two comparisons.',
-      'Krizhevsky found the cap helped the units learn sparse features sooner on CIFAR-10.',
+      { text: 'Bounded output: activations never exceed 6, which suits low-precision (8-bit, fixed-point) inference, the reason MobileNets use it.', evidence: [] },
+      { text: 'As cheap as ReLU: two comparisons.', evidence: [] },
+      { text: 'Krizhevsky found the cap helped the units learn sparse features sooner on CIFAR-10.', evidence: [] },
     ],
     disadvantages: [
-      'Zero gradient both below 0 and above 6: units can die at either end.',
-      'Not zero-centred, and not differentiable at 0 and 6.',
-      'The cap 6 is a convention, not a tuned value.',
+      { text: 'Zero gradient both below 0 and above 6: units can die at either end.', evidence: [] },
+      { text: 'Not zero-centred, and not differentiable at 0 and 6.', evidence: [] },
+      { text: 'The cap 6 is a convention, not a tuned value.', evidence: [] },
     ],
     whenToUse: [
-      'Mobile and embedded networks (MobileNetV1/V2) that will be quantised.',
-      'Where unbounded ReLU activations grow too large.',
+      { text: 'Mobile and embedded networks (MobileNetV1/V2) that will be quantised.', evidence: [] },
+      { text: 'Where unbounded ReLU activations grow too large.', evidence: [] },
     ],
   },
   examples: [

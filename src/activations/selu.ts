@@ -48,18 +48,18 @@ export const selu = defineActivation({
   papers: ['klambauer2017selu'],
   tradeOffs: {
     advantages: [
-      'Self-normalising: with LeCun-normal initialisation, activations are driven towards zero mean and unit variance layer after layer, without batch normalisation.',
-      'Makes deep fully connected networks trainable: Klambauer et al. trained feed-forward nets of up to 32 layers where ReLU nets with normalisation did worse.',
-      'Saturates for negative inputs (at −λα ≈ −1.7581), which lets it reduce variance as well as increase it (slope λ > 1 for positive inputs).',
+      { text: 'Self-normalising: with LeCun-normal initialisation, activations are driven towards zero mean and unit variance layer after layer, without batch normalisation.', evidence: [] },
+      { text: 'Makes deep fully connected networks trainable: Klambauer et al. trained feed-forward nets of up to 32 layers where ReLU nets with normalisation did worse.', evidence: [] },
+      { text: 'Saturates for negative inputs (at −λα ≈ −1.7581), which lets it reduce variance as well as increase it (slope λ > 1 for positive inputs).', evidence: [] },
     ],
     disadvantages: [
-      'The guarantee holds only under its assumptions: LeCun-normal weights, standardised inputs, no ordinary dropout (use AlphaDropout) and mostly fully connected layers.',
-      'Not differentiable at 0: the slope jumps from λα ≈ 1.758 to λ ≈ 1.051.',
-      'The exponential makes it costlier than ReLU, and the constants are fixed: there is nothing to tune if the assumptions do not hold.',
+      { text: 'The guarantee holds only under its assumptions: LeCun-normal weights, standardised inputs, no ordinary dropout (use AlphaDropout) and mostly fully connected layers.', evidence: [] },
+      { text: 'Not differentiable at 0: the slope jumps from λα ≈ 1.758 to λ ≈ 1.051.', evidence: [] },
+      { text: 'The exponential makes it costlier than ReLU, and the constants are fixed: there is nothing to tune if the assumptions do not hold.', evidence: [] },
     ],
     whenToUse: [
-      'Deep fully connected (tabular, feed-forward) networks where batch normalisation is impractical.',
-      'Together with LeCun-normal initialisation and AlphaDropout; otherwise prefer ELU or ReLU with normalisation.',
+      { text: 'Deep fully connected (tabular, feed-forward) networks where batch normalisation is impractical.', evidence: [] },
+      { text: 'Together with LeCun-normal initialisation and AlphaDropout; otherwise prefer ELU or ReLU with normalisation.', evidence: [] },
     ],
   },
   examples: [

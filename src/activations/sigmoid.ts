@@ -39,18 +39,18 @@ export const sigmoid = defineActivation({
   papers: ['rumelhart1986backprop'],
   tradeOffs: {
     advantages: [
-      'Output range: the output is bounded between 0 and 1, so it can be read as a probability.',
-      'Smooth gradient: it is differentiable everywhere with a smooth gradient, which gradient descent needs.',
+      { text: 'Output range: the output is bounded between 0 and 1, so it can be read as a probability.', evidence: [] },
+      { text: 'Smooth gradient: it is differentiable everywhere with a smooth gradient, which gradient descent needs.', evidence: [] },
     ],
     disadvantages: [
-      'Vanishing gradients: for inputs of large magnitude the sigmoid saturates and its gradient (at most 0.25, at x = 0) comes close to 0, so weights update very slowly and deep networks are hard to train.',
-      'Not zero-centred: outputs are always positive, so the gradients of the weights feeding a unit share one sign, which makes updates zig-zag and slows learning.',
-      'Computational expense: it needs an exponential, which costs more than the comparison of ReLU.',
+      { text: 'Vanishing gradients: for inputs of large magnitude the sigmoid saturates and its gradient (at most 0.25, at x = 0) comes close to 0, so weights update very slowly and deep networks are hard to train.', evidence: [] },
+      { text: 'Not zero-centred: outputs are always positive, so the gradients of the weights feeding a unit share one sign, which makes updates zig-zag and slows learning.', evidence: [] },
+      { text: 'Computational expense: it needs an exponential, which costs more than the comparison of ReLU.', evidence: [] },
     ],
     whenToUse: [
-      'The output layer of binary classification (one probability per output), usually fused into the loss as BCEWithLogitsLoss for numerical stability.',
-      'Gates inside LSTM and GRU cells and attention or squeeze-and-excitation blocks, where a value in (0, 1) scales another signal.',
-      'Rarely in hidden layers of deep networks: prefer ReLU-family or GELU/SiLU there.',
+      { text: 'The output layer of binary classification (one probability per output), usually fused into the loss as BCEWithLogitsLoss for numerical stability.', evidence: [] },
+      { text: 'Gates inside LSTM and GRU cells and attention or squeeze-and-excitation blocks, where a value in (0, 1) scales another signal.', evidence: [] },
+      { text: 'Rarely in hidden layers of deep networks: prefer ReLU-family or GELU/SiLU there.', evidence: [] },
     ],
   },
   examples: [

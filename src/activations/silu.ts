@@ -35,18 +35,18 @@ export const silu = defineActivation({
   papers: ['hendrycks2016gelu', 'elfwing2018silu', 'ramachandran2017swish'],
   tradeOffs: {
     advantages: [
-      'Smooth and non-monotonic: it is differentiable everywhere, and its small negative dip lets small negative inputs pass a signal, which often trains better than ReLU in deep networks.',
-      'No dying units: the gradient is non-zero for every finite input except at its minimum (x ≈ −1.278).',
-      'Self-gating: the input gates itself through σ(x), with no extra parameters.',
-      'Unbounded above like ReLU, so it does not saturate for positive inputs, and bounded below, which has a regularising effect.',
+      { text: 'Smooth and non-monotonic: it is differentiable everywhere, and its small negative dip lets small negative inputs pass a signal, which often trains better than ReLU in deep networks.', evidence: [] },
+      { text: 'No dying units: the gradient is non-zero for every finite input except at its minimum (x ≈ −1.278).', evidence: [] },
+      { text: 'Self-gating: the input gates itself through σ(x), with no extra parameters.', evidence: [] },
+      { text: 'Unbounded above like ReLU, so it does not saturate for positive inputs, and bounded below, which has a regularising effect.', evidence: [] },
     ],
     disadvantages: [
-      'Costs an exponential per element, more than ReLU.',
-      'Not monotonic and not zero-centred; for very negative inputs its gradient still vanishes (like x·eˣ).',
+      { text: 'Costs an exponential per element, more than ReLU.', evidence: [] },
+      { text: 'Not monotonic and not zero-centred; for very negative inputs its gradient still vanishes (like x·eˣ).', evidence: [] },
     ],
     whenToUse: [
-      'Hidden layers of modern convolutional networks (EfficientNet, YOLOv5 and later) and transformer feed-forward blocks, e.g. as the gate of SwiGLU in LLaMA-style models.',
-      'As a drop-in smooth replacement for ReLU when a little extra compute is acceptable.',
+      { text: 'Hidden layers of modern convolutional networks (EfficientNet, YOLOv5 and later) and transformer feed-forward blocks, e.g. as the gate of SwiGLU in LLaMA-style models.', evidence: [] },
+      { text: 'As a drop-in smooth replacement for ReLU when a little extra compute is acceptable.', evidence: [] },
     ],
   },
   examples: [

@@ -90,23 +90,23 @@ export const softplus = defineActivation<SoftplusParams>({
   papers: ['dugas2001softplus', 'glorot2011deep'],
   tradeOffs: {
     advantages: [
-      'Smooth gradient: unlike ReLU, which has a sharp corner at zero, softplus is differentiable everywhere, with a gradient that is never exactly zero.',
-      'No “dying” units: its gradient σ(x) is positive for every input, so a unit never stops learning completely, though it learns slowly for very negative inputs.',
-      'Positive outputs: it is always positive, useful where a quantity must be positive, such as a standard deviation or a rate.',
+      { text: 'Smooth gradient: unlike ReLU, which has a sharp corner at zero, softplus is differentiable everywhere, with a gradient that is never exactly zero.', evidence: [] },
+      { text: 'No “dying” units: its gradient σ(x) is positive for every input, so a unit never stops learning completely, though it learns slowly for very negative inputs.', evidence: [] },
+      { text: 'Positive outputs: it is always positive, useful where a quantity must be positive, such as a standard deviation or a rate.', evidence: [] },
     ],
     disadvantages: [
-      'Computationally less efficient: compared with ReLU, which is a single comparison, softplus needs an exponential and a logarithm.',
-      'Not zero-centred: its outputs are always positive (like ReLU’s, and unlike tanh’s), which can lead to imbalanced activations in the network.',
-      'Vanishing gradients for negative inputs: its derivative is the sigmoid, which tends to 0 as x → −∞.',
+      { text: 'Computationally less efficient: compared with ReLU, which is a single comparison, softplus needs an exponential and a logarithm.', evidence: [] },
+      { text: 'Not zero-centred: its outputs are always positive (like ReLU’s, and unlike tanh’s), which can lead to imbalanced activations in the network.', evidence: [] },
+      { text: 'Vanishing gradients for negative inputs: its derivative is the sigmoid, which tends to 0 as x → −∞.', evidence: [] },
     ],
     whenToUse: [
-      'Hidden layers where a smooth alternative to ReLU is wanted.',
-      'Output layers that must produce positive values, such as variances, scales or rates (e.g. in probabilistic models).',
+      { text: 'Hidden layers where a smooth alternative to ReLU is wanted.', evidence: [] },
+      { text: 'Output layers that must produce positive values, such as variances, scales or rates (e.g. in probabilistic models).', evidence: [] },
     ],
     corrections: [
-      'The source says softplus avoids the vanishing-gradient problem. It does not: its derivative is the sigmoid, which vanishes for large negative inputs; it only avoids exactly zero gradients.',
-      'The source lists ReLU among zero-centred functions; ReLU is not zero-centred either (its outputs are never negative). Only tanh is, in that comparison.',
-      'The source calls softplus numerically stable compared with the sigmoid. Written naively, log(1 + eˣ) overflows for x > 709.8 and loses all digits of small results; it is stable only when computed carefully (log1p, or x + log1p(e^−x) for positive x, as here, and PyTorch’s threshold).',
+      { text: 'The source says softplus avoids the vanishing-gradient problem. It does not: its derivative is the sigmoid, which vanishes for large negative inputs; it only avoids exactly zero gradients.', evidence: [] },
+      { text: 'The source lists ReLU among zero-centred functions; ReLU is not zero-centred either (its outputs are never negative). Only tanh is, in that comparison.', evidence: [] },
+      { text: 'The source calls softplus numerically stable compared with the sigmoid. Written naively, log(1 + eˣ) overflows for x > 709.8 and loses all digits of small results; it is stable only when computed carefully (log1p, or x + log1p(e^−x) for positive x, as here, and PyTorch’s threshold).', evidence: [] },
     ],
   },
   examples: [

@@ -51,17 +51,17 @@ export const softshrink = defineActivation({
   papers: ['donoho1995softthreshold'],
   tradeOffs: {
     advantages: [
-      'Produces exact zeros for small inputs (sparsity) while staying continuous: it is the proximal operator of the L1 norm, the step behind ISTA and LASSO solvers.',
-      'Denoising: coefficients below the noise level λ are removed and the rest shrunk, which Donoho and Johnstone showed is near-optimal for wavelet denoising.',
+      { text: 'Produces exact zeros for small inputs (sparsity) while staying continuous: it is the proximal operator of the L1 norm, the step behind ISTA and LASSO solvers.', evidence: [] },
+      { text: 'Denoising: coefficients below the noise level λ are removed and the rest shrunk, which Donoho and Johnstone showed is near-optimal for wavelet denoising.', evidence: [] },
     ],
     disadvantages: [
-      'Biased: every surviving value is moved λ towards 0, even large ones (Hardshrink keeps them).',
-      'Zero gradient in the dead zone [-λ, λ]: units there do not learn.',
-      'Not differentiable at ±λ; λ must be chosen or tuned.',
+      { text: 'Biased: every surviving value is moved λ towards 0, even large ones (Hardshrink keeps them).', evidence: [] },
+      { text: 'Zero gradient in the dead zone [-λ, λ]: units there do not learn.', evidence: [] },
+      { text: 'Not differentiable at ±λ; λ must be chosen or tuned.', evidence: [] },
     ],
     whenToUse: [
-      'Sparse coding and unrolled optimisation networks (e.g. LISTA), and denoising layers.',
-      'Rarely as a general-purpose hidden-layer activation.',
+      { text: 'Sparse coding and unrolled optimisation networks (e.g. LISTA), and denoising layers.', evidence: [] },
+      { text: 'Rarely as a general-purpose hidden-layer activation.', evidence: [] },
     ],
   },
   examples: [

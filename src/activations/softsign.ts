@@ -51,18 +51,18 @@ export const softsign = defineActivation({
   papers: ['turian2009softsign'],
   tradeOffs: {
     advantages: [
-      'Zero-centred and bounded in (−1, 1), like tanh.',
-      'Saturates polynomially (its slope decays like 1/x²) rather than exponentially, so large inputs keep a usable gradient far longer than with tanh.',
-      'Cheap: one absolute value, one addition and one division, no exponential.',
+      { text: 'Zero-centred and bounded in (−1, 1), like tanh.', evidence: [] },
+      { text: 'Saturates polynomially (its slope decays like 1/x²) rather than exponentially, so large inputs keep a usable gradient far longer than with tanh.', evidence: [] },
+      { text: 'Cheap: one absolute value, one addition and one division, no exponential.', evidence: [] },
     ],
     disadvantages: [
-      'Still saturates: the gradient tends to 0 for large |x|, so the vanishing-gradient problem is softened, not solved.',
-      'Not smooth at 0: the second derivative jumps there (the function is C¹, not C²).',
-      'Rarely used today; few published results to lean on compared with tanh or ReLU-family functions.',
+      { text: 'Still saturates: the gradient tends to 0 for large |x|, so the vanishing-gradient problem is softened, not solved.', evidence: [] },
+      { text: 'Not smooth at 0: the second derivative jumps there (the function is C¹, not C²).', evidence: [] },
+      { text: 'Rarely used today; few published results to lean on compared with tanh or ReLU-family functions.', evidence: [] },
     ],
     whenToUse: [
-      'As a cheaper or less saturating replacement for tanh where zero-centred, bounded outputs are needed.',
-      'Experiments on saturation behaviour; for deep feed-forward nets prefer ReLU-family or GELU/SiLU.',
+      { text: 'As a cheaper or less saturating replacement for tanh where zero-centred, bounded outputs are needed.', evidence: [] },
+      { text: 'Experiments on saturation behaviour; for deep feed-forward nets prefer ReLU-family or GELU/SiLU.', evidence: [] },
     ],
   },
   examples: [

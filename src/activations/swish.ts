@@ -100,18 +100,18 @@ export const swish = defineActivation<SwishParams>({
   papers: ['ramachandran2017swish', 'elfwing2018silu'],
   tradeOffs: {
     advantages: [
-      'Improved performance: in its authors’ experiments Swish matched or outperformed ReLU on a range of deep models, improving accuracy and generalisation.',
-      'Smooth gradient flow: it is smooth everywhere and its gradient is non-zero almost everywhere, which helps gradients flow and avoids dying units.',
-      'Self-gating: the input gates itself through σ(βx), so no extra gating mechanism or extra input is needed.',
+      { text: 'Improved performance: in its authors’ experiments Swish matched or outperformed ReLU on a range of deep models, improving accuracy and generalisation.', evidence: [] },
+      { text: 'Smooth gradient flow: it is smooth everywhere and its gradient is non-zero almost everywhere, which helps gradients flow and avoids dying units.', evidence: [] },
+      { text: 'Self-gating: the input gates itself through σ(βx), so no extra gating mechanism or extra input is needed.', evidence: [] },
     ],
     disadvantages: [
-      'Computational overhead: the sigmoid costs an exponential per element, more than ReLU, which increases training time.',
-      'Empirical basis: Swish was found by automated search and justified by experiments, not theory, so its gains vary across data sets and architectures.',
-      'Optimisation sensitivity: like other elaborate activations it can make training more sensitive to hyper-parameters such as the learning rate; a trainable β adds one more.',
+      { text: 'Computational overhead: the sigmoid costs an exponential per element, more than ReLU, which increases training time.', evidence: [] },
+      { text: 'Empirical basis: Swish was found by automated search and justified by experiments, not theory, so its gains vary across data sets and architectures.', evidence: [] },
+      { text: 'Optimisation sensitivity: like other elaborate activations it can make training more sensitive to hyper-parameters such as the learning rate; a trainable β adds one more.', evidence: [] },
     ],
     whenToUse: [
-      'Hidden layers of deep networks where ReLU’s dying units are a problem, in image recognition, language models and other tasks.',
-      'With β = 1 (SiLU) in modern CNNs and transformer gates; with a trainable β when the gate’s sharpness should be learned.',
+      { text: 'Hidden layers of deep networks where ReLU’s dying units are a problem, in image recognition, language models and other tasks.', evidence: [] },
+      { text: 'With β = 1 (SiLU) in modern CNNs and transformer gates; with a trainable β when the gate’s sharpness should be learned.', evidence: [] },
     ],
   },
   examples: [

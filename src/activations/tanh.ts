@@ -51,17 +51,17 @@ export const tanh = defineActivation({
   papers: ['lecun1998efficient'],
   tradeOffs: {
     advantages: [
-      'Zero-centred: unlike the sigmoid, its outputs are centred on zero, which generally makes learning more efficient.',
-      'Steeper gradient: its slope at 0 is 1, four times the sigmoid’s 0.25, which can speed up convergence.',
+      { text: 'Zero-centred: unlike the sigmoid, its outputs are centred on zero, which generally makes learning more efficient.', evidence: [] },
+      { text: 'Steeper gradient: its slope at 0 is 1, four times the sigmoid’s 0.25, which can speed up convergence.', evidence: [] },
     ],
     disadvantages: [
-      'Vanishing gradients: like the sigmoid it saturates, so for inputs of large magnitude the gradient is close to 0, which slows training or stops deep networks from learning.',
-      'Computational expense: it needs exponentials, which cost more than ReLU in deep networks with many layers.',
+      { text: 'Vanishing gradients: like the sigmoid it saturates, so for inputs of large magnitude the gradient is close to 0, which slows training or stops deep networks from learning.', evidence: [] },
+      { text: 'Computational expense: it needs exponentials, which cost more than ReLU in deep networks with many layers.', evidence: [] },
     ],
     whenToUse: [
-      'Hidden layers where zero-centred, bounded outputs help, classically in recurrent networks (the cell and candidate activations of LSTM and GRU).',
-      'Outputs that must lie in (−1, 1), such as normalised targets or actions in reinforcement learning.',
-      'In deep feed-forward networks prefer ReLU-family or GELU/SiLU, which do not saturate for positive inputs.',
+      { text: 'Hidden layers where zero-centred, bounded outputs help, classically in recurrent networks (the cell and candidate activations of LSTM and GRU).', evidence: [] },
+      { text: 'Outputs that must lie in (−1, 1), such as normalised targets or actions in reinforcement learning.', evidence: [] },
+      { text: 'In deep feed-forward networks prefer ReLU-family or GELU/SiLU, which do not saturate for positive inputs.', evidence: [] },
     ],
   },
   examples: [

@@ -62,18 +62,18 @@ export const tanhshrink = defineActivation({
   papers: [],
   tradeOffs: {
     advantages: [
-      'Smooth shrinkage: it suppresses small inputs (cubically, x³/3) and passes large ones shifted by ∓1, a smooth relative of soft-thresholding.',
-      'Zero-centred, odd and monotonic, with a gradient tanh²(x) that never exceeds 1.',
+      { text: 'Smooth shrinkage: it suppresses small inputs (cubically, x³/3) and passes large ones shifted by ∓1, a smooth relative of soft-thresholding.', evidence: [] },
+      { text: 'Zero-centred, odd and monotonic, with a gradient tanh²(x) that never exceeds 1.', evidence: [] },
     ],
     disadvantages: [
-      'Near-zero gradient around 0 (f′(0) = 0): units whose inputs stay small barely learn.',
-      'Unbounded in both directions; rarely used as a hidden-layer activation, so there is little evidence for it.',
-      'Computed literally as x − tanh(x) it loses every digit for small inputs (PyTorch’s float64 kernel returns 0 for |x| < 1e-8).',
+      { text: 'Near-zero gradient around 0 (f′(0) = 0): units whose inputs stay small barely learn.', evidence: [] },
+      { text: 'Unbounded in both directions; rarely used as a hidden-layer activation, so there is little evidence for it.', evidence: [] },
+      { text: 'Computed literally as x − tanh(x) it loses every digit for small inputs (PyTorch’s float64 kernel returns 0 for |x| < 1e-8).', evidence: [] },
     ],
     whenToUse: [
-      'Where a smooth stand-in for soft-thresholding (softshrink) is wanted, e.g. in experiments with sparse or denoising representations that need a non-zero second derivative.',
-      'When the quantity of interest is what a tanh unit leaves out: x − tanh(x) is exactly that residual.',
-      'Rarely as a general hidden-layer activation: prefer ReLU-family or GELU/SiLU there.',
+      { text: 'Where a smooth stand-in for soft-thresholding (softshrink) is wanted, e.g. in experiments with sparse or denoising representations that need a non-zero second derivative.', evidence: [] },
+      { text: 'When the quantity of interest is what a tanh unit leaves out: x − tanh(x) is exactly that residual.', evidence: [] },
+      { text: 'Rarely as a general hidden-layer activation: prefer ReLU-family or GELU/SiLU there.', evidence: [] },
     ],
   },
   examples: [

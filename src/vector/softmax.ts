@@ -448,22 +448,22 @@ function jacobianFrom(
 
 const walkthroughSoftmax: TradeOffs = {
   advantages: [
-    'Interpretability: the outputs form a probability distribution over the classes, so predictions are easy to read.',
-    'Versatility: it serves binary and multiclass classification alike (for two classes it reduces to the sigmoid of the difference of the scores).',
-    'Differentiable: it is smooth, so it trains by backpropagation; its Jacobian is diag(s) − s·sᵀ.',
+    { text: 'Interpretability: the outputs form a probability distribution over the classes, so predictions are easy to read.', evidence: [] },
+    { text: 'Versatility: it serves binary and multiclass classification alike (for two classes it reduces to the sigmoid of the difference of the scores).', evidence: [] },
+    { text: 'Differentiable: it is smooth, so it trains by backpropagation; its Jacobian is diag(s) − s·sᵀ.', evidence: [] },
   ],
   disadvantages: [
-    'Vulnerability to overflow: e^x overflows for x > 709.8 in float64 (88.7 in float32) and underflows for very negative x. Subtracting the maximum score before exponentiating removes the overflow; this module and PyTorch both do.',
-    'Does not handle non-exclusive classes: for multi-label problems, where an example can belong to several classes at once, use one sigmoid per class instead, because softmax assumes exactly one class is right.',
-    'Sensitivity to outliers: the exponential makes it highly sensitive to very large inputs, which can take almost all the probability mass and give skewed distributions.',
+    { text: 'Vulnerability to overflow: e^x overflows for x > 709.8 in float64 (88.7 in float32) and underflows for very negative x. Subtracting the maximum score before exponentiating removes the overflow; this module and PyTorch both do.', evidence: [] },
+    { text: 'Does not handle non-exclusive classes: for multi-label problems, where an example can belong to several classes at once, use one sigmoid per class instead, because softmax assumes exactly one class is right.', evidence: [] },
+    { text: 'Sensitivity to outliers: the exponential makes it highly sensitive to very large inputs, which can take almost all the probability mass and give skewed distributions.', evidence: [] },
   ],
   whenToUse: [
-    'Multiclass classification, in the last layer, where each output is the probability that the example belongs to that class.',
-    'For training, pass the raw scores (logits) to CrossEntropyLoss, which applies log-softmax itself; apply softmax only to read off probabilities.',
-    'Attention weights (softmax over the scores of all keys).',
+    { text: 'Multiclass classification, in the last layer, where each output is the probability that the example belongs to that class.', evidence: [] },
+    { text: 'For training, pass the raw scores (logits) to CrossEntropyLoss, which applies log-softmax itself; apply softmax only to read off probabilities.', evidence: [] },
+    { text: 'Attention weights (softmax over the scores of all keys).', evidence: [] },
   ],
   corrections: [
-    "The walkthrough's Softmax cell applies softmax to its plotted input grid itself (100 evenly spaced points from -5 to 5, dim=0), so the curve it draws is one probability vector over those 100 points, not an elementwise function of x: every point depends on all the others, the 100 values sum to 1, and changing the grid changes the curve.",
+    { text: "The walkthrough's Softmax cell applies softmax to its plotted input grid itself (100 evenly spaced points from -5 to 5, dim=0), so the curve it draws is one probability vector over those 100 points, not an elementwise function of x: every point depends on all the others, the 100 values sum to 1, and changing the grid changes the curve.", evidence: [] },
   ],
 };
 
@@ -526,15 +526,15 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
     papers: [],
     tradeOffs: {
       advantages: [
-        'Numerically stable log-probabilities: no exponential of a large number and no logarithm of 0, even when a probability is far below the float64 range (e.g. -800 where softmax gives 0).',
-        'The natural input of the negative log-likelihood loss: logSoftmax followed by NLLLoss is cross-entropy, with the simple gradient s − onehot.',
+        { text: 'Numerically stable log-probabilities: no exponential of a large number and no logarithm of 0, even when a probability is far below the float64 range (e.g. -800 where softmax gives 0).', evidence: [] },
+        { text: 'The natural input of the negative log-likelihood loss: logSoftmax followed by NLLLoss is cross-entropy, with the simple gradient s − onehot.', evidence: [] },
       ],
       disadvantages: [
-        'Outputs are log-probabilities, not probabilities: take exp to read them.',
-        'Redundant before CrossEntropyLoss, which already applies it.',
+        { text: 'Outputs are log-probabilities, not probabilities: take exp to read them.', evidence: [] },
+        { text: 'Redundant before CrossEntropyLoss, which already applies it.', evidence: [] },
       ],
       whenToUse: [
-        'As the last layer before NLLLoss, or whenever log-probabilities are needed (sequence models, beam search, KL divergences).',
+        { text: 'As the last layer before NLLLoss, or whenever log-probabilities are needed (sequence models, beam search, KL divergences).', evidence: [] },
       ],
     },
     examples: [
@@ -572,13 +572,13 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
     papers: [],
     tradeOffs: {
       advantages: [
-        'Turns costs, energies or distances into a probability distribution that favours the smallest, with the same stability and smoothness as softmax.',
+        { text: 'Turns costs, energies or distances into a probability distribution that favours the smallest, with the same stability and smoothness as softmax.', evidence: [] },
       ],
       disadvantages: [
-        'Nothing softmax of the negated input does not already do; it inherits softmax’s sensitivity to outliers (here: very small values).',
+        { text: 'Nothing softmax of the negated input does not already do; it inherits softmax’s sensitivity to outliers (here: very small values).', evidence: [] },
       ],
       whenToUse: [
-        'Soft selection of the nearest item (soft nearest neighbour, soft-argmin over distances or energies).',
+        { text: 'Soft selection of the nearest item (soft nearest neighbour, soft-argmin over distances or energies).', evidence: [] },
       ],
     },
     examples: [
