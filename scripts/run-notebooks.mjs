@@ -5,9 +5,10 @@
 //
 //   node scripts/run-notebooks.mjs [--force] [--no-build] [--jobs N] [--timeout SECONDS] [--out-dir DIR] [notebook.ipynb …]
 //
-// A notebook is executed again only when it, the built module (dist/) or this runner changed: the
-// hash of those inputs is stored beside the output (<name>.ipynb.hash.json), so a rebuild that
-// writes the same dist/ runs nothing. dist/ is built first when it is older than src/ (--no-build
+// A notebook is executed again only when it, the built module (dist/), the committed experiment
+// results (experiments/results/, which notebooks 00 and 05 read) or this runner changed: the hash of
+// those inputs is stored beside the output (<name>.ipynb.hash.json), so a rebuild that writes the
+// same dist/ runs nothing. dist/ is built first when it is older than src/ (--no-build
 // skips that). Only in the executed copy, a first cell records unhandled rejections and uncaught
 // exceptions, each code cell records its number, and a last cell fails if anything was recorded:
 // tslab itself lets such errors pass, and their messages can land after nbclient stopped listening.
@@ -34,6 +35,8 @@ import {
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const EXECUTOR = path.join(HERE, 'execute_notebooks.py');
+// Committed experiment results: notebooks read them through the module's loadResults.
+const RESULTS = path.join(ROOT, 'experiments', 'results');
 const INJECTED = 'activations_runner';
 const MARKER = '[notebook runner]';
 const CELL_PREFIX = /^\(globalThis as any\)\.activationsNotebookRunner\.cell = \d+; /;
@@ -106,8 +109,11 @@ function versionOf(pkg) {
 function sharedInputs() {
   const dist = createHash('sha256');
   for (const f of listFiles(DIST).sort()) dist.update(path.relative(DIST, f)).update('\0').update(readFileSync(f)).update('\0');
+  const results = createHash('sha256');
+  for (const f of listFiles(RESULTS).sort()) results.update(path.relative(RESULTS, f)).update('\0').update(readFileSync(f)).update('\0');
   return {
     dist: dist.digest('hex'),
+    results: results.digest('hex'),
     runner: sha256(readFileSync(fileURLToPath(import.meta.url)) + '\0' + readFileSync(EXECUTOR)),
     tslab: versionOf('tslab'),
     plotly: versionOf('plotly.js-basic-dist-min'),

@@ -121,7 +121,17 @@ function citeOf(keys: readonly ReferenceKey[], output: CitationStyle | 'bibtex')
  */
 export function toBibtex(keys: ReferenceKey | readonly ReferenceKey[] | string | readonly string[]): string {
   const checked = checkKeys(keys, 'keys');
-  return checked.length === 0 ? '' : citeOf(checked, 'bibtex').format('bibtex');
+  return checked.length === 0 ? '' : publishersAsPublishers(citeOf(checked, 'bibtex').format('bibtex'));
+}
+
+/**
+ * plugin-bibtex 0.8 writes the CSL `publisher` of a conference paper as BibTeX `organization`,
+ * which BibTeX reserves for the body that sponsors a conference: PMLR, IEEE or Curran are the
+ * proceedings' publishers. CSL has no organization variable, so every `organization` field it
+ * writes is a publisher, and renaming the field is exact (its reader maps `publisher` back).
+ */
+function publishersAsPublishers(bibtex: string): string {
+  return bibtex.replace(/^\torganization = /gm, '\tpublisher = ');
 }
 
 function render(keys: readonly ReferenceKey[], style: CitationStyle, format: ReferenceFormat): string {

@@ -37,3 +37,25 @@ export type {
   Evidence,
 } from './types.js';
 export * from './plot/index.js';
+// Our experiments (src/experiments): what they measure, their findings, and the committed results.
+export { experiments, experimentIds, experimentById, loadResults } from './experiments/index.js';
+export type {
+  Experiment,
+  Finding,
+  Progress,
+  ResultsFile,
+  GradientDepthConfig,
+  GradientDepthResult,
+  DeadUnitsConfig,
+  DeadUnitsResult,
+  SaturationConfig,
+  SaturationResult,
+  TrainingConfig,
+  TrainingResult,
+  SeluFixedPointConfig,
+  SeluFixedPointResult,
+  SoftmaxStabilityConfig,
+  SoftmaxStabilityResult,
+  CostConfig,
+  CostResult,
+} from './experiments/index.js';

@@ -12,7 +12,7 @@
  */
 
 /** The CSL item types this bibliography uses. */
-export type CslItemType = 'article' | 'article-journal' | 'chapter' | 'manuscript' | 'paper-conference' | 'thesis';
+export type CslItemType = 'article' | 'article-journal' | 'chapter' | 'manuscript' | 'paper-conference' | 'report' | 'thesis';
 
 export interface CslName {
   readonly family: string;
@@ -46,9 +46,9 @@ export interface CslItem {
   readonly issue?: string;
   /** Page range with a hyphen, e.g. `533-536`. */
   readonly page?: string;
-  /** For arXiv preprints: `arXiv:<id>`. */
+  /** For arXiv preprints: `arXiv:<id>`; for a report: its number in the institution's series. */
   readonly number?: string;
-  /** Kind of thesis or manuscript, e.g. `PhD thesis`. */
+  /** Kind of thesis, report or manuscript, e.g. `PhD thesis`, `Technical Report`. */
   readonly genre?: string;
   readonly DOI?: string;
   readonly ISSN?: string;
@@ -223,6 +223,43 @@ const REFERENCES = {
     publisher: 'Association for Computational Linguistics',
     issued: { 'date-parts': [[2009, 6]] },
     URL: 'https://aclanthology.org/N09-2062/',
+  },
+  bergstra2009quadratic: {
+    id: 'bergstra2009quadratic',
+    type: 'report',
+    genre: 'Technical Report',
+    title: 'Quadratic polynomials learn better image features',
+    author: [
+      { family: 'Bergstra', given: 'James' },
+      { family: 'Desjardins', given: 'Guillaume' },
+      { family: 'Lamblin', given: 'Pascal' },
+      { family: 'Bengio', given: 'Yoshua' },
+    ],
+    number: '1337',
+    publisher: "Département d'Informatique et de Recherche Opérationnelle, Université de Montréal",
+    issued: { 'date-parts': [[2009]] },
+    URL: 'http://www.iro.umontreal.ca/~lisa/publications2/index.php/attachments/single/205',
+  },
+  glorot2010understanding: {
+    id: 'glorot2010understanding',
+    type: 'paper-conference',
+    title: 'Understanding the difficulty of training deep feedforward neural networks',
+    author: [
+      { family: 'Glorot', given: 'Xavier' },
+      { family: 'Bengio', given: 'Yoshua' },
+    ],
+    editor: [
+      { family: 'Teh', given: 'Yee Whye' },
+      { family: 'Titterington', given: 'Mike' },
+    ],
+    'container-title': 'Proceedings of the Thirteenth International Conference on Artificial Intelligence and Statistics',
+    'collection-title': 'Proceedings of Machine Learning Research',
+    volume: '9',
+    page: '249-256',
+    'event-place': 'Chia Laguna Resort, Sardinia, Italy',
+    publisher: 'PMLR',
+    issued: { 'date-parts': [[2010, 5]] },
+    URL: 'https://proceedings.mlr.press/v9/glorot10a.html',
   },
   nair2010relu: {
     id: 'nair2010relu',
@@ -520,6 +557,32 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
       'The icml.cc PDF itself was not read.',
     ],
   },
+  glorot2010understanding: {
+    record: 'https://proceedings.mlr.press/v9/glorot10a.html',
+    recordRead: false,
+    checked: [
+      {
+        source: `${TEXT_SEARCH} for "pmlr-v9-glorot10a" (a copy of the PMLR BibTeX export)`,
+        confirms:
+          'title; authors Xavier Glorot, Yoshua Bengio in that order; "Proceedings of the Thirteenth International Conference on Artificial Intelligence and Statistics", Proceedings of Machine Learning Research volume 9, pages 249–256, editors Yee Whye Teh and Mike Titterington, Chia Laguna Resort, Sardinia, Italy, 13–15 May 2010, publisher PMLR; the PMLR URL',
+      },
+      {
+        source: `${TEXT_SEARCH} for "v9/glorot10a" (reference lists and TensorFlow's initializer docs)`,
+        confirms: 'the same proceedings, PMLR volume 9, pages 249–256, from an independent reference list; the PMLR page and PDF URLs',
+      },
+      {
+        source: `${TEXT_SEARCH} for "learn better image features"`,
+        confirms: 'a text copy of the paper itself (sections, figures, Table 1 and reference list): title and authors as printed',
+      },
+      {
+        source: 'http://www.shortscience.org/venue?key=journals/jmlr&year=2010',
+        confirms: 'title; filed with JMLR (Workshop and Conference Proceedings) 2010; the jmlr.org PDF URL of volume 9',
+      },
+    ],
+    notes: [
+      'AISTATS 2010 appeared as volume 9 of JMLR Workshop and Conference Proceedings, now Proceedings of Machine Learning Research; it is given in its PMLR form, like glorot2011deep. The PMLR page itself was not read. No DOI exists.',
+    ],
+  },
   glorot2011deep: {
     record: 'https://proceedings.mlr.press/v15/glorot11a.html',
     recordRead: false,
@@ -775,6 +838,30 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
     notes: [
       'The authors are Turian, Bergstra and Bengio (not Turian and Ratinov, whose 2010 paper is another one).',
       'Place (Boulder, Colorado), month (June 2009) and publisher (Association for Computational Linguistics) are those of NAACL-HLT 2009 and were not read from the Anthology page itself. No DOI exists.',
+    ],
+  },
+  bergstra2009quadratic: {
+    record: 'http://www.iro.umontreal.ca/~lisa/publications2/index.php/attachments/single/205',
+    recordRead: false,
+    checked: [
+      {
+        source: `${TEXT_SEARCH} for "learn better image features" (a text copy of Glorot & Bengio 2010 with its reference list)`,
+        confirms:
+          'the reference as its contemporaries cited it: Bergstra, J., Desjardins, G., Lamblin, P., & Bengio, Y. (2009), "Quadratic polynomials learn better image features", Technical Report 1337, Département d\'Informatique et de Recherche Opérationnelle, Université de Montréal; Glorot & Bengio (Section 2.3) credit it with the softsign',
+      },
+      {
+        source: `${TEXT_SEARCH} for "Quadratic Polynomials Learn Better Image" (Flux/NNlib softsign docstrings, other reference lists)`,
+        confirms: 'title; "Technical Report 1337"; 2009; the LISA publications URL of the report (/attachments/single/205), which one of them calls a dead link',
+      },
+      {
+        source: `${TEXT_SEARCH} for "Bergstra, James and Breuleux, Olivier" (the Theano BibTeX, same lab, 2010)`,
+        confirms: 'the given names James Bergstra, Guillaume Desjardins, Pascal Lamblin, Yoshua Bengio',
+      },
+    ],
+    notes: [
+      'Neither the report nor its LISA publications page could be read (the URL is reported dead), so every field rests on reference lists, chiefly that of Glorot & Bengio 2010, from the same lab. No month, no pages, no DOI.',
+      'The given names are written out from the authors\' other papers of the same lab (the reference lists give initials); that these four are the same people was not confirmed from the report itself.',
+      'The title is in the sentence case of Glorot & Bengio\'s reference list; code docstrings write it in title case. CSL "report" (BibTeX @techreport): the department and university are its institution.',
     ],
   },
   collobert2004thesis: {

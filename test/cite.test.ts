@@ -29,7 +29,15 @@ const BIBTEX_TYPE: Record<CslItem['type'], string> = {
   chapter: 'inbook',
   manuscript: 'unpublished',
   'paper-conference': 'inproceedings',
+  report: 'techreport',
   thesis: 'phdthesis',
+};
+
+/** The BibTeX field that holds a CSL `publisher`, by CSL type (BibTeX's own names for each entry type). */
+const PUBLISHER_FIELD: Partial<Record<CslItem['type'], string>> = {
+  report: 'institution',
+  thesis: 'school',
+  manuscript: 'howpublished',
 };
 
 describe('toBibtex', () => {
@@ -53,6 +61,31 @@ describe('toBibtex', () => {
       assert.equal(back.URL, expected.URL, 'URL');
     });
   }
+
+  test('a publisher is written as `publisher` (institution, school for reports and theses), never as `organization`', () => {
+    // plugin-bibtex on its own writes a conference paper's publisher (PMLR, IEEE, Curran …) as
+    // `organization`, the field BibTeX keeps for a conference's sponsor.
+    assert.doesNotMatch(toBibtex(referenceKeys), /^\torganization = /m);
+    const withPublisher = referenceKeys.filter((key) => item(key).publisher !== undefined);
+    assert.ok(withPublisher.some((key) => item(key).type === 'paper-conference'), 'no conference paper with a publisher to check');
+    for (const key of withPublisher) {
+      const expected = item(key);
+      const bib = toBibtex(key);
+      const field = PUBLISHER_FIELD[expected.type] ?? 'publisher';
+      assert.match(bib, new RegExp(`^\\t${field} = \\{`, 'm'), `${key}: no ${field} field in:\n${bib}`);
+      assert.equal(parseBibtex(bib)[0]!.publisher, expected.publisher, `${key}: publisher read back from:\n${bib}`);
+    }
+  });
+
+  test('a technical report is @techreport with its number, kind and institution', () => {
+    const bib = toBibtex('bergstra2009quadratic');
+    assert.match(bib, /^@techreport\{bergstra2009quadratic,$/m);
+    assert.match(bib, /^\tnumber = \{1337\},$/m);
+    assert.match(bib, /^\tinstitution = \{D\{\\' e\}partement d'Informatique/m);
+    const back = parseBibtex(bib)[0]!;
+    assert.equal(back.genre, 'Technical Report', `kind of report in:\n${bib}`);
+    assert.equal(back.number, '1337');
+  });
 
   test('several keys give one entry each, in the order given', () => {
     const keys = ['misra2019mish', 'nair2010relu', 'bridle1990softmax'];

@@ -72,6 +72,19 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
     authors: [['Collobert', 'Ronan']],
     year: 2004,
   },
+  bergstra2009quadratic: {
+    type: 'report',
+    title: 'Quadratic polynomials learn better image features',
+    authors: [['Bergstra', 'James'], ['Desjardins', 'Guillaume'], ['Lamblin', 'Pascal'], ['Bengio', 'Yoshua']],
+    year: 2009,
+  },
+  glorot2010understanding: {
+    type: 'paper-conference',
+    title: 'Understanding the difficulty of training deep feedforward neural networks',
+    authors: [['Glorot', 'Xavier'], ['Bengio', 'Yoshua']],
+    year: 2010,
+    venue: /^Proceedings of the Thirteenth International Conference on Artificial Intelligence and Statistics$/,
+  },
   turian2009softsign: {
     type: 'paper-conference',
     title: 'Quadratic Features and Deep Architectures for Chunking',
@@ -210,6 +223,8 @@ const FIXED_KEYS = [
   'donoho1995softthreshold',
   'donoho1994ideal',
   'bridle1990softmax',
+  'glorot2010understanding',
+  'bergstra2009quadratic',
 ];
 
 const WALKTHROUGH = {

@@ -255,9 +255,18 @@ test('every worked example of the softmax family holds to 2 ulps', () => {
   }
 });
 
+test('the softmax outlier claim states the mass that softmax((0, 0, 5)) actually gives the top score', () => {
+  const top = softmax([0, 0, 5])[2]!;
+  const stated = `gives the last class about ${top.toFixed(3)}`;
+  assert.ok(
+    vectorFunctions.softmax.tradeOffs.disadvantages.some(({ text }) => text.includes(stated)),
+    `a disadvantage should say "${stated}"`,
+  );
+});
+
 test('softmax metadata carries the walkthrough correction about its plotted curve', () => {
   const corrections = vectorFunctions.softmax.tradeOffs.corrections ?? [];
-  assert.ok(corrections.some((c) => /100/.test(c) && /probability vector/.test(c) && /not an elementwise/.test(c)));
+  assert.ok(corrections.some(({ text }) => /100/.test(text) && /probability vector/.test(text) && /not an elementwise/.test(text)));
 });
 
 test("softmax of the walkthrough's grid (100 points in [-5, 5]) is one probability vector: positive, increasing, summing to 1", () => {

@@ -81,18 +81,88 @@ export const celu = defineActivation<CeluParams>({
   papers: ['barron2017celu'],
   tradeOffs: {
     advantages: [
-      { text: 'Continuously differentiable for every α: the slope is 1 on both sides of 0, unlike ELU with α ≠ 1.', evidence: [] },
-      { text: 'Scale-similar: CELU(x; α) = α·CELU(x/α; 1), so α changes the scale of the negative part without changing its shape.', evidence: [] },
-      { text: 'Shares ELU’s benefits: negative outputs push mean activations towards zero and saturate in a noise-robust way.', evidence: [] },
+      {
+        text: 'Continuously differentiable for every α: the slope is 1 on both sides of 0, unlike ELU with α ≠ 1.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          {
+            kind: 'paper',
+            key: 'barron2017celu',
+            where: 'Eq. 3 and Eq. 5',
+            shows: 'CELU modifies the negative part so that the derivative at 0 is 1 for every α: C1 continuous for all α',
+          },
+        ],
+      },
+      {
+        text: 'Scale-similar: CELU(x; α) = α·CELU(x/α; 1), so α changes the scale of the negative part without changing its shape; its derivative is bounded, and it tends to ReLU as α → 0 and to the identity as α → ∞.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'barron2017celu',
+            where: 'Abstract; Eq. 6',
+            shows: 'CELU is scale-similar in α, has a bounded derivative and contains ReLU and the linear function as special cases',
+          },
+        ],
+      },
+      {
+        text: 'Shares ELU’s negative part (it is ELU at α = 1): negative outputs push mean activations towards zero and saturate at −α, a noise-robust deactivation.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'barron2017celu',
+            where: 'Eq. 4',
+            shows: 'ELU and CELU are identical when α = 1',
+          },
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Abstract',
+            shows: 'negative values push mean activations towards zero; saturation to a negative value gives a noise-robust deactivation state',
+          },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'The exponential makes it costlier than ReLU or Leaky ReLU.', evidence: [] },
-      { text: 'α is one more hyperparameter; α = 0 is impossible (division by zero) and small α make it close to ReLU.', evidence: [] },
-      { text: 'Less widely used and benchmarked than ELU, GELU or SiLU.', evidence: [] },
+      {
+        text: 'The exponential makes it costlier than ReLU or Leaky ReLU: ELU, which evaluates the same exponential, measures above 1.2× ReLU’s cost in our timing.',
+        evidence: [{ kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' }],
+      },
+      {
+        text: 'α is one more hyperparameter; α = 0 is impossible (x/α divides by zero), and a small α makes it close to ReLU, whose limit it is.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'barron2017celu',
+            where: 'Eq. 3; Abstract',
+            shows: 'the negative part is α(exp(x/α) − 1); ReLU is contained as a special case (the limit α → 0)',
+          },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Where ELU fits but α ≠ 1 is wanted without losing a continuous derivative.', evidence: [] },
-      { text: 'At α = 1 it is exactly ELU, so prefer ELU there for clarity.', evidence: [] },
+      {
+        text: 'Where ELU fits but α ≠ 1 is wanted without losing a continuous derivative, since α is then easier to tune.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'barron2017celu',
+            where: 'Abstract',
+            shows: 'C1 continuous for all α, making the rectifier easier to reason about and α easier to tune',
+          },
+        ],
+      },
+      {
+        text: 'At α = 1 it is exactly ELU, so prefer the name ELU there for clarity.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'barron2017celu',
+            where: 'Eq. 4',
+            shows: 'ELU and CELU are identical when α = 1',
+          },
+        ],
+      },
     ],
   },
   examples: [

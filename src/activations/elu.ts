@@ -59,22 +59,116 @@ export const elu = defineActivation<EluParams>({
   papers: ['clevert2016elu'],
   tradeOffs: {
     advantages: [
-      { text: 'Reduction of the vanishing gradient problem: like ReLU it passes positive inputs with slope 1, but with a smooth transition for negative inputs.', evidence: [] },
-      { text: 'Better performance for deep networks: negative outputs push mean activations towards zero, which Clevert et al. found speeds up learning.', evidence: [] },
-      { text: 'Noise-robust deactivation: for large negative inputs the output saturates at −α, so the unit is off in a stable way (Leaky ReLU and PReLU never saturate).', evidence: [] },
-      { text: 'With α = 1 it is continuous and differentiable everywhere, including x = 0, which aids stable gradient descent.', evidence: [] },
+      {
+        text: 'No vanishing gradient for positive inputs: like ReLU it passes them with slope 1, and its negative part is smooth rather than flat at 0.',
+        evidence: [
+          { kind: 'property', property: 'df0' },
+          { kind: 'property', property: 'continuity' },
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Abstract',
+            shows: 'like ReLUs, Leaky ReLUs and PReLUs, ELUs alleviate the vanishing gradient problem via the identity for positive values',
+          },
+        ],
+      },
+      {
+        text: 'Faster learning in deep networks, in Clevert et al.’s experiments: faster learning and better generalisation than ReLU and Leaky ReLU in networks of more than 5 layers, which they attribute to negative outputs pushing mean activations towards zero (a smaller bias shift).',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Abstract; Section 1',
+            shows: 'negative values push mean unit activations closer to zero, which reduces the bias shift and speeds up learning; ELUs learn faster and generalise significantly better than ReLUs and LReLUs with more than 5 layers',
+          },
+        ],
+      },
+      {
+        text: 'Noise-robust deactivation: for large negative inputs the output saturates at −α, so an off unit is off in a stable way (Leaky ReLU and PReLU never saturate).',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Abstract',
+            shows: 'LReLUs and PReLUs have negative values too but do not ensure a noise-robust deactivation state; ELUs saturate to a negative value for smaller inputs',
+          },
+        ],
+      },
+      {
+        text: 'No dead units: its slope is positive everywhere, and our dead-units experiment finds none.',
+        evidence: [
+          { kind: 'property', property: 'monotonic' },
+          { kind: 'measured', experiment: 'dead-units', finding: 'leaky-never-dead' },
+        ],
+      },
+      {
+        text: 'With α = 1 (the default) it is continuously differentiable everywhere, including at x = 0.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Computational complexity: the exponential makes ELU more expensive than ReLU or Leaky ReLU, which can slow training.', evidence: [] },
-      { text: 'Parameter tuning: α is usually 1, but other values may suit some applications, which adds a choice to model design.', evidence: [] },
-      { text: 'Not zero-centred: positive inputs pass unchanged as in ReLU, so outputs are only pushed towards a zero mean, not centred on it.', evidence: [] },
+      {
+        text: 'Costlier than ReLU or Leaky ReLU: the exponential it evaluates for negative inputs puts it above 1.2× ReLU’s cost in our timing.',
+        evidence: [{ kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' }],
+      },
+      {
+        text: 'α is one more choice, and awkward to tune: for α ≠ 1 the derivative jumps at 0, and a large α gives large gradients for small negative inputs (Barron); CELU removes both.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'barron2017celu',
+            where: 'Eq. 1–2 and the text after them',
+            shows: 'for α ≠ 1 the ELU’s derivative is discontinuous at 0, and large α can cause an exploding gradient for small negative inputs',
+          },
+        ],
+      },
+      {
+        text: 'Not zero-centred: positive inputs pass unchanged as in ReLU, so outputs are only pushed towards a zero mean, not centred on it.',
+        evidence: [{ kind: 'property', property: 'zeroCentered' }],
+      },
     ],
     whenToUse: [
-      { text: 'Hidden layers of deep networks where ReLU trains slowly or units die, and a smooth negative part helps convergence.', evidence: [] },
-      { text: 'Networks without batch normalisation, where pushing mean activations towards zero matters most.', evidence: [] },
+      {
+        text: 'Hidden layers of deep networks (more than about 5 layers) where ReLU trains slowly or units die.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Abstract',
+            shows: 'faster learning and better generalisation than ReLUs and LReLUs on networks with more than 5 layers',
+          },
+          { kind: 'measured', experiment: 'dead-units', finding: 'leaky-never-dead' },
+        ],
+      },
+      {
+        text: 'Networks without batch normalisation: on CIFAR-100 Clevert et al. found ELU networks better than ReLU networks with batch normalisation, and batch normalisation did not improve ELU networks.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Abstract',
+            shows: 'on CIFAR-100 ELU networks significantly outperform ReLU networks with batch normalisation, while batch normalisation does not improve ELU networks',
+          },
+        ],
+      },
     ],
     corrections: [
-      { text: 'The walkthrough says ELU is differentiable at all points including x = 0. That holds only for α = 1: for any other α the slope jumps from α (left) to 1 (right), and PyTorch returns α at 0.', evidence: [] },
+      {
+        text: 'The walkthrough says ELU is differentiable at all points including x = 0. That holds only for α = 1: for any other α the slope jumps from α (left) to 1 (right), and PyTorch returns α at 0.',
+        evidence: [
+          { kind: 'property', property: 'kinks' },
+          {
+            kind: 'paper',
+            key: 'barron2017celu',
+            where: 'Eq. 2',
+            shows: 'the ELU as parametrised by Clevert et al. is not continuously differentiable when α is not 1',
+          },
+        ],
+      },
     ],
   },
   examples: [

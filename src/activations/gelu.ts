@@ -277,22 +277,80 @@ export const gelu = defineActivation<GeluParams>({
   papers: ['hendrycks2016gelu'],
   tradeOffs: {
     advantages: [
-      { text: 'Improved learning dynamics: the smooth, slightly non-monotonic curve weights inputs by how likely they are to be large, rather than gating them by sign as ReLU does.', evidence: [] },
-      { text: 'Enhanced model performance: models using GELU often reach higher accuracy on a variety of tasks, especially in NLP (BERT, GPT) and computer vision (ViT).', evidence: [] },
-      { text: 'Smooth gradient flow: the derivative is continuous everywhere and close to 1 for large positive inputs, which keeps gradients stable during backpropagation.', evidence: [] },
+      {
+        text: 'Weights inputs by their value instead of gating them by their sign as ReLU does: x·Φ(x) is the expected output of a random 0/1 mask that keeps x with probability Φ(x), so smaller inputs are more likely to be dropped.',
+        evidence: [
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'GELU defined as the expectation of a stochastic zero-or-identity map with keep probability Φ(x)' },
+        ],
+      },
+      {
+        text: 'In its authors’ experiments it matched or beat ReLU and ELU on every task tried (MNIST classification and autoencoding, Twitter POS tagging, TIMIT, CIFAR-10/100), by small margins: for example 7.89% CIFAR-10 error against 8.16% for ReLU, and 20.74% against 21.77% on CIFAR-100.',
+        evidence: [
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 3.1–3.5, Figures 2–7', shows: 'median results over 3–5 runs per task; GELU lowest on each, with margins of tenths of a percent to about a point' },
+        ],
+      },
+      {
+        text: 'Smooth (C^∞): its derivative Φ(x) + x·φ(x) is continuous everywhere, tends to 1 for large positive inputs and to 0 for large negative ones; there is no kink.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
+      {
+        text: 'The GELU paper suggests that its curvature and non-monotonicity may let it approximate complicated functions more easily than ReLU or ELU; this is a conjecture there, not tested.',
+        evidence: [{ kind: 'conjecture', key: 'hendrycks2016gelu' }],
+      },
     ],
     disadvantages: [
-      { text: 'Computational cost: it needs the error function (or a tanh for the approximation), more work than a comparison like ReLU, which can lengthen training.', evidence: [] },
-      { text: 'Limited intuition: being defined through the Gaussian distribution function, it is less intuitive than ReLU or Leaky ReLU.', evidence: [] },
-      { text: 'Optimization sensitivity: it is non-monotonic (a dip to about −0.17 near x = −0.75), which may make optimisation more sensitive to hyperparameters.', evidence: [] },
+      {
+        text: 'Costlier than ReLU: it needs the error function (or a tanh for the approximation) where ReLU needs one comparison.',
+        evidence: [{ kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' }],
+      },
+      {
+        text: 'No closed form in elementary functions: implementations use the error function or one of the approximations the paper gives (the tanh form or x·σ(1.702x)), which are close to it but not equal.',
+        evidence: [
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'defines GELU through erf and gives the tanh and x·σ(1.702x) approximations for speed' },
+        ],
+      },
+      {
+        text: 'Not monotonic: it decreases for inputs below about −0.75, where it reaches its minimum of about −0.17, so two different inputs can give the same output.',
+        evidence: [
+          { kind: 'property', property: 'monotonic' },
+          { kind: 'property', property: 'range' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Hidden layers of Transformers (BERT, GPT, ViT) and other state-of-the-art NLP and vision models.', evidence: [] },
-      { text: "Use approximate='tanh' only to reproduce models trained with it (GPT-2, original BERT code); the exact form is the definition.", evidence: [] },
+      {
+        text: 'As a smooth replacement for ReLU in hidden layers, where its authors found small but consistent gains across vision, language and speech tasks.',
+        evidence: [
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 3, Section 5', shows: 'GELU ahead of ReLU and ELU on every data set evaluated' },
+        ],
+      },
+      {
+        text: 'Whether it beats ReLU on a small problem is measured here rather than assumed: the training experiment compares GELU, SiLU and Mish with ReLU over several seeds and reports which data sets, if any, show a difference beyond the seed-to-seed interval.',
+        evidence: [{ kind: 'measured', experiment: 'training', finding: 'smooth-gated-vs-relu' }],
+      },
+      {
+        text: "Use approximate='tanh' to reproduce models trained with it (the GELU paper’s own experiments used the tanh form); the exact x·Φ(x) is the definition.",
+        evidence: [
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2, Section 4', shows: 'the tanh formula is offered as an approximation; Section 4 says it was used in every experiment of the paper' },
+        ],
+      },
     ],
     corrections: [
-      { text: 'The walkthrough calls x·Φ(x) an approximation. x·Φ(x) is the exact definition of GELU; the tanh formula (and x·σ(1.702x)) are the approximations of it.', evidence: [] },
-      { text: 'The walkthrough says an exact formulation "involves more complex operations"; the exact form is (x/2)(1 + erf(x/√2)), one call to the error function.', evidence: [] },
+      {
+        text: 'The walkthrough calls x·Φ(x) an approximation. x·Φ(x) is the exact definition of GELU; the tanh formula (and x·σ(1.702x)) are the approximations of it.',
+        evidence: [
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'GELU(x) = xΦ(x) is the definition; the tanh and sigmoid forms are introduced as approximations' },
+        ],
+      },
+      {
+        text: 'The walkthrough says an exact formulation "involves more complex operations"; the exact form is (x/2)(1 + erf(x/√2)), one call to the error function.',
+        evidence: [
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'GELU(x) = x·½[1 + erf(x/√2)]' },
+        ],
+      },
     ],
   },
   examples: [

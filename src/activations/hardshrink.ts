@@ -49,17 +49,48 @@ export const hardshrink = defineActivation({
   papers: ['donoho1994ideal'],
   tradeOffs: {
     advantages: [
-      { text: 'Produces exact zeros for small inputs (sparsity) and leaves large inputs unbiased, unlike Softshrink.', evidence: [] },
-      { text: 'Trivially cheap: two comparisons.', evidence: [] },
+      {
+        text: 'Keep or kill: exact zeros for |x| ≤ λ (sparsity), and every other input passed unchanged, without Softshrink’s bias.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'property', property: 'df0' },
+        ],
+      },
+      {
+        text: 'Keeping or killing each coefficient is the “selective wavelet reconstruction” that Donoho and Johnstone take as the ideal, oracle-guided estimator; their shrinkage method (RiskShrink) comes within a factor of about 2 log n of that ideal risk, using the data alone.',
+        evidence: [
+          { kind: 'paper', key: 'donoho1994ideal', where: 'Summary (abstract)', shows: 'selective wavelet reconstruction with an oracle; the oracle inequality, attained within a factor of about 2 log n' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Discontinuous at ±λ: the output jumps from 0 to ±λ, so small input changes can flip a value on or off.', evidence: [] },
-      { text: 'Zero gradient in the dead zone [-λ, λ]: units there do not learn.', evidence: [] },
-      { text: 'λ must be chosen or tuned.', evidence: [] },
+      {
+        text: 'Discontinuous at ±λ: the output jumps from 0 to ±λ, so small input changes can flip a value on or off.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
+      {
+        text: 'Zero gradient in the dead zone [−λ, λ]: units there do not learn.',
+        evidence: [{ kind: 'property', property: 'df0' }],
+      },
+      {
+        text: 'λ is a hyper-parameter: both the dead zone and the jump sit at ±λ.',
+        evidence: [{ kind: 'property', property: 'kinks' }],
+      },
     ],
     whenToUse: [
-      { text: 'Sparse representations and denoising (hard thresholding of wavelet coefficients), where unbiased large values matter.', evidence: [] },
-      { text: 'Rarely as a general-purpose hidden-layer activation.', evidence: [] },
+      {
+        text: 'Sparse representations and denoising by thresholding wavelet coefficients, where large values should pass unbiased.',
+        evidence: [
+          { kind: 'paper', key: 'donoho1994ideal', where: 'Summary (abstract)', shows: 'spatially adaptive estimation by selecting (keeping or killing) empirical wavelet coefficients' },
+        ],
+      },
+      {
+        text: 'As a general hidden-layer activation only after checking it on the task: our training experiment compares it with ReLU.',
+        evidence: [{ kind: 'measured', experiment: 'training', finding: 'shrink-functions-vs-relu' }],
+      },
     ],
   },
   examples: [

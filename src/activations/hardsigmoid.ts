@@ -45,16 +45,50 @@ export const hardsigmoid = defineActivation({
   papers: ['howard2019mobilenetv3'],
   tradeOffs: {
     advantages: [
-      { text: 'Cheap: an addition, two comparisons and a multiplication, no exponential; fast and exact in fixed-point and 8-bit arithmetic.', evidence: [] },
-      { text: 'Bounded in [0, 1] like the sigmoid, which it follows closely: the largest gap is 0.069, near x = ±1.32.', evidence: [] },
+      {
+        text: 'Cheap: an addition, a clamp and a multiplication, no exponential; faster than the sigmoid in our timing. MobileNetV3 adopted it because the sigmoid is expensive on mobile devices and hard to keep accurate in fixed-point arithmetic, and because in quantised mode it avoids the precision loss of differing sigmoid approximations.',
+        evidence: [
+          { kind: 'measured', experiment: 'cost', finding: 'hard-cheaper-than-smooth' },
+          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 3, Section 5.2', shows: 'sigmoid inefficient and hard to keep accurate in fixed point; hard versions have deployment advantages, including in quantised mode' },
+        ],
+      },
+      {
+        text: 'Bounded in [0, 1] like the sigmoid, which it follows closely: the largest gap is 0.069, near x = ±1.32. MobileNetV3 found the hard versions of sigmoid and swish to give no discernible difference in accuracy.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2, Figure 6', shows: 'constants chosen as a good match to the smooth version; no discernible accuracy difference found' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Zero gradient outside (-3, 3): saturated units stop learning entirely, where the sigmoid only slows down.', evidence: [] },
-      { text: 'Not differentiable at ±3, and not zero-centred.', evidence: [] },
-      { text: 'Frameworks disagree on the definition: Keras and older Theano use the slope 0.2 (clipping at ±2.5), PyTorch and MobileNetV3 use 1/6 (clipping at ±3).', evidence: [] },
+      {
+        text: 'Zero gradient outside (−3, 3): it reaches 0 and 1 exactly, so a unit there gets no gradient at all, where the sigmoid only slows down.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
+      {
+        text: 'Not differentiable at ±3, and not zero-centred.',
+        evidence: [
+          { kind: 'property', property: 'kinks' },
+          { kind: 'property', property: 'zeroCentered' },
+        ],
+      },
+      {
+        text: 'Hard sigmoids differ between sources: MobileNetV3, PyTorch and Keras 3 use ReLU6(x + 3)/6 (slope 1/6, flat beyond ±3), while earlier ones used other clipping constants (Keras 2 used 0.2x + 0.5, flat beyond ±2.5). Check which one a model was trained with.',
+        evidence: [
+          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2', shows: 'its hard sigmoid is ReLU6(x + 3)/6, unlike earlier hard sigmoids with a custom clipping constant' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Gates in mobile networks (the squeeze-and-excitation blocks of MobileNetV3) and in quantised models, in place of the sigmoid.', evidence: [] },
+      {
+        text: 'Gates in mobile networks (the squeeze-and-excitation blocks of MobileNetV3) and in quantised models, in place of the sigmoid.',
+        evidence: [
+          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 3, Section 5.2, Table 4', shows: 'squeeze-and-excite and swish use the hard sigmoid; quantised MobileNetV3 results' },
+        ],
+      },
     ],
   },
   examples: [

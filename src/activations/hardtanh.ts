@@ -59,20 +59,52 @@ export const hardtanh = defineActivation({
       { x: 1, derivative: 0 },
     ],
   },
+  // The conventional reference for the hard tanh of Torch and SENNA; its text could not be read, so that
+  // it defines the function is unchecked (references.ts says so); no trade-off claim rests on it.
   papers: ['collobert2004thesis'],
   tradeOffs: {
     advantages: [
-      { text: 'Cheap: two comparisons, no exponential, unlike tanh.', evidence: [] },
-      { text: 'Zero-centred and bounded like tanh, and exactly the identity near 0, so small signals pass unchanged.', evidence: [] },
-      { text: 'The gradient is exactly 1 inside the linear region: no gradual saturation.', evidence: [] },
+      {
+        text: 'Zero-centred and bounded like tanh, and exactly the identity between minVal and maxVal, so small signals pass unchanged.',
+        evidence: [
+          { kind: 'property', property: 'zeroCentered' },
+          { kind: 'property', property: 'range' },
+          { kind: 'property', property: 'identityNearZero' },
+        ],
+      },
+      {
+        text: 'The gradient is exactly 1 inside the linear region: no gradual saturation before the bounds.',
+        evidence: [
+          { kind: 'property', property: 'df0' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Zero gradient outside [minVal, maxVal]: saturated units stop learning, as with tanh but abruptly.', evidence: [] },
-      { text: 'Not differentiable at minVal and maxVal.', evidence: [] },
+      {
+        text: 'Zero gradient outside [minVal, maxVal]: a saturated unit gets exactly no gradient, where a saturated tanh unit still gets a small one.',
+        evidence: [
+          { kind: 'measured', experiment: 'saturation', finding: 'hardtanh-saturation-zero-gradient' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
+      {
+        text: 'Not differentiable at minVal and maxVal (autograd returns 0 there).',
+        evidence: [
+          { kind: 'property', property: 'kinks' },
+          { kind: 'property', property: 'continuity' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Where tanh is wanted but its exponential is too costly, e.g. on embedded hardware or in quantised models.', evidence: [] },
-      { text: 'Clipping activations to a fixed interval (ReLU6 is Hardtanh with bounds 0 and 6).', evidence: [] },
+      {
+        text: 'Conjecture: a cheaper stand-in for tanh where exponentials are costly (two comparisons instead of an exponential); no finding here times the two, and no paper read for this project compares them in training.',
+        evidence: [{ kind: 'conjecture' }],
+      },
+      {
+        text: 'Clipping activations to a fixed interval [minVal, maxVal] (ReLU6 is Hardtanh with bounds 0 and 6).',
+        evidence: [{ kind: 'property', property: 'range' }],
+      },
     ],
   },
   examples: [

@@ -46,18 +46,110 @@ export const leakyRelu = defineActivation({
   papers: ['maas2013rectifier'],
   tradeOffs: {
     advantages: [
-      { text: 'Mitigates the dying ReLU problem: negative inputs still get a small gradient (the slope α), so a unit whose pre-activations are all negative can still update and recover.', evidence: [] },
-      { text: 'Improved learning for deep networks: the non-zero gradient for negative inputs keeps gradients flowing through the network.', evidence: [] },
-      { text: 'As cheap as ReLU in practice: one comparison and one multiplication.', evidence: [] },
+      {
+        text: 'No dead units: negative inputs still get the slope α, never 0, so a unit whose pre-activations are all negative still updates; our dead-units experiment finds no dead Leaky ReLU units at all.',
+        evidence: [
+          { kind: 'property', property: 'df0' },
+          { kind: 'measured', experiment: 'dead-units', finding: 'leaky-never-dead' },
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1',
+            shows: 'the motivation of Leaky ReLU (a fixed small slope, 0.01) is to avoid zero gradients',
+          },
+        ],
+      },
+      {
+        text: 'Practically as cheap as ReLU: one comparison and, for negative inputs, one multiplication; our timing finds it within 1.5× of ReLU.',
+        evidence: [{ kind: 'measured', experiment: 'cost', finding: 'leaky-as-cheap-as-relu' }],
+      },
+      {
+        text: 'With He initialisation its gradient keeps its size through depth, like ReLU’s: within a factor of 10 from the last to the first of 50 layers in our measurement.',
+        evidence: [{ kind: 'measured', experiment: 'gradient-depth', finding: 'rectifiers-he-preserve' }],
+      },
     ],
     disadvantages: [
-      { text: 'Parameter tuning: results can depend on the choice of α, which may need tuning (PReLU learns it instead).', evidence: [] },
-      { text: 'Slightly more computation than ReLU: the negative branch needs a multiplication.', evidence: [] },
-      { text: 'Not differentiable at 0, and no longer exactly sparse: negative inputs give small non-zero outputs.', evidence: [] },
+      {
+        text: 'No accuracy gain over ReLU: Maas et al. found leaky and plain rectifier networks about equal on speech recognition, He et al. summarise it as a negligible impact on accuracy, and in our training experiment Leaky ReLU stays within ReLU’s intervals.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'maas2013rectifier',
+            where: 'results table (word error rates of DNNs with 2–4 hidden layers; read through summaries, the PDF itself was not read)',
+            shows: 'on Switchboard, DNNs with 2–4 hidden layers: leaky and plain rectifier networks reach about the same word error rates, both about 2% absolute below tanh networks',
+          },
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1',
+            shows: 'experiments in Maas et al. show that Leaky ReLU has a negligible impact on accuracy compared with ReLU',
+          },
+          { kind: 'measured', experiment: 'training', finding: 'leaky-matches-relu' },
+        ],
+      },
+      {
+        text: 'One more hyperparameter: α is fixed by hand (0.01 by default), while the slopes PReLU learns differ widely between layers (He et al. report about 0.6–0.7 in the first layer and smaller values deeper).',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1, Table 1',
+            shows: 'learned PReLU coefficients: 0.681 (channel-shared) and 0.596 (channel-wise) in conv1, generally smaller in deeper layers',
+          },
+        ],
+      },
+      {
+        text: 'Not differentiable at 0, and not exactly sparse: negative inputs give small non-zero outputs instead of ReLU’s zeros.',
+        evidence: [
+          { kind: 'property', property: 'kinks' },
+          { kind: 'property', property: 'range' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Hidden layers where plain ReLU units die during training, e.g. with high learning rates.', evidence: [] },
-      { text: 'Deep models, and GAN discriminators (where slopes around 0.2 are customary).', evidence: [] },
+      {
+        text: 'Hidden layers where plain ReLU units die during training, for example with a high learning rate: our dead-units experiment finds a large learning rate killing ReLU units, and none dying with Leaky ReLU.',
+        evidence: [
+          { kind: 'measured', experiment: 'dead-units', finding: 'high-lr-kills-relu-units' },
+          { kind: 'measured', experiment: 'dead-units', finding: 'leaky-never-dead' },
+        ],
+      },
+      {
+        text: 'Anywhere ReLU works, as a drop-in replacement: expect about the same results, not better ones.',
+        evidence: [
+          { kind: 'measured', experiment: 'training', finding: 'leaky-matches-relu' },
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1',
+            shows: 'Leaky ReLU has a negligible impact on accuracy compared with ReLU',
+          },
+        ],
+      },
+    ],
+    corrections: [
+      {
+        text: 'The walkthrough credits Leaky ReLU with improved learning for deep networks. Its own paper found it about equal to ReLU (He et al.: a negligible impact on accuracy), and so does our training experiment.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'maas2013rectifier',
+            where: 'results table (word error rates of DNNs with 2–4 hidden layers; read through summaries, the PDF itself was not read)',
+            shows: 'leaky and plain rectifier networks reach about the same word error rates',
+          },
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1',
+            shows: 'experiments in Maas et al. show that Leaky ReLU has a negligible impact on accuracy compared with ReLU',
+          },
+          { kind: 'measured', experiment: 'training', finding: 'leaky-matches-relu' },
+        ],
+      },
+      {
+        text: 'The walkthrough calls Leaky ReLU both “as cheap as ReLU” and “slightly more computation than ReLU”. Both describe the same multiplication on negative inputs; measured, it stays within 1.5× of ReLU’s time, so it is listed once, as practically as cheap.',
+        evidence: [{ kind: 'measured', experiment: 'cost', finding: 'leaky-as-cheap-as-relu' }],
+      },
     ],
   },
   examples: [

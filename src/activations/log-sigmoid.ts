@@ -40,17 +40,43 @@ export const logSigmoid = defineActivation({
   papers: [],
   tradeOffs: {
     advantages: [
-      { text: 'Numerically stable log-probabilities: computed as −softplus(−x), it stays finite and accurate where log(sigmoid(x)) underflows to −∞ or rounds to 0.', evidence: [] },
-      { text: 'Smooth and monotonic, with a gradient σ(−x) that tends to 1 for very negative inputs, so a badly wrong prediction still gets a strong signal.', evidence: [] },
+      {
+        text: 'Numerically stable log-probabilities: computed as −softplus(−x), it stays finite and accurate where log(sigmoid(x)) underflows to −∞ or rounds to 0 (the worked examples at x = 30 and x = −720).',
+        evidence: [{ kind: 'property', property: 'range' }],
+      },
+      {
+        text: 'Smooth and monotonic, with a gradient σ(−x) that tends to 1 for very negative inputs, so a badly wrong prediction still gets a strong signal.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'monotonic' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Unbounded below and never positive: a poor choice for hidden layers, where it behaves like a shifted, inverted softplus.', evidence: [] },
-      { text: 'Its gradient vanishes for large positive inputs (like e^−x).', evidence: [] },
-      { text: 'Costs an exponential and a logarithm.', evidence: [] },
+      {
+        text: 'Never positive and unbounded below (range (−∞, 0)), and not zero-centred: as a hidden activation it is only a reflected softplus, −softplus(−x).',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'property', property: 'zeroCentered' },
+        ],
+      },
+      {
+        text: 'Its gradient vanishes for large positive inputs (like e^−x), where the output approaches 0.',
+        evidence: [{ kind: 'property', property: 'range' }],
+      },
     ],
     whenToUse: [
-      { text: 'Inside losses: binary cross-entropy and logistic losses (log σ(x) for positives, log σ(−x) for negatives), and negative-sampling objectives such as word2vec’s.', evidence: [] },
-      { text: 'Wherever a log-probability of a sigmoid output is needed, instead of log(sigmoid(x)).', evidence: [] },
+      {
+        text: 'Inside binary cross-entropy (logistic) losses, −[y·log σ(x) + (1 − y)·log σ(−x)], computed from the score without forming σ(x): the two-class case of log-softmax, which trains exactly like softmax with cross-entropy in our training experiment.',
+        evidence: [
+          { kind: 'measured', experiment: 'training', finding: 'softmax-outputs-equivalent' },
+          { kind: 'property', property: 'range' },
+        ],
+      },
+      {
+        text: 'Wherever a log-probability of a sigmoid output is needed, instead of log(sigmoid(x)).',
+        evidence: [{ kind: 'property', property: 'range' }],
+      },
     ],
   },
   examples: [

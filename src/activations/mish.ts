@@ -122,18 +122,90 @@ export const mish = defineActivation({
   papers: ['misra2019mish'],
   tradeOffs: {
     advantages: [
-      { text: 'Improved generalisation: in its author’s experiments Mish helped networks generalise better to unseen data than ReLU and Swish on several benchmarks.', evidence: [] },
-      { text: 'Self-regularising: its bounded-below, smooth shape has a mild regularising effect that can reduce the need for other regularisation.', evidence: [] },
-      { text: 'Smooth and non-monotonic: smoothness everywhere and a small negative dip keep gradients flowing for small negative inputs, which can improve training dynamics and convergence.', evidence: [] },
+      {
+        text: 'Better accuracy in its author’s experiments: with all other settings kept, Mish beat ReLU by about 1% top-1 on ImageNet with ResNet-50 and Leaky ReLU by 2.1% AP50 on MS-COCO with YOLOv4’s CSP-DarkNet-53 backbone.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'misra2019mish',
+            where: 'Abstract',
+            shows: 'Mish outperformed Leaky ReLU on YOLOv4 (CSP-DarkNet-53) by 2.1% AP50 on MS-COCO and ReLU on ResNet-50 by about 1% top-1 on ImageNet-1k, other parameters and hyperparameters unchanged',
+          },
+        ],
+      },
+      {
+        text: 'Smooth and non-monotonic: infinitely differentiable, with a small negative dip (minimum ≈ −0.309), so small negative inputs keep a non-zero gradient where ReLU’s is 0.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'monotonic' },
+          { kind: 'property', property: 'range' },
+        ],
+      },
+      {
+        text: 'The Mish paper suggests that the shape of its first derivative may act as a regulariser that helps optimisation (hence “self regularized”); whether it reduces the need for other regularisation has not been shown.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'misra2019mish',
+            where: 'Abstract',
+            shows: 'proposes “an intuitive understanding” of how the first derivative “may be acting as a regularizer” — a hypothesis, not a measurement',
+          },
+          { kind: 'conjecture', key: 'misra2019mish' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Computational complexity: it combines an exponential, a logarithm and a hyperbolic tangent, so it costs more than ReLU (and somewhat more than SiLU).', evidence: [] },
-      { text: 'Slower training: that cost makes very deep or large networks slower to train than with simpler activations.', evidence: [] },
-      { text: 'Hyper-parameter sensitivity: the source reports that models using Mish can be more sensitive to the learning rate and batch size and need careful tuning; this is an empirical observation, not a property of the function.', evidence: [] },
+      {
+        text: 'Costly: it combines an exponential, a logarithm and a hyperbolic tangent; our timing measures it at two or more times ReLU’s cost per element, which slows networks whose time goes into activations.',
+        evidence: [{ kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' }],
+      },
+      {
+        text: 'Conjecture, unverified: Mish may make training more sensitive to the learning rate and batch size. The source walkthrough reports it as an observation, but we found no study that measures it.',
+        evidence: [{ kind: 'conjecture' }],
+      },
     ],
     whenToUse: [
-      { text: 'Hidden layers of deep networks when the aim is the last bit of accuracy and generalisation, as in YOLOv4’s backbone.', evidence: [] },
-      { text: 'As an alternative to SiLU/Swish; benchmark both, the difference is usually small.', evidence: [] },
+      {
+        text: 'Hidden layers of deep vision networks where the last percent of accuracy matters and the extra cost is acceptable, as in YOLOv4’s backbone, where its author measured a gain over Leaky ReLU.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'misra2019mish',
+            where: 'Abstract',
+            shows: '+2.1% AP50 over Leaky ReLU in YOLOv4 (CSP-DarkNet-53) on MS-COCO; about +1% top-1 over ReLU with ResNet-50 on ImageNet-1k',
+          },
+          { kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' },
+        ],
+      },
+      {
+        text: 'As an alternative to SiLU/Swish, to which it is closely related (the paper derives its derivative from Swish’s); benchmark both on the task at hand.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'misra2019mish',
+            where: 'Abstract',
+            shows: 'explores the mathematical formulation of Mish in relation with the Swish family of functions',
+          },
+        ],
+      },
+    ],
+    corrections: [
+      {
+        text: 'The walkthrough states as fact that Mish’s bounded-below, smooth shape has a regularising effect that can reduce the need for other regularisation. Its paper only proposes that its derivative may act as a regulariser; the claim is a conjecture, shown as one above.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'misra2019mish',
+            where: 'Abstract',
+            shows: 'the regularising role of the first derivative is offered as an intuitive understanding, with “may be acting”',
+          },
+          { kind: 'conjecture', key: 'misra2019mish' },
+        ],
+      },
+      {
+        text: 'The walkthrough calls Mish’s sensitivity to learning rate and batch size an empirical observation. We found no measurement behind it, so it is listed as a conjecture.',
+        evidence: [{ kind: 'conjecture' }],
+      },
     ],
   },
   examples: [

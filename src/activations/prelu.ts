@@ -49,18 +49,101 @@ export const prelu = defineActivation({
   papers: ['he2015delving'],
   tradeOffs: {
     advantages: [
-      { text: 'No slope to tune by hand: the network learns the negative slope, per layer or per channel, at the cost of one parameter each.', evidence: [] },
-      { text: 'Keeps a gradient for negative inputs, so units do not die as they can with ReLU.', evidence: [] },
-      { text: 'Introduced together with He (Kaiming) initialisation, which accounts for the slope; it helped the first network to surpass human-level accuracy on ImageNet classification.', evidence: [] },
+      {
+        text: 'No slope to tune by hand: the network learns the negative slope, per channel or shared by a layer, at the cost of one parameter each, trained by back-propagation with the other weights.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1',
+            shows: 'a_i is learned per channel, or shared by all channels of a layer (one extra parameter per layer), and optimised by back-propagation with the other layers',
+          },
+        ],
+      },
+      {
+        text: 'Keeps a gradient for negative inputs (the slope a, 0.25 at its initial value), so units do not die as they can with ReLU: our dead-units experiment finds no dead PReLU units.',
+        evidence: [
+          { kind: 'property', property: 'df0' },
+          { kind: 'measured', experiment: 'dead-units', finding: 'leaky-never-dead' },
+        ],
+      },
+      {
+        text: 'Introduced together with He (Kaiming) initialisation, which accounts for the slope; the two made the first reported result to surpass human-level accuracy on ImageNet classification (4.94% top-5 error against 5.1%).',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Abstract; Section 2.2',
+            shows: 'PReLU networks reach 4.94% top-5 test error on ImageNet 2012, the first result to surpass the reported human-level 5.1%; the initialisation is derived for rectifiers including PReLU',
+          },
+          { kind: 'measured', experiment: 'gradient-depth', finding: 'rectifiers-he-preserve' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'More parameters and a risk of overfitting on small data sets; weight decay on a pushes it towards 0 (plain ReLU) and is usually switched off for it.', evidence: [] },
-      { text: 'The learned slope can become negative or larger than 1, making the function non-monotonic or steeper for negative inputs than for positive ones.', evidence: [] },
-      { text: 'Not differentiable at 0.', evidence: [] },
+      {
+        text: 'Weight decay must be switched off for its slopes: applied to a, it pushes a towards 0 and so biases PReLU towards ReLU, which is why He et al. do not use it there.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1 (optimisation)',
+            shows: 'no weight decay (l2 regularisation) is used when updating a_i: it tends to push a_i to zero and thus biases PReLU toward ReLU',
+          },
+        ],
+      },
+      {
+        text: 'The slope is unconstrained: a learned a < 0 makes the function non-monotonic and a > 1 makes it steeper for negative inputs than for positive ones, although He et al. found |a| rarely above 1.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1 (optimisation)',
+            shows: 'the range of a_i is not constrained, so the activation may be non-monotonic; even without regularisation the learned coefficients rarely exceed 1 in magnitude',
+          },
+        ],
+      },
+      {
+        text: 'Not differentiable at 0.',
+        evidence: [{ kind: 'property', property: 'kinks' }],
+      },
     ],
     whenToUse: [
-      { text: 'Convolutional networks trained on large data sets, as a drop-in replacement for ReLU or Leaky ReLU.', evidence: [] },
-      { text: 'When Leaky ReLU helps but the best slope is unknown.', evidence: [] },
+      {
+        text: 'Convolutional networks trained on large data sets, as a drop-in replacement for ReLU: in He et al.’s 14-layer ImageNet model, replacing every ReLU by PReLU lowered the top-1 error by about 1.2 points.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1, Table 2',
+            shows: 'ReLU vs PReLU on the small (14-layer) model, trained from scratch: PReLU reduces top-1 error by about 1.2% (to 32.64%)',
+          },
+        ],
+      },
+      {
+        text: 'When Leaky ReLU helps but the best slope is unknown: the learned slopes differ between layers (about 0.6–0.7 in the first convolution, smaller deeper), which no single fixed α matches.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1, Table 1',
+            shows: 'learned coefficients per layer: conv1 0.681 (channel-shared) and 0.596 (channel-wise), deeper layers generally smaller',
+          },
+        ],
+      },
+    ],
+    corrections: [
+      {
+        text: 'The walkthrough lists “more parameters and a risk of overfitting on small data sets”. He et al. argue the opposite: the extra parameters, one per channel, are negligible next to the weights, so they expect no extra risk of overfitting (the abstract says “little overfitting risk”). Neither they nor we measured it on small data sets.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.1; Abstract',
+            shows: 'the number of extra parameters equals the number of channels, negligible against the number of weights, so no extra risk of overfitting is expected; PReLU improves fitting with nearly zero extra cost and little overfitting risk',
+          },
+        ],
+      },
     ],
   },
   examples: [

@@ -36,18 +36,114 @@ export const relu = defineActivation({
   papers: ['nair2010relu'],
   tradeOffs: {
     advantages: [
-      { text: 'Computational simplicity: a comparison and nothing else, so networks train and run fast.', evidence: [] },
-      { text: 'Sparsity: every negative input gives an exact zero, so representations are sparse.', evidence: [] },
-      { text: 'Reduces the likelihood of vanishing gradients: the gradient is exactly 1 for every positive input, unlike sigmoid or tanh, which saturate.', evidence: [] },
+      {
+        text: 'Cheap: one comparison per element, no exponential; our timing measures the sigmoid and ELU above 1.2× its cost, GELU and Mish above 2×. (A cheaper step is not a faster convergence: how many steps training takes is a separate question.)',
+        evidence: [
+          { kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' },
+          {
+            kind: 'paper',
+            key: 'glorot2011deep',
+            where: 'Section 3.1',
+            shows: 'computations are cheaper: no exponential is needed in the activations, and sparsity can be exploited',
+          },
+        ],
+      },
+      {
+        text: 'Sparsity: every negative input gives an exact zero, so for a given input only a subset of units is active, and the network is linear on that subset.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'glorot2011deep',
+            where: 'Section 3.1',
+            shows: 'rectifiers give real zeros and sparse representations; for a given input the computation is linear on the active units',
+          },
+        ],
+      },
+      {
+        text: 'No vanishing of the gradient on active paths: the slope is exactly 1 for every positive input, where sigmoid and tanh saturate; with He initialisation our 50-layer measurement keeps the first layer’s gradient within a factor of 10 of the last layer’s.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'glorot2011deep',
+            where: 'Section 3.1',
+            shows: 'gradients flow well on the active paths of rectifier units: there is no vanishing effect due to the activation non-linearities of sigmoid or tanh units',
+          },
+          { kind: 'measured', experiment: 'gradient-depth', finding: 'rectifiers-he-preserve' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Dying ReLU: a unit whose pre-activations become negative for every input gets zero gradient and stops learning for good.', evidence: [] },
-      { text: 'Not zero-centred: outputs are never negative, which can slow optimisation.', evidence: [] },
-      { text: 'Unbounded above: activations can grow large without normalisation.', evidence: [] },
+      {
+        text: 'Dead units: a unit whose pre-activation is negative on every input passes no gradient, so its own weights stop changing. It is not necessarily dead for good: updates of earlier layers move its inputs and can bring it back. Our dead-units experiment measures how the dead fraction grows with depth and with a large learning rate, and finds units that revive.',
+        evidence: [
+          { kind: 'property', property: 'kinks' },
+          { kind: 'measured', experiment: 'dead-units', finding: 'relu-dead-grows-with-depth' },
+          { kind: 'measured', experiment: 'dead-units', finding: 'high-lr-kills-relu-units' },
+          { kind: 'measured', experiment: 'dead-units', finding: 'dead-units-revive' },
+        ],
+      },
+      {
+        text: 'Not zero-centred: outputs are never negative, so the next layer’s inputs have a positive mean, which biases weight updates and slows learning.',
+        evidence: [
+          { kind: 'property', property: 'zeroCentered' },
+          {
+            kind: 'paper',
+            key: 'lecun1998efficient',
+            where: 'Section 4.3',
+            shows: 'any shift of the average input away from zero biases the updates in one direction and slows learning; the same holds for every layer’s outputs',
+          },
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Section 1 (Introduction)',
+            shows: 'ReLUs are non-negative and so have a mean activation above zero, which acts as a bias shift for the next layer',
+          },
+        ],
+      },
+      {
+        text: 'Unbounded above: activations can grow large; Glorot et al. added an L1 penalty on the activations to prevent numerical problems.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'glorot2011deep',
+            where: 'Section 3.1 (potential problems)',
+            shows: 'the unbounded behaviour of the activations could cause numerical problems; they use an L1 penalty on the activation values',
+          },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'The default for hidden layers of feed-forward and convolutional networks.', evidence: [] },
-      { text: 'Deep networks where speed matters, with He initialisation and normalisation layers.', evidence: [] },
+      {
+        text: 'A sound default for the hidden layers of feed-forward and convolutional networks: the most popular activation when ELU was proposed, and the baseline newer functions are measured against.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Section 1 (Introduction)',
+            shows: 'the rectified linear unit is currently the most popular activation function for neural networks',
+          },
+        ],
+      },
+      {
+        text: 'Deep networks with He initialisation, which was derived for rectifiers and keeps the gradient’s size through depth.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'he2015delving',
+            where: 'Section 2.2, Figure 3',
+            shows: 'with the initialisation derived for rectifiers a 30-layer network converges from scratch, where Glorot’s initialisation stalls',
+          },
+          { kind: 'measured', experiment: 'gradient-depth', finding: 'rectifiers-he-preserve' },
+        ],
+      },
+    ],
+    corrections: [
+      {
+        text: 'The walkthrough says a dying ReLU unit stops learning for good. Its own weights get no gradient while it is dead on every input, but earlier layers keep learning through other units and can move its inputs back above 0; our dead-units experiment finds units dead at one checkpoint that are active again later.',
+        evidence: [{ kind: 'measured', experiment: 'dead-units', finding: 'dead-units-revive' }],
+      },
     ],
   },
   examples: [

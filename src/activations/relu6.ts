@@ -41,18 +41,82 @@ export const relu6 = defineActivation({
   papers: ['krizhevsky2010relu6'],
   tradeOffs: {
     advantages: [
-      { text: 'Bounded output: activations never exceed 6, which suits low-precision (8-bit, fixed-point) inference, the reason MobileNets use it.', evidence: [] },
-      { text: 'As cheap as ReLU: two comparisons.', evidence: [] },
-      { text: 'Krizhevsky found the cap helped the units learn sparse features sooner on CIFAR-10.', evidence: [] },
+      {
+        text: 'Bounded output: activations stay in [0, 6], a small fixed range that suits fixed-point and quantised inference; MobileNetV3 builds its hard sigmoid and hard swish from ReLU6 because optimised ReLU6 implementations exist on virtually all software and hardware frameworks and it avoids precision loss in quantised mode.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 5.2',
+            shows: 'ReLU6(x + 3)/6 replaces the sigmoid: optimised implementations of ReLU6 are available on virtually all software and hardware frameworks, and in quantised mode it avoids the precision loss of differing approximate-sigmoid implementations',
+          },
+        ],
+      },
+      {
+        text: 'Krizhevsky reports that in his tests the cap made the model learn sparse features earlier (convolutional deep belief networks on CIFAR-10).',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'krizhevsky2010relu6',
+            where: 'the section describing the model’s ReLU units (“we cap the units at 6”; section number not checked, the passage read as quoted by others)',
+            shows: 'the units are capped at 6, y = min(max(x, 0), 6); in the author’s tests this encourages the model to learn sparse features earlier; units capped at n are called ReLU-n',
+          },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Zero gradient both below 0 and above 6: units can die at either end.', evidence: [] },
-      { text: 'Not zero-centred, and not differentiable at 0 and 6.', evidence: [] },
-      { text: 'The cap 6 is a convention, not a tuned value.', evidence: [] },
+      {
+        text: 'Zero gradient both below 0 and above 6: a unit can get stuck at either end.',
+        evidence: [
+          { kind: 'property', property: 'kinks' },
+          { kind: 'property', property: 'range' },
+        ],
+      },
+      {
+        text: 'Not zero-centred, and not differentiable at 0 and 6.',
+        evidence: [
+          { kind: 'property', property: 'zeroCentered' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
+      {
+        text: 'The cap 6 is a fixed choice, not a tuned one: Krizhevsky defines ReLU-n for any cap n and uses n = 6; we know of no study that tunes it.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'krizhevsky2010relu6',
+            where: 'the section describing the model’s ReLU units (section number not checked, the passage read as quoted by others)',
+            shows: 'units capped at n are called ReLU-n units; the model uses n = 6',
+          },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Mobile and embedded networks (MobileNetV1/V2) that will be quantised.', evidence: [] },
-      { text: 'Where unbounded ReLU activations grow too large.', evidence: [] },
+      {
+        text: 'Mobile and embedded networks that will be quantised, where a fixed range and an optimised implementation on every framework count.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 5.2',
+            shows: 'optimised ReLU6 implementations on virtually all frameworks; no precision loss from approximate-sigmoid implementations in quantised mode',
+          },
+        ],
+      },
+      {
+        text: 'Where unbounded ReLU activations grow too large: the cap bounds them without a penalty term (Glorot et al. used an L1 penalty on ReLU activations for the same worry).',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'glorot2011deep',
+            where: 'Section 3.1 (potential problems)',
+            shows: 'the unbounded behaviour of rectifier activations could cause numerical problems; they add an L1 penalty on the activation values',
+          },
+        ],
+      },
     ],
   },
   examples: [

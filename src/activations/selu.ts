@@ -48,18 +48,92 @@ export const selu = defineActivation({
   papers: ['klambauer2017selu'],
   tradeOffs: {
     advantages: [
-      { text: 'Self-normalising: with LeCun-normal initialisation, activations are driven towards zero mean and unit variance layer after layer, without batch normalisation.', evidence: [] },
-      { text: 'Makes deep fully connected networks trainable: Klambauer et al. trained feed-forward nets of up to 32 layers where ReLU nets with normalisation did worse.', evidence: [] },
-      { text: 'Saturates for negative inputs (at −λα ≈ −1.7581), which lets it reduce variance as well as increase it (slope λ > 1 for positive inputs).', evidence: [] },
+      {
+        text: 'Self-normalising: with weights of zero mean and variance 1/n (LeCun-normal), the mean and variance of the activations are drawn towards 0 and 1 layer after layer, without batch normalisation; Klambauer et al. prove a stable, attracting fixed point and bounds that rule out exploding and vanishing gradients. Our selu-fixed-point experiment counts the layers this takes, and our 50-layer measurement keeps SELU’s gradient within a factor of 10.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'klambauer2017selu',
+            where: 'Theorem 1; Theorems 2 and 3',
+            shows: 'for (ω, τ) near (0, 1) the mean/variance map has a stable and attracting fixed point near (0, 1); the variance is bounded above and below, so exploding and vanishing gradients are impossible',
+          },
+          { kind: 'measured', experiment: 'selu-fixed-point', finding: 'converges-within-layers' },
+          { kind: 'measured', experiment: 'gradient-depth', finding: 'selu-lecun-preserves' },
+        ],
+      },
+      {
+        text: 'Trains deep fully connected networks well: on Tox21, Klambauer et al.’s SNNs lost little with depth (AUC 84.5 at 8 layers, 82.5 at 32) while batch- and weight-normalised networks lost much more (76.0 and 56.6 at 32), and on the UCI tasks the selected SNNs averaged 10.8 layers against 3.8–7.1 for the other networks.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'klambauer2017selu',
+            where: 'Section “Experiments”, Table 2 and the UCI paragraph',
+            shows: 'Tox21 AUC by depth 2–32: SNN 83.7–84.5 (82.5 at 32 layers) vs BatchNorm falling to 73.7–76.0 and WeightNorm to 56.6 at 32; UCI: average selected depth 10.8 for SNNs vs 6.0 BatchNorm, 3.8 WeightNorm, 7.0 LayerNorm, 5.9 Highway, 7.1 MSRAinit',
+          },
+        ],
+      },
+      {
+        text: 'Saturates for negative inputs (at −λα ≈ −1.7581) and has slope λ > 1 for positive ones, so it can damp the variance when it is too large and increase it when it is too small; both are needed for the fixed point.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'klambauer2017selu',
+            where: 'Section “Self-normalizing Neural Networks”, paragraph “Constructing Self-Normalizing Neural Networks”, Eq. 2',
+            shows: 'the activation needs negative and positive values, saturation regions to damp a large variance, a slope above one to increase a small one, and a continuous curve; ELU scaled by λ > 1 meets them',
+          },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'The guarantee holds only under its assumptions: LeCun-normal weights, standardised inputs, no ordinary dropout (use AlphaDropout) and mostly fully connected layers.', evidence: [] },
-      { text: 'Not differentiable at 0: the slope jumps from λα ≈ 1.758 to λ ≈ 1.051.', evidence: [] },
-      { text: 'The exponential makes it costlier than ReLU, and the constants are fixed: there is nothing to tune if the assumptions do not hold.', evidence: [] },
+      {
+        text: 'The guarantee rests on assumptions: weights with Σw ≈ 0 and Σw² ≈ 1 (LeCun-normal initialisation), inputs near zero mean and unit variance, wide layers (the central limit theorem for the net inputs), and no ordinary dropout, which is why the paper introduces alpha dropout. It is derived and tested for fully connected networks only.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'klambauer2017selu',
+            where: 'Theorem 1; paragraphs “Initialization”, “New Dropout Technique” and “Applicability of the central limit theorem”; Section “Experiments”',
+            shows: 'Theorem 1 holds on a domain of μ, ν, ω, τ near (0, 1); weights are drawn with variance 1/n; standard dropout is replaced by alpha dropout to keep mean and variance; the net inputs are assumed normal by the CLT; all experiments use feed-forward networks',
+          },
+        ],
+      },
+      {
+        text: 'Not differentiable at 0: the slope jumps from λα ≈ 1.758 to λ ≈ 1.051.',
+        evidence: [{ kind: 'property', property: 'kinks' }],
+      },
+      {
+        text: 'Costlier than ReLU (ELU, with the same exponential, measures above 1.2× ReLU’s cost in our timing), and its constants are fixed by the target mean 0 and variance 1: another target needs other α and λ, as our selu-fixed-point experiment solves.',
+        evidence: [
+          { kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' },
+          { kind: 'measured', experiment: 'selu-fixed-point', finding: 'constants-recovered' },
+          { kind: 'measured', experiment: 'selu-fixed-point', finding: 'other-target-solved' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Deep fully connected (tabular, feed-forward) networks where batch normalisation is impractical.', evidence: [] },
-      { text: 'Together with LeCun-normal initialisation and AlphaDropout; otherwise prefer ELU or ReLU with normalisation.', evidence: [] },
+      {
+        text: 'Deep fully connected networks on tabular data, where batch normalisation makes training noisy: Klambauer et al. saw batch-normalised feed-forward networks’ training error vary strongly where SNNs did not.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'klambauer2017selu',
+            where: 'Figure 1; Section “Experiments” (121 UCI tasks, Tox21, HTRU2)',
+            shows: 'training error of 8-, 16- and 32-layer networks on MNIST and CIFAR-10: high variance with batch normalisation, little with SNNs; SNNs best on the UCI tasks with at least 1000 data points',
+          },
+        ],
+      },
+      {
+        text: 'Only together with LeCun-normal initialisation (and alpha dropout if dropout is wanted), the setting in which the paper proves and tests self-normalisation.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'klambauer2017selu',
+            where: 'Section “Self-normalizing Neural Networks”, paragraphs “Initialization” and “New Dropout Technique”',
+            shows: 'weights drawn with zero mean and variance 1/n; alpha dropout sets inputs to −λα and rescales to keep mean and variance',
+          },
+          { kind: 'measured', experiment: 'gradient-depth', finding: 'selu-lecun-preserves' },
+        ],
+      },
     ],
   },
   examples: [

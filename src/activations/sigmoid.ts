@@ -39,18 +39,97 @@ export const sigmoid = defineActivation({
   papers: ['rumelhart1986backprop'],
   tradeOffs: {
     advantages: [
-      { text: 'Output range: the output is bounded between 0 and 1, so it can be read as a probability.', evidence: [] },
-      { text: 'Smooth gradient: it is differentiable everywhere with a smooth gradient, which gradient descent needs.', evidence: [] },
+      {
+        text: 'Output range: every output lies strictly between 0 and 1, so it can be read as a probability.',
+        evidence: [{ kind: 'property', property: 'range' }],
+      },
+      {
+        text: 'Smooth (infinitely differentiable): its derivative σ(x)·σ(−x) is defined everywhere, with no kink that needs a convention.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Vanishing gradients: for inputs of large magnitude the sigmoid saturates and its gradient (at most 0.25, at x = 0) comes close to 0, so weights update very slowly and deep networks are hard to train.', evidence: [] },
-      { text: 'Not zero-centred: outputs are always positive, so the gradients of the weights feeding a unit share one sign, which makes updates zig-zag and slows learning.', evidence: [] },
-      { text: 'Computational expense: it needs an exponential, which costs more than the comparison of ReLU.', evidence: [] },
+      {
+        text: 'Vanishing gradients: its slope is at most 0.25 (at x = 0) and tends to 0 for inputs of large magnitude, so the gradient shrinks layer after layer; at initialisation our 50-layer measurement finds the first layer’s gradient orders of magnitude below the last layer’s, under every initialisation tried.',
+        evidence: [
+          { kind: 'property', property: 'df0' },
+          { kind: 'measured', experiment: 'gradient-depth', finding: 'sigmoid-vanishes' },
+        ],
+      },
+      {
+        text: 'Saturation of the top hidden layer: trained from small random weights, Glorot and Bengio saw the last hidden layer driven to 0, where the sigmoid is flat, which slowed all learning (with four hidden layers it escaped slowly, with five never); our saturation experiment finds the same at small scale: the top hidden layer saturates at 0 while the lower layers do not.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'glorot2010understanding',
+            where: 'Section 3.1, Figure 2',
+            shows: 'mean and spread of each layer’s sigmoid outputs during training: the top hidden layer quickly saturates at 0 and only slowly desaturates (around epoch 100); the depth-five model never escaped',
+          },
+          { kind: 'measured', experiment: 'saturation', finding: 'sigmoid-top-layer-saturates' },
+        ],
+      },
+      {
+        text: 'Not zero-centred: its outputs are always positive, so the next layer’s inputs have a positive mean; the updates of all weights into a unit then share one sign and can only zig-zag towards their target, which slows learning.',
+        evidence: [
+          { kind: 'property', property: 'zeroCentered' },
+          {
+            kind: 'paper',
+            key: 'lecun1998efficient',
+            where: 'Sections 4.3 and 4.4',
+            shows: 'with all-positive inputs the updates of the weights into a node share the sign of its error and change direction only by zig-zagging; the logistic function’s outputs are always positive, which is why symmetric sigmoids are preferred',
+          },
+        ],
+      },
+      {
+        text: 'Costlier than ReLU: it needs an exponential where ReLU needs a comparison; our timing measures it above 1.2× ReLU’s cost per element.',
+        evidence: [{ kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' }],
+      },
     ],
     whenToUse: [
-      { text: 'The output layer of binary classification (one probability per output), usually fused into the loss as BCEWithLogitsLoss for numerical stability.', evidence: [] },
-      { text: 'Gates inside LSTM and GRU cells and attention or squeeze-and-excitation blocks, where a value in (0, 1) scales another signal.', evidence: [] },
-      { text: 'Rarely in hidden layers of deep networks: prefer ReLU-family or GELU/SiLU there.', evidence: [] },
+      {
+        text: 'The output layer of binary classification: its (0, 1) output reads as a probability, trained with the log-likelihood (cross-entropy) cost, which Glorot and Bengio found to have fewer plateaus than the quadratic cost (their softmax outputs include the two-class sigmoid case).',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          {
+            kind: 'paper',
+            key: 'glorot2010understanding',
+            where: 'Section 4.1, Figure 5',
+            shows: 'the conditional log-likelihood cost with softmax outputs worked much better for classification than the quadratic cost, with fewer and milder plateaus',
+          },
+        ],
+      },
+      {
+        text: 'Gates inside LSTM and GRU cells and attention or squeeze-and-excitation blocks, where a value in (0, 1) scales another signal.',
+        evidence: [{ kind: 'property', property: 'range' }],
+      },
+      {
+        text: 'Avoid it in the hidden layers of deep networks trained from random initialisation, as Glorot and Bengio conclude; in our training experiment sigmoid hidden layers are among the slowest to reach the target loss, needing at least twice ReLU’s steps or never reaching it. Prefer tanh or a rectifier there.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'glorot2010understanding',
+            where: 'Section 5 (conclusions), Table 1',
+            shows: 'sigmoid networks had the highest test error on all four data sets; sigmoids should be avoided when initialising from small random weights',
+          },
+          { kind: 'measured', experiment: 'training', finding: 'sigmoid-slowest' },
+        ],
+      },
+    ],
+    corrections: [
+      {
+        text: 'The walkthrough says the sigmoid has a smooth gradient, “which gradient descent needs”. Gradient descent does not need smoothness: back-propagation only needs a derivative almost everywhere, and ReLU, with a kink at 0, trains well; Glorot et al.’s results even suggest that the rectifier’s hard zeros help supervised training compared with its smooth version, softplus.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'glorot2011deep',
+            where: 'Section 3.1 (potential problems)',
+            shows: 'softplus was tried to test whether the rectifier’s hard saturation at 0 hurts optimisation; the results contradict that hypothesis and suggest hard zeros can help supervised training',
+          },
+        ],
+      },
     ],
   },
   examples: [

@@ -35,18 +35,76 @@ export const silu = defineActivation({
   papers: ['hendrycks2016gelu', 'elfwing2018silu', 'ramachandran2017swish'],
   tradeOffs: {
     advantages: [
-      { text: 'Smooth and non-monotonic: it is differentiable everywhere, and its small negative dip lets small negative inputs pass a signal, which often trains better than ReLU in deep networks.', evidence: [] },
-      { text: 'No dying units: the gradient is non-zero for every finite input except at its minimum (x ≈ −1.278).', evidence: [] },
-      { text: 'Self-gating: the input gates itself through σ(x), with no extra parameters.', evidence: [] },
-      { text: 'Unbounded above like ReLU, so it does not saturate for positive inputs, and bounded below, which has a regularising effect.', evidence: [] },
+      {
+        text: 'Smooth (C^∞) and non-monotonic: small negative inputs give small negative outputs instead of ReLU’s 0. Swapped in for ReLU without retuning, it (as Swish with β = 1) matched or beat ReLU on every CIFAR-10/100 model of the Swish paper; the GELU paper found it usually better than ReLU and ELU but behind GELU; its own paper found it ahead of ReLU in stochastic SZ-Tetris.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'monotonic' },
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 5.2', shows: 'Swish-1 (= SiLU) matches or outperforms ReLU on ResNet-164, WRN 28-10 and DenseNet 100-12, CIFAR-10 and CIFAR-100' },
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 4', shows: 'xσ(x) performs worse than GELU but usually better than ReLU and ELU' },
+          { kind: 'paper', key: 'elfwing2018silu', where: 'Abstract; Conclusions', shows: 'SiLU agents significantly outperformed ReLU agents in stochastic SZ-Tetris' },
+        ],
+      },
+      {
+        text: 'Its derivative is zero only at the minimum (x ≈ −1.278), where ReLU’s is zero for every negative input; it does tend to 0 for very negative inputs.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'property', property: 'continuity' },
+        ],
+      },
+      {
+        text: 'Self-gating: the input is multiplied by its own sigmoid, x·σ(x), with no extra parameters.',
+        evidence: [
+          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'the Sigmoid Linear Unit xσ(x) obtained by using the logistic CDF in place of Φ' },
+          { kind: 'paper', key: 'elfwing2018silu', where: 'Abstract', shows: 'the SiLU’s activation is the sigmoid of its input multiplied by the input' },
+        ],
+      },
+      {
+        text: 'Unbounded above like ReLU, so it does not saturate for large positive inputs (its slope tends to 1); bounded below, by about −0.278.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4', shows: 'like ReLU, Swish is unbounded above and bounded below' },
+        ],
+      },
+      {
+        text: 'The Swish paper suggests that being bounded below may have a regularising effect; this is a conjecture, tested neither there nor here.',
+        evidence: [{ kind: 'conjecture', key: 'ramachandran2017swish' }],
+      },
     ],
     disadvantages: [
-      { text: 'Costs an exponential per element, more than ReLU.', evidence: [] },
-      { text: 'Not monotonic and not zero-centred; for very negative inputs its gradient still vanishes (like x·eˣ).', evidence: [] },
+      {
+        text: 'Needs an exponential per element: costlier than Hardswish, its piecewise-polynomial approximation, which MobileNetV3 adopted because the sigmoid is expensive on mobile devices.',
+        evidence: [
+          { kind: 'measured', experiment: 'cost', finding: 'hard-cheaper-than-smooth' },
+          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2', shows: 'swish’s sigmoid is much more expensive to compute on mobile devices; replaced by ReLU6(x + 3)/6' },
+        ],
+      },
+      {
+        text: 'Not monotonic and not zero-centred; for very negative inputs its gradient still vanishes (like x·eˣ).',
+        evidence: [
+          { kind: 'property', property: 'monotonic' },
+          { kind: 'property', property: 'zeroCentered' },
+          { kind: 'property', property: 'range' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Hidden layers of modern convolutional networks (EfficientNet, YOLOv5 and later) and transformer feed-forward blocks, e.g. as the gate of SwiGLU in LLaMA-style models.', evidence: [] },
-      { text: 'As a drop-in smooth replacement for ReLU when a little extra compute is acceptable.', evidence: [] },
+      {
+        text: 'As a drop-in smooth replacement for ReLU in deep networks: the Swish paper swapped it in without other changes and advises keeping BatchNorm’s scale parameter and slightly lowering ReLU’s learning rate.',
+        evidence: [
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4, Section 5.2', shows: 'practical notes on BatchNorm scale and learning rate; CIFAR results with Swish-1' },
+        ],
+      },
+      {
+        text: 'In value networks for reinforcement learning, where Elfwing et al. proposed it and found it ahead of ReLU.',
+        evidence: [
+          { kind: 'paper', key: 'elfwing2018silu', where: 'Abstract; Conclusions', shows: 'SiLU proposed for neural-network function approximation in reinforcement learning (Tetris, Atari 2600)' },
+        ],
+      },
+      {
+        text: 'Whether it beats ReLU on a small problem is measured here rather than assumed: the training experiment compares SiLU, GELU and Mish with ReLU over several seeds and reports which data sets, if any, show a difference beyond the seed-to-seed interval.',
+        evidence: [{ kind: 'measured', experiment: 'training', finding: 'smooth-gated-vs-relu' }],
+      },
     ],
   },
   examples: [

@@ -90,23 +90,103 @@ export const softplus = defineActivation<SoftplusParams>({
   papers: ['dugas2001softplus', 'glorot2011deep'],
   tradeOffs: {
     advantages: [
-      { text: 'Smooth gradient: unlike ReLU, which has a sharp corner at zero, softplus is differentiable everywhere, with a gradient that is never exactly zero.', evidence: [] },
-      { text: 'No “dying” units: its gradient σ(x) is positive for every input, so a unit never stops learning completely, though it learns slowly for very negative inputs.', evidence: [] },
-      { text: 'Positive outputs: it is always positive, useful where a quantity must be positive, such as a standard deviation or a rate.', evidence: [] },
+      {
+        text: 'Smooth: unlike ReLU, which has a corner at zero, softplus is infinitely differentiable, and its gradient σ(x) is never exactly zero (in float64 it underflows only below x ≈ −745).',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'monotonic' },
+        ],
+      },
+      {
+        text: 'No dead units in principle: its gradient σ(x) is positive for every input, so a unit never stops learning completely, though it learns very slowly for very negative inputs.',
+        evidence: [
+          { kind: 'property', property: 'monotonic' },
+          { kind: 'property', property: 'df0' },
+        ],
+      },
+      {
+        text: 'Positive outputs: it is always positive, useful where a quantity must be positive, such as a standard deviation or a rate.',
+        evidence: [{ kind: 'property', property: 'range' }],
+      },
     ],
     disadvantages: [
-      { text: 'Computationally less efficient: compared with ReLU, which is a single comparison, softplus needs an exponential and a logarithm.', evidence: [] },
-      { text: 'Not zero-centred: its outputs are always positive (like ReLU’s, and unlike tanh’s), which can lead to imbalanced activations in the network.', evidence: [] },
-      { text: 'Vanishing gradients for negative inputs: its derivative is the sigmoid, which tends to 0 as x → −∞.', evidence: [] },
+      {
+        text: 'Costlier than ReLU: it needs an exponential and a logarithm where ReLU needs a comparison; the sigmoid, with one exponential, already measures above 1.2× ReLU’s cost in our timing.',
+        evidence: [{ kind: 'measured', experiment: 'cost', finding: 'exponential-costlier' }],
+      },
+      {
+        text: 'Not zero-centred: its outputs are always positive (softplus(0) = ln 2), so the next layer’s inputs have a positive mean, which biases weight updates and slows learning.',
+        evidence: [
+          { kind: 'property', property: 'zeroCentered' },
+          { kind: 'property', property: 'f0' },
+          {
+            kind: 'paper',
+            key: 'lecun1998efficient',
+            where: 'Section 4.3',
+            shows: 'any shift of the average input away from zero biases the updates in one direction and slows learning, at every layer',
+          },
+        ],
+      },
+      {
+        text: 'Vanishing gradients for negative inputs: its derivative is the sigmoid, which tends to 0 as x → −∞ (the function flattens towards its lower bound 0).',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'property', property: 'monotonic' },
+        ],
+      },
+      {
+        text: 'Not better than ReLU in Glorot et al.’s experiments: they tried it as a smooth version of the rectifier, expecting easier training, and found that the rectifier’s hard zeros seem to help supervised training instead.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'glorot2011deep',
+            where: 'Section 3.1 (potential problems)',
+            shows: 'softplus was used to test whether hard saturation at 0 hurts optimisation; experimental results tend to contradict that hypothesis, suggesting hard zeros can help supervised training',
+          },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Hidden layers where a smooth alternative to ReLU is wanted.', evidence: [] },
-      { text: 'Output layers that must produce positive values, such as variances, scales or rates (e.g. in probabilistic models).', evidence: [] },
+      {
+        text: 'Hidden layers only where a smooth, strictly positive alternative to ReLU is needed; for accuracy alone, Glorot et al. found the plain rectifier at least as good.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          {
+            kind: 'paper',
+            key: 'glorot2011deep',
+            where: 'Section 3.1 (potential problems)',
+            shows: 'results with softplus did not beat the hard rectifier, suggesting hard zeros help supervised training',
+          },
+        ],
+      },
+      {
+        text: 'Output layers that must produce positive values, such as variances, scales or rates (e.g. in probabilistic models).',
+        evidence: [{ kind: 'property', property: 'range' }],
+      },
     ],
     corrections: [
-      { text: 'The source says softplus avoids the vanishing-gradient problem. It does not: its derivative is the sigmoid, which vanishes for large negative inputs; it only avoids exactly zero gradients.', evidence: [] },
-      { text: 'The source lists ReLU among zero-centred functions; ReLU is not zero-centred either (its outputs are never negative). Only tanh is, in that comparison.', evidence: [] },
-      { text: 'The source calls softplus numerically stable compared with the sigmoid. Written naively, log(1 + eˣ) overflows for x > 709.8 and loses all digits of small results; it is stable only when computed carefully (log1p, or x + log1p(e^−x) for positive x, as here, and PyTorch’s threshold).', evidence: [] },
+      {
+        text: 'The source says softplus avoids the vanishing-gradient problem. It does not: its derivative is the sigmoid, which vanishes for large negative inputs; it only avoids exactly zero gradients.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'property', property: 'monotonic' },
+        ],
+      },
+      {
+        text: 'The source lists ReLU among zero-centred functions; ReLU is not zero-centred either (its outputs are never negative, so its mean activation is above zero). Only tanh is, in that comparison.',
+        evidence: [
+          {
+            kind: 'paper',
+            key: 'clevert2016elu',
+            where: 'Section 1 (Introduction)',
+            shows: 'ReLUs are non-negative and therefore have a mean activation larger than zero',
+          },
+        ],
+      },
+      {
+        text: 'The source calls softplus numerically stable compared with the sigmoid. Written naively, log(1 + eˣ) overflows to ∞ once eˣ does (x > 709.78 in float64) and returns 0 below x ≈ −36.74, where 1 + eˣ rounds to 1 although the true value is about eˣ; it is stable only when computed carefully (log1p, x + log1p(e^−x) for positive x, as here, and PyTorch’s threshold). The tests check both failures of the naive formula.',
+        evidence: [{ kind: 'measured', experiment: 'softmax-stability', finding: 'naive-overflows' }],
+      },
     ],
   },
   examples: [
@@ -118,7 +198,7 @@ export const softplus = defineActivation<SoftplusParams>({
       x: 30,
       forward: 30,
       derivative: 1,
-      note: 'βx > threshold: PyTorch returns x itself (exact softplus is 30.000000000000092)',
+      note: 'βx > threshold: PyTorch returns x itself; the exact softplus(30) is 30.0000000000000935762…, which rounds to 30.000000000000092 in float64',
     },
     { x: -40, forward: 4.248354255291589e-18, derivative: 4.248354255291589e-18 },
   ],

@@ -51,17 +51,54 @@ export const softshrink = defineActivation({
   papers: ['donoho1995softthreshold'],
   tradeOffs: {
     advantages: [
-      { text: 'Produces exact zeros for small inputs (sparsity) while staying continuous: it is the proximal operator of the L1 norm, the step behind ISTA and LASSO solvers.', evidence: [] },
-      { text: 'Denoising: coefficients below the noise level λ are removed and the rest shrunk, which Donoho and Johnstone showed is near-optimal for wavelet denoising.', evidence: [] },
+      {
+        text: 'Produces exact zeros for |x| ≤ λ (sparsity) while staying continuous, unlike Hardshrink: it is the soft threshold that Donoho’s de-noising applies to empirical wavelet coefficients.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'kinks' },
+          { kind: 'paper', key: 'donoho1995softthreshold', where: 'Abstract', shows: 'the estimator translates every empirical wavelet coefficient towards 0 by a fixed amount' },
+        ],
+      },
+      {
+        text: 'Denoising: Donoho proved that soft-thresholding the wavelet coefficients of noisy samples gives, with high probability, an estimate at least as smooth as the true function, and one that comes nearly as close in mean square as any estimator can, uniformly over broad smoothness classes.',
+        evidence: [
+          { kind: 'paper', key: 'donoho1995softthreshold', where: 'Abstract', shows: 'the [Smooth] and [Adapt] results for the soft-threshold estimator' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Biased: every surviving value is moved λ towards 0, even large ones (Hardshrink keeps them).', evidence: [] },
-      { text: 'Zero gradient in the dead zone [-λ, λ]: units there do not learn.', evidence: [] },
-      { text: 'Not differentiable at ±λ; λ must be chosen or tuned.', evidence: [] },
+      {
+        text: 'Biased: every surviving value is moved λ towards 0, even large ones (Hardshrink keeps them).',
+        evidence: [
+          { kind: 'paper', key: 'donoho1995softthreshold', where: 'Abstract', shows: 'all coefficients are translated towards 0 by the threshold' },
+        ],
+      },
+      {
+        text: 'Zero gradient in the dead zone [−λ, λ]: units there do not learn.',
+        evidence: [
+          { kind: 'property', property: 'df0' },
+          { kind: 'property', property: 'kinks' },
+        ],
+      },
+      {
+        text: 'Not differentiable at ±λ, and λ must be chosen: Donoho’s de-noising sets it from the noise level and the sample size, σ·√(2 log n)/√n.',
+        evidence: [
+          { kind: 'property', property: 'kinks' },
+          { kind: 'paper', key: 'donoho1995softthreshold', where: 'Abstract', shows: 'the threshold σ√(2 log n)/√n' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Sparse coding and unrolled optimisation networks (e.g. LISTA), and denoising layers.', evidence: [] },
-      { text: 'Rarely as a general-purpose hidden-layer activation.', evidence: [] },
+      {
+        text: 'Denoising by thresholding coefficients in a wavelet (or other orthogonal) basis, with λ set from the noise level.',
+        evidence: [
+          { kind: 'paper', key: 'donoho1995softthreshold', where: 'Abstract', shows: 'de-noising by soft-thresholding empirical wavelet coefficients' },
+        ],
+      },
+      {
+        text: 'As a general hidden-layer activation only after checking it on the task: our training experiment compares it with ReLU.',
+        evidence: [{ kind: 'measured', experiment: 'training', finding: 'shrink-functions-vs-relu' }],
+      },
     ],
   },
   examples: [

@@ -48,21 +48,67 @@ export const softsign = defineActivation({
     identityNearZero: true,
     kinks: [],
   },
-  papers: ['turian2009softsign'],
+  // Glorot & Bengio 2010 (Section 2.3) credit the softsign to Bergstra et al. 2009, a technical report
+  // nobody here could read; Turian, Bergstra & Bengio 2009 (NAACL, on chunking) was cited before, but
+  // whether it introduces the softsign was not checked, so it is not cited as its source.
+  papers: ['bergstra2009quadratic', 'glorot2010understanding'],
   tradeOffs: {
     advantages: [
-      { text: 'Zero-centred and bounded in (−1, 1), like tanh.', evidence: [] },
-      { text: 'Saturates polynomially (its slope decays like 1/x²) rather than exponentially, so large inputs keep a usable gradient far longer than with tanh.', evidence: [] },
-      { text: 'Cheap: one absolute value, one addition and one division, no exponential.', evidence: [] },
+      {
+        text: 'Zero-centred and bounded in (−1, 1), like tanh.',
+        evidence: [
+          { kind: 'property', property: 'zeroCentered' },
+          { kind: 'property', property: 'range' },
+          { kind: 'paper', key: 'glorot2010understanding', where: 'Section 2.3', shows: 'softsign is similar to tanh, with range −1 to 1' },
+        ],
+      },
+      {
+        text: 'Saturates polynomially (its slope decays like 1/x²) rather than exponentially: in Glorot and Bengio’s deep networks its layers saturated less than tanh’s, and together rather than one after another.',
+        evidence: [
+          { kind: 'paper', key: 'glorot2010understanding', where: 'Section 2.3, Section 3.3, Figure 3', shows: 'quadratic-polynomial tails approach the asymptotes much more slowly; softsign layers saturate less and together' },
+          { kind: 'measured', experiment: 'saturation', finding: 'softsign-saturates-less-than-tanh' },
+        ],
+      },
+      {
+        text: 'Less sensitive to the initialisation than tanh: Glorot and Bengio found softsign networks more robust to the initialisation procedure, presumably because of the gentler non-linearity.',
+        evidence: [
+          { kind: 'paper', key: 'glorot2010understanding', where: 'Section 5, Table 1', shows: 'with the standard initialisation softsign beat tanh on all four data sets (e.g. 16.27% against 27.15% error on Shapeset-3×2)' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Still saturates: the gradient tends to 0 for large |x|, so the vanishing-gradient problem is softened, not solved.', evidence: [] },
-      { text: 'Not smooth at 0: the second derivative jumps there (the function is C¹, not C²).', evidence: [] },
-      { text: 'Rarely used today; few published results to lean on compared with tanh or ReLU-family functions.', evidence: [] },
+      {
+        text: 'Still saturates: the gradient tends to 0 for large |x|, so the vanishing-gradient problem is softened, not solved.',
+        evidence: [
+          { kind: 'property', property: 'range' },
+          { kind: 'paper', key: 'glorot2010understanding', where: 'Section 3.3, Figure 3', shows: 'softsign layers still saturate during training, fast at first and then slowly' },
+        ],
+      },
+      {
+        text: 'Not smooth at 0: the second derivative jumps there (the function is C¹, not C²).',
+        evidence: [{ kind: 'property', property: 'continuity' }],
+      },
+      {
+        text: 'Its lead over tanh shrinks with a good initialisation: in Glorot and Bengio’s Table 1, tanh with their normalised initialisation beat the best softsign on Shapeset-3×2 and CIFAR-10, tied on MNIST and lost only on Small-ImageNet.',
+        evidence: [
+          { kind: 'paper', key: 'glorot2010understanding', where: 'Table 1', shows: 'test errors of 5-hidden-layer networks: softsign, softsign N, tanh, tanh N, sigmoid on four data sets' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'As a cheaper or less saturating replacement for tanh where zero-centred, bounded outputs are needed.', evidence: [] },
-      { text: 'Experiments on saturation behaviour; for deep feed-forward nets prefer ReLU-family or GELU/SiLU.', evidence: [] },
+      {
+        text: 'As a less saturating replacement for tanh where zero-centred, bounded outputs are needed, especially when the initialisation is not tuned.',
+        evidence: [
+          { kind: 'paper', key: 'glorot2010understanding', where: 'Section 3.3, Section 5', shows: 'softsign saturates less than tanh and is more robust to the initialisation' },
+        ],
+      },
+      {
+        text: 'Studying saturation: it is one of the three functions of Glorot and Bengio’s saturation study, which our saturation experiment repeats at small scale.',
+        evidence: [
+          { kind: 'paper', key: 'glorot2010understanding', where: 'Section 3, Figures 2–4', shows: 'activation statistics per layer during training for sigmoid, tanh and softsign' },
+          { kind: 'measured', experiment: 'saturation', finding: 'softsign-saturates-less-than-tanh' },
+        ],
+      },
     ],
   },
   examples: [

@@ -100,18 +100,66 @@ export const swish = defineActivation<SwishParams>({
   papers: ['ramachandran2017swish', 'elfwing2018silu'],
   tradeOffs: {
     advantages: [
-      { text: 'Improved performance: in its authors’ experiments Swish matched or outperformed ReLU on a range of deep models, improving accuracy and generalisation.', evidence: [] },
-      { text: 'Smooth gradient flow: it is smooth everywhere and its gradient is non-zero almost everywhere, which helps gradients flow and avoids dying units.', evidence: [] },
-      { text: 'Self-gating: the input gates itself through σ(βx), so no extra gating mechanism or extra input is needed.', evidence: [] },
+      {
+        text: 'In its authors’ experiments, replacing ReLU by Swish without other changes matched or beat it on nearly every model: +0.5% ImageNet top-1 on Inception-ResNet-v2, +1.4% on Mobile NASNet-A and +2.2% on MobileNet, and consistent gains on the CIFAR models; the improvement over each baseline is significant under a one-sided sign test.',
+        evidence: [
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 5, Section 5.2, Section 5.3 (Tables 3, 6–10)', shows: 'Swish against ReLU and six other baselines on CIFAR, ImageNet and WMT translation' },
+        ],
+      },
+      {
+        text: 'Smooth (C^∞); for β > 0 its derivative is zero only at the minimum, where ReLU’s is zero for every negative input.',
+        evidence: [
+          { kind: 'property', property: 'continuity' },
+          { kind: 'property', property: 'range' },
+        ],
+      },
+      {
+        text: 'Self-gating: the input is multiplied by its own sigmoid gate σ(βx), so no second input or extra weights are needed, only the scalar β.',
+        evidence: [
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4', shows: 'Swish is x·σ(βx) with β a constant or a trainable parameter' },
+        ],
+      },
+      {
+        text: 'β tunes the shape: β = 0 gives the line x/2 and β → ∞ approaches ReLU; trained per channel in Mobile NASNet-A, β spread between 0 and 1.5 with a peak near 1.',
+        evidence: [
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4, Figure 7', shows: 'the limits in β, and the distribution of trained β values' },
+        ],
+      },
     ],
     disadvantages: [
-      { text: 'Computational overhead: the sigmoid costs an exponential per element, more than ReLU, which increases training time.', evidence: [] },
-      { text: 'Empirical basis: Swish was found by automated search and justified by experiments, not theory, so its gains vary across data sets and architectures.', evidence: [] },
-      { text: 'Optimisation sensitivity: like other elaborate activations it can make training more sensitive to hyper-parameters such as the learning rate; a trainable β adds one more.', evidence: [] },
+      {
+        text: 'Needs an exponential per element: costlier than Hardswish, the piecewise-polynomial approximation MobileNetV3 adopted because the sigmoid is expensive on mobile devices.',
+        evidence: [
+          { kind: 'measured', experiment: 'cost', finding: 'hard-cheaper-than-smooth' },
+          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2', shows: 'the sigmoid is much more expensive to compute on mobile devices' },
+        ],
+      },
+      {
+        text: 'Found by automated search and justified by experiments, not theory, and its gains vary with the model: on Inception-v4 it slightly underperformed Softplus and ELU, and the best baseline changes from model to model.',
+        evidence: [
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 3, Section 5.2, Section 5.3', shows: 'search on ResNet-20/CIFAR-10; per-model results, including Inception-v4' },
+        ],
+      },
+      {
+        text: 'Not quite a drop-in: its authors advise keeping BatchNorm’s scale parameter on (some libraries turn it off for ReLU) and slightly lowering ReLU’s learning rate; a trainable β adds one parameter per channel.',
+        evidence: [
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 3, Section 4', shows: 'β is a per-channel trainable parameter; practical notes on BatchNorm scale and learning rate' },
+        ],
+      },
     ],
     whenToUse: [
-      { text: 'Hidden layers of deep networks where ReLU’s dying units are a problem, in image recognition, language models and other tasks.', evidence: [] },
-      { text: 'With β = 1 (SiLU) in modern CNNs and transformer gates; with a trainable β when the gate’s sharpness should be learned.', evidence: [] },
+      {
+        text: 'Hidden layers of deep networks, in place of ReLU: the paper’s gains were largest on mobile-sized ImageNet models and held for the Transformer on English→German translation.',
+        evidence: [
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 5.3, Section 5.4 (Table 11)', shows: 'ImageNet results by model; WMT 2014 English→German BLEU' },
+        ],
+      },
+      {
+        text: 'With a trainable β when the gate’s sharpness should be learned: fixing β = 1 (SiLU) is effective, and training β further improved some models.',
+        evidence: [
+          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4', shows: 'fixing β = 1 is effective in practice; training β can further improve performance on some models' },
+        ],
+      },
     ],
   },
   examples: [

@@ -40,6 +40,11 @@ export interface Experiment<C = unknown, R = unknown> {
   readonly fullConfig: C;
   /** A configuration that runs in a second or two, for the tests and the notebook's default. */
   readonly tinyConfig: C;
+  /**
+   * Keys (at any depth of the result) that hold timings, which differ between runs of the same
+   * configuration; everything else is deterministic.
+   */
+  readonly timings?: readonly string[];
   /** Runs the experiment. Deterministic for a given configuration (seeded), except timings. */
   run(config: C, progress?: Progress): R | Promise<R>;
   /** Checks a result's shape; throws an Error naming what is wrong. */

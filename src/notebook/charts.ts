@@ -12,9 +12,12 @@ import type { ChartSpec, Grid } from '../plot/spec.js';
 import { displayBundle } from './display.js';
 import { sourceOf, type VectorInput } from './layer.js';
 
-/** Shows the chart a spec describes, computed from the module (or from the spec's data). */
-export function showChart(spec: ChartSpec): void {
-  displayBundle(chartMimeBundle(spec));
+/**
+ * Shows the chart a spec describes, computed from the module (or from the spec's data). `metadata`
+ * lands in the output's metadata, e.g. which experiment run a chart shows (see experiments.ts).
+ */
+export function showChart(spec: ChartSpec, metadata?: Readonly<Record<string, unknown>>): void {
+  displayBundle(chartMimeBundle(spec), metadata);
 }
 
 /** The grid `data` was made from, when it is exactly linspace(first, last, length). */

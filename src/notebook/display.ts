@@ -39,12 +39,14 @@ function kernelWriter(): DisplayWriter | undefined {
 
 /**
  * Shows one output with several representations (MIME type → value) and says how it got there.
- * JSON-typed values (`…+json`) must already be plain JSON (see toPlainJson).
+ * JSON-typed values (`…+json`) must already be plain JSON (see toPlainJson). `metadata` goes into
+ * the output's metadata (only on the multi-MIME route): tests use it to tell outputs apart; the
+ * exporter and the frontends ignore keys they do not know.
  */
-export function displayBundle(bundle: Readonly<Record<string, unknown>>): DisplayRoute {
+export function displayBundle(bundle: Readonly<Record<string, unknown>>, metadata: Readonly<Record<string, unknown>> = {}): DisplayRoute {
   const write = kernelWriter();
   if (write) {
-    write({ data: { ...bundle }, metadata: {}, transient: {} }, false);
+    write({ data: { ...bundle }, metadata: { ...metadata }, transient: {} }, false);
     return 'multi-mime';
   }
   const html = bundle['text/html'];

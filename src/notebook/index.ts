@@ -11,8 +11,36 @@ export type { DisplayRoute } from './display.js';
 export { showTable, tableHtml, tableMarkdown, tableText } from './table.js';
 export { showMarkdown } from './markdown.js';
 export type { Cell, Table } from './table.js';
-export { activationFamilies } from './families.js';
+export { activationFamilies, familiesOf } from './families.js';
 export type { ActivationFamily } from './families.js';
+export {
+  TRADE_OFF_SECTIONS,
+  claimMarkdown,
+  claimsCiting,
+  committedResults,
+  describedFunction,
+  evidenceLabel,
+  evidenceMarkdown,
+  functionIds,
+  propertyText,
+  shortCitation,
+  showTradeOffs,
+  tradeOffsMarkdown,
+} from './evidence.js';
+export type { CitingClaim, EvidenceOptions, TradeOffSection } from './evidence.js';
+export {
+  EXPERIMENT_OUTPUT_KEY,
+  experimentIntroMarkdown,
+  runExperiment,
+  showCommitted,
+  showExperiment,
+  showExperimentCharts,
+  showExperimentTable,
+  showFindings,
+  showVerdict,
+  verdictMarkdown,
+} from './experiments.js';
+export type { RunKind } from './experiments.js';
 export { createRandom } from './random.js';
 export type { Random } from './random.js';
 export { describeRuntime, runtimeInfo } from './runtime.js';

@@ -448,22 +448,68 @@ function jacobianFrom(
 
 const walkthroughSoftmax: TradeOffs = {
   advantages: [
-    { text: 'Interpretability: the outputs form a probability distribution over the classes, so predictions are easy to read.', evidence: [] },
-    { text: 'Versatility: it serves binary and multiclass classification alike (for two classes it reduces to the sigmoid of the difference of the scores).', evidence: [] },
-    { text: 'Differentiable: it is smooth, so it trains by backpropagation; its Jacobian is diag(s) − s·sᵀ.', evidence: [] },
+    {
+      text: 'Interpretability: the outputs form a probability distribution over the classes (positive, summing to 1), which is what Bridle introduced it for: reading a network’s outputs as class probabilities given the input.',
+      evidence: [
+        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'outputs treated as probabilities of alternatives conditioned on the input; softmax as the output non-linearity for that' },
+      ],
+    },
+    {
+      text: 'Versatility: it generalises the logistic sigmoid to any number of classes; for two scores, softmax((x, 0))₁ = sigmoid(x).',
+      evidence: [
+        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'the normalised exponential as a multi-input generalisation of the logistic non-linearity' },
+      ],
+    },
+    {
+      text: 'Differentiable, with simple arithmetic: its Jacobian is diag(s) − s·sᵀ, and paired with the log-likelihood (“probability scoring”) the gradient with respect to the scores is s − onehot.',
+      evidence: [
+        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'softmax with probability scoring results in quite simple arithmetic' },
+      ],
+    },
   ],
   disadvantages: [
-    { text: 'Vulnerability to overflow: e^x overflows for x > 709.8 in float64 (88.7 in float32) and underflows for very negative x. Subtracting the maximum score before exponentiating removes the overflow; this module and PyTorch both do.', evidence: [] },
-    { text: 'Does not handle non-exclusive classes: for multi-label problems, where an example can belong to several classes at once, use one sigmoid per class instead, because softmax assumes exactly one class is right.', evidence: [] },
-    { text: 'Sensitivity to outliers: the exponential makes it highly sensitive to very large inputs, which can take almost all the probability mass and give skewed distributions.', evidence: [] },
+    {
+      text: 'Vulnerability to overflow: computed naively as e^x/Σe^x it gives NaN once a score exceeds about 709.78 in float64 (e^x overflows) and 0/0 when every score is below about −745 (e^x underflows). Subtracting the maximum score before exponentiating removes both; this module and PyTorch do.',
+      evidence: [
+        { kind: 'measured', experiment: 'softmax-stability', finding: 'naive-overflows' },
+        { kind: 'measured', experiment: 'softmax-stability', finding: 'naive-underflows' },
+      ],
+    },
+    {
+      text: 'Does not handle non-exclusive classes: it spreads one unit of probability over alternatives, assuming exactly one class is right; for multi-label problems, where an example can belong to several classes at once, use one sigmoid per class instead.',
+      evidence: [
+        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'outputs modelled as probabilities of (mutually exclusive) alternatives' },
+      ],
+    },
+    {
+      text: 'Sensitivity to outliers: probabilities are proportional to e^score, so a score a few units above the others takes almost all the mass (softmax of (0, 0, 5) gives the last class about 0.987).',
+      evidence: [
+        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'the normalised exponential: each output proportional to the exponential of its score' },
+      ],
+    },
   ],
   whenToUse: [
-    { text: 'Multiclass classification, in the last layer, where each output is the probability that the example belongs to that class.', evidence: [] },
-    { text: 'For training, pass the raw scores (logits) to CrossEntropyLoss, which applies log-softmax itself; apply softmax only to read off probabilities.', evidence: [] },
-    { text: 'Attention weights (softmax over the scores of all keys).', evidence: [] },
+    {
+      text: 'Multiclass classification, in the last layer, where each output is the probability that the example belongs to that class.',
+      evidence: [
+        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'softmax outputs as class posteriors for feed-forward classifiers' },
+      ],
+    },
+    {
+      text: 'For training, pass the raw scores (logits) to CrossEntropyLoss, which applies log-softmax itself; apply softmax only to read off probabilities. Log-softmax + NLL and softmax + cross-entropy train identically, and log-probabilities stay finite where probabilities underflow.',
+      evidence: [
+        { kind: 'measured', experiment: 'training', finding: 'softmax-outputs-equivalent' },
+        { kind: 'measured', experiment: 'softmax-stability', finding: 'naive-underflows' },
+      ],
+    },
   ],
   corrections: [
-    { text: "The walkthrough's Softmax cell applies softmax to its plotted input grid itself (100 evenly spaced points from -5 to 5, dim=0), so the curve it draws is one probability vector over those 100 points, not an elementwise function of x: every point depends on all the others, the 100 values sum to 1, and changing the grid changes the curve.", evidence: [] },
+    {
+      text: "The walkthrough's Softmax cell applies softmax to its plotted input grid itself (100 evenly spaced points from -5 to 5, dim=0), so the curve it draws is one probability vector over those 100 points, not an elementwise function of x: every point depends on all the others, the 100 values sum to 1, and changing the grid changes the curve.",
+      evidence: [
+        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'softmax is a multi-input function: each output is normalised by all the scores' },
+      ],
+    },
   ],
 };
 
@@ -500,6 +546,7 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
       },
       { xs: [0, -800], output: [1, 0], note: 'e^-800 underflows to 0 in float64' },
       { xs: [0.5, 0.5, 0.5, 0.5], output: [0.25, 0.25, 0.25, 0.25], note: 'equal scores, equal probabilities' },
+      { xs: [0, 0, 5], output: [0.006648354478866004, 0.006648354478866004, 0.986703291042268], note: 'one score 5 above the others takes about 0.987 of the mass' },
     ],
     seeAlso: ['logSoftmax', 'softmin', 'sigmoid'],
     apply: softmax,
@@ -526,15 +573,35 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
     papers: [],
     tradeOffs: {
       advantages: [
-        { text: 'Numerically stable log-probabilities: no exponential of a large number and no logarithm of 0, even when a probability is far below the float64 range (e.g. -800 where softmax gives 0).', evidence: [] },
-        { text: 'The natural input of the negative log-likelihood loss: logSoftmax followed by NLLLoss is cross-entropy, with the simple gradient s − onehot.', evidence: [] },
+        {
+          text: 'Numerically stable log-probabilities: no exponential of a large number and no logarithm of 0, even when a probability is far below the float64 range (e.g. -800 where softmax gives 0).',
+          evidence: [
+            { kind: 'measured', experiment: 'softmax-stability', finding: 'naive-underflows' },
+            { kind: 'measured', experiment: 'softmax-stability', finding: 'naive-overflows' },
+          ],
+        },
+        {
+          text: 'The natural input of the negative log-likelihood loss: logSoftmax followed by NLLLoss is cross-entropy, with the simple gradient s − onehot; it trains exactly like softmax with cross-entropy.',
+          evidence: [
+            { kind: 'measured', experiment: 'training', finding: 'softmax-outputs-equivalent' },
+            { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'probability scoring (the log-likelihood) as the training criterion for softmax outputs' },
+          ],
+        },
       ],
       disadvantages: [
-        { text: 'Outputs are log-probabilities, not probabilities: take exp to read them.', evidence: [] },
-        { text: 'Redundant before CrossEntropyLoss, which already applies it.', evidence: [] },
+        {
+          text: 'Outputs are log-probabilities, not probabilities (take exp to read them), and it is redundant before CrossEntropyLoss, which applies it itself: log-softmax + NLLLoss and softmax + cross-entropy train identically.',
+          evidence: [{ kind: 'measured', experiment: 'training', finding: 'softmax-outputs-equivalent' }],
+        },
       ],
       whenToUse: [
-        { text: 'As the last layer before NLLLoss, or whenever log-probabilities are needed (sequence models, beam search, KL divergences).', evidence: [] },
+        {
+          text: 'As the last layer before NLLLoss, or whenever log-probabilities are needed, e.g. to add them up over many steps, where multiplying probabilities would underflow.',
+          evidence: [
+            { kind: 'measured', experiment: 'training', finding: 'softmax-outputs-equivalent' },
+            { kind: 'measured', experiment: 'softmax-stability', finding: 'naive-underflows' },
+          ],
+        },
       ],
     },
     examples: [
@@ -572,13 +639,27 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
     papers: [],
     tradeOffs: {
       advantages: [
-        { text: 'Turns costs, energies or distances into a probability distribution that favours the smallest, with the same stability and smoothness as softmax.', evidence: [] },
+        {
+          text: 'Turns costs, energies or distances into a probability distribution that favours the smallest, with the same stability and smoothness as softmax (it is softmax of the negated input).',
+          evidence: [
+            { kind: 'measured', experiment: 'training', finding: 'softmax-outputs-equivalent' },
+            { kind: 'measured', experiment: 'softmax-stability', finding: 'naive-overflows' },
+          ],
+        },
       ],
       disadvantages: [
-        { text: 'Nothing softmax of the negated input does not already do; it inherits softmax’s sensitivity to outliers (here: very small values).', evidence: [] },
+        {
+          text: 'Nothing softmax of the negated input does not already do (they train identically); it inherits softmax’s sensitivity to outliers (here: very small values).',
+          evidence: [{ kind: 'measured', experiment: 'training', finding: 'softmax-outputs-equivalent' }],
+        },
       ],
       whenToUse: [
-        { text: 'Soft selection of the nearest item (soft nearest neighbour, soft-argmin over distances or energies).', evidence: [] },
+        {
+          text: 'Soft selection of the nearest item (soft nearest neighbour, soft-argmin over distances or energies): softmin of squared distances to class centres is Bridle’s radial-unit network, whose outputs are class posteriors under Gaussian within-class distributions.',
+          evidence: [
+            { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'radial units (squared distances) before the softmax compute posteriors under Gaussian within-class distributions' },
+          ],
+        },
       ],
     },
     examples: [

@@ -53,3 +53,23 @@ test('hardsigmoid is within 1 ulp of exact, equals PyTorch forward bit for bit, 
   const r = checkFixture(hardsigmoid, { fTol: 1, dfTol: 0, derivativeDeviates: (x) => x > -3 && x < 3 });
   assert.ok(r.rows > 500, `only ${r.rows} fixture rows`);
 });
+
+test('hardsigmoid stays within 0.069 of the sigmoid, the largest gap near x = ±1.32, as its trade-offs say', () => {
+  let gap = 0;
+  let at = 0;
+  for (let i = -600_000; i <= 600_000; i++) {
+    const x = i / 100_000;
+    const d = Math.abs(hardsigmoid.forward(x) - 1 / (1 + Math.exp(-x)));
+    if (d > gap) {
+      gap = d;
+      at = x;
+    }
+  }
+  const stated = `the largest gap is ${gap.toFixed(3)}, near x = ±${Math.abs(at).toFixed(2)}`;
+  assert.ok(
+    hardsigmoid.tradeOffs.advantages.some(({ text }) => text.includes(stated)),
+    `an advantage should say "${stated}"`,
+  );
+  // The gap is symmetric: hardsigmoid(x) − σ(x) is odd.
+  assertUlps(hardsigmoid.forward(-at) - 1 / (1 + Math.exp(at)), -(hardsigmoid.forward(at) - 1 / (1 + Math.exp(-at))), 64, 'gap at ±x');
+});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { hardswish } from '../../src/activations/hardswish.js';
 import { assertSame, assertUlps, checkFixture, checkMap, MAP_INPUTS } from '../fixtures/piecewise/support.js';
@@ -77,4 +78,20 @@ test('hardswish is within 1 ulp of exact; equals PyTorch forward bit for bit on 
     derivativeDeviates: (x) => x > -3 && x < 3,
   });
   assert.ok(r.rows > 500, `only ${r.rows} fixture rows`);
+});
+
+test('the kink convention at x = 3 names both PyTorch kernels, as the fixtures record them', () => {
+  // test/fixtures/hardswish.json evaluates whole tensors: `tdf` is what PyTorch's vectorised backward
+  // gave there, column 3 the convention we follow (the per-element kernel's, see piecewise/).
+  const doc = JSON.parse(readFileSync(new URL('../fixtures/hardswish.json', import.meta.url), 'utf8')) as {
+    paramSets: { cases: [number, number, number, number, number, { tdf?: number }?][] }[];
+  };
+  const row = doc.paramSets[0]!.cases.find((c) => c[0] === 3);
+  assert.ok(row, 'the fixture has x = 3');
+  assert.equal(row[3], 1.5, 'our convention at x = 3');
+  assert.equal(row[5]?.tdf, 1, 'PyTorch on the fixture tensor (vectorised kernel) at x = 3');
+  assertSame(hardswish.derivative(3), 1.5, "hardswish'(3)");
+  assert.deepEqual(hardswish.properties.kinks.find((k) => k.x === 3), { x: 3, derivative: 1.5 });
+  assert.match(hardswish.kinkConvention ?? '', /1\.5 at x = 3/);
+  assert.match(hardswish.kinkConvention ?? '', /vectorised kernel[^.]*8 or more float64 elements[^.]*gives 1 at x = 3/);
 });

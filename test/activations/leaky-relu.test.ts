@@ -73,3 +73,12 @@ test('leakyRelu is correctly rounded (0 ulps) and equals PyTorch bit for bit exc
   });
   assert.ok(r.rows > 3000, `only ${r.rows} fixture rows`);
 });
+
+test('leakyRelu’s trade-offs state its cost once (measured as cheap as ReLU) and claim no accuracy gain over ReLU', () => {
+  const { advantages, disadvantages, whenToUse } = leakyRelu.tradeOffs;
+  const claims = [...advantages, ...disadvantages, ...whenToUse];
+  assert.ok(!claims.some((c) => /more computation/i.test(c.text)), 'a claim still says it costs more than ReLU');
+  const cost = claims.filter((c) => c.evidence.some((e) => e.kind === 'measured' && e.experiment === 'cost'));
+  assert.equal(cost.length, 1, 'exactly one claim about its cost, backed by the cost experiment');
+  assert.ok(!claims.some((c) => /improved learning/i.test(c.text)), 'a claim still credits it with improved learning');
+});

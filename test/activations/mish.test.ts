@@ -86,3 +86,13 @@ test('mish’s map and mapDerivative follow the typed-array contract', () => {
 test('mish’s documented examples hold to 3 ulps', () => {
   checkExamples(a, 3);
 });
+
+test('mish’s claims of a regularising effect or of hyper-parameter sensitivity rest on conjecture and read as such', () => {
+  const { advantages, disadvantages, whenToUse } = mish.tradeOffs;
+  const claims = [...advantages, ...disadvantages, ...whenToUse].filter((c) => /regulari[sz]|sensitiv/i.test(c.text));
+  assert.ok(claims.length >= 2, 'both claims are still listed');
+  for (const claim of claims) {
+    assert.ok(claim.evidence.some((e) => e.kind === 'conjecture'), `not marked as a conjecture: ${claim.text}`);
+    assert.match(claim.text, /\b(suggests|may|conjecture|unverified|not been shown)\b/i, `stated as fact: ${claim.text}`);
+  }
+});

@@ -53,3 +53,13 @@ test('prelu is correctly rounded (0 ulps) and equals PyTorch bit for bit except 
   const r = checkFixture(prelu, { fTol: 0, dfTol: 0, forwardDeviates: (x, p) => x === -Infinity && p.weight === 0 });
   assert.ok(r.rows > 3000, `only ${r.rows} fixture rows`);
 });
+
+test('prelu’s trade-offs do not list a risk of overfitting, which He et al. expect not to add', () => {
+  const { advantages, disadvantages, whenToUse } = prelu.tradeOffs;
+  for (const claim of [...advantages, ...disadvantages, ...whenToUse]) {
+    assert.doesNotMatch(claim.text, /overfitting/i, claim.text);
+  }
+  const correction = prelu.tradeOffs.corrections?.find((c) => /overfitting/.test(c.text));
+  assert.ok(correction, 'the correction about overfitting is there');
+  assert.ok(correction.evidence.some((e) => e.kind === 'paper' && e.key === 'he2015delving' && /Section 2\.1/.test(e.where)));
+});

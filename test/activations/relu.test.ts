@@ -49,3 +49,21 @@ test('relu matches the exact values and PyTorch bit for bit on the fixture (0 ul
   const r = checkFixture(relu, { fTol: 0, dfTol: 0 });
   assert.ok(r.rows > 500, `only ${r.rows} fixture rows`);
 });
+
+test('a dead ReLU unit gets no gradient for its own weights, yet revives when an earlier layer changes', () => {
+  // Second-layer unit z = relu(h − 2) on first-layer outputs h = relu(u·x), inputs x in [0, 1].
+  const xs = [0, 0.25, 0.5, 0.75, 1];
+  const preActivation = (u: number, x: number) => relu.forward(u * x) - 2;
+  // With u = 1 it is dead on every input: its incoming weight and bias get a zero gradient.
+  for (const x of xs) assert.equal(relu.derivative(preActivation(1, x)), 0, `dead at x = ${x} with u = 1`);
+  // Other paths keep training the first layer; once u has grown to 3 the unit is active again.
+  const active = xs.filter((x) => relu.derivative(preActivation(3, x)) === 1);
+  assert.deepEqual(active, [0.75, 1], 'inputs on which the unit is active again with u = 3');
+});
+
+test('relu’s trade-offs do not say a dead unit stops learning for good', () => {
+  const { advantages, disadvantages, whenToUse } = relu.tradeOffs;
+  for (const claim of [...advantages, ...disadvantages, ...whenToUse]) {
+    assert.doesNotMatch(claim.text, /stops? learning for good|permanently dead/i, claim.text);
+  }
+});

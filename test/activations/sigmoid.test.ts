@@ -91,3 +91,11 @@ test('sigmoid’s documented examples hold to 2 ulps', () => {
 test('sigmoid takes no parameters', () => {
   assert.throws(() => sigmoid.forward(1, { beta: 2 } as never), TypeError);
 });
+
+test('sigmoid’s trade-offs do not say gradient descent needs a smooth gradient (ReLU trains with a kink)', () => {
+  const { advantages, disadvantages, whenToUse } = sigmoid.tradeOffs;
+  for (const claim of [...advantages, ...disadvantages, ...whenToUse]) {
+    assert.doesNotMatch(claim.text, /gradient descent needs/i, claim.text);
+  }
+  assert.ok(sigmoid.tradeOffs.corrections?.some((c) => /gradient descent needs/.test(c.text)), 'the correction says what was wrong');
+});

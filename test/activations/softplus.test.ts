@@ -120,3 +120,22 @@ test('softplus’s map and mapDerivative follow the typed-array contract, with d
 test('softplus’s documented examples hold to 2 ulps', () => {
   checkExamples(a, 2);
 });
+
+test('softplus(30) is exactly 30.0000000000000935762…, which float64 rounds to 30.000000000000092, as the example says', () => {
+  // softplus(30) − 30 = log1p(e^−30), computed here to full relative precision.
+  const tail = Math.log1p(Math.exp(-30));
+  assert.equal(tail.toPrecision(9), '9.35762297e-14', 'softplus(30) − 30');
+  assert.equal(30 + tail, 30.000000000000092, 'the float64 rounding of 30 + tail');
+  assert.equal(Number('30.0000000000000935762'), 30.000000000000092, 'the exact digits round to the same double');
+  const example = softplus.examples.find((e) => e.x === 30);
+  assert.ok(example?.note, 'the x = 30 example has a note');
+  assert.match(example.note, /30\.0000000000000935762/, 'the note gives the exact value, not its float64 rounding, as exact');
+});
+
+test('naive log(1 + eˣ) overflows above 709.78 and returns 0 below −36.74, where softplus stays accurate', () => {
+  assert.equal(Math.log(1 + Math.exp(710)), Infinity, 'naive at 710');
+  assertSame(softplus.forward(710, { threshold: 1000 }), 710, 'softplus(710) with the threshold raised past it');
+  assert.equal(Math.log(1 + Math.exp(-36.8)), 0, 'naive at −36.8: 1 + e^−36.8 rounds to 1');
+  assertClose(softplus.forward(-36.8), Math.exp(-36.8), 2, 'softplus(−36.8) ≈ e^−36.8');
+  assert.notEqual(Math.log(1 + Math.exp(-36.7)), 0, 'naive at −36.7 is not yet 0 (the bound is ln 2^−53 ≈ −36.74)');
+});

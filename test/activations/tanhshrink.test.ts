@@ -83,3 +83,20 @@ test('tanhshrink’s map and mapDerivative follow the typed-array contract', () 
 test('tanhshrink’s documented examples hold to 2 ulps', () => {
   checkExamples(a, 2);
 });
+
+test('computed literally, x − tanh(x) keeps about 6 of 16 digits at x = 1e−5 and none at 1e−8, as the example and trade-offs say', () => {
+  const x = 1e-5;
+  const literal = x - Math.tanh(x);
+  const exact = tanhshrink.forward(x);
+  const digits = -Math.log10(Math.abs(literal - exact) / exact);
+  assert.equal(Math.round(digits), 6, `x − tanh(x) at 1e-5: ${literal}, exact ${exact}, ${digits.toFixed(2)} correct digits`);
+  const stated = `about ${Math.round(digits)} of 16 significant digits`;
+  const example = tanhshrink.examples.find((e) => e.x === x);
+  assert.ok(example?.note?.includes(stated), `the 1e-5 example's note should say "${stated}": ${example?.note}`);
+  assert.ok(
+    tanhshrink.tradeOffs.disadvantages.some(({ text }) => text.includes(`about ${Math.round(digits)} of 16 significant digits survive at x = 1e−5`)),
+    'the cancellation disadvantage should state the measured digits',
+  );
+  assert.equal(1e-8 - Math.tanh(1e-8), 0, 'no digit survives at 1e-8');
+  assert.ok(tanhshrink.forward(1e-8) > 0);
+});

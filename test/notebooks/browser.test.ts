@@ -15,6 +15,7 @@ import { CHART_SPEC_MIME } from '../../src/plot/spec.js';
 import { EXECUTED, NOTEBOOKS, ROOT, ensureExecuted, readNotebook, text } from './support.js';
 
 const WALKTHROUGH = '00_activation-functions.ipynb';
+const MEASURED = '05_trade-offs-measured.ipynb';
 const SCREENSHOTS = path.join(ROOT, '.cache', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -96,6 +97,7 @@ before(async () => {
   mkdirSync(work);
   symlinkSync(path.join(ROOT, 'dist'), path.join(tmp, 'dist'));
   copyFileSync(path.join(NOTEBOOKS, WALKTHROUGH), path.join(work, WALKTHROUGH));
+  copyFileSync(path.join(NOTEBOOKS, MEASURED), path.join(work, MEASURED));
   copyFileSync(path.join(EXECUTED, WALKTHROUGH), path.join(work, 'executed-by-nbclient.ipynb'));
   for (const d of ['data', 'runtime', 'config', 'profile']) mkdirSync(path.join(tmp, d));
 
@@ -234,6 +236,57 @@ test('the walkthrough runs in Jupyter Notebook and draws every chart offline, an
   await page.screenshot({ path: path.join(SCREENSHOTS, 'notebook-walkthrough-gelu-note.png') });
   await page.close();
 
+  const foreign = requests.filter((u) => !u.startsWith(base) && !/^(data|blob|about):/.test(u));
+  assert.deepEqual(foreign, [], 'requests that left 127.0.0.1');
+});
+
+test('notebook 05 runs its experiments in Jupyter Notebook and draws every chart, with no error', async () => {
+  const page = await context!.newPage();
+  await openNotebook(page, MEASURED);
+  await page.evaluate(() => (window as any).Jupyter.notebook.execute_all_cells());
+  await page.waitForFunction(
+    () => {
+      const cells = (window as any).Jupyter.notebook.get_cells().filter((c: any) => c.cell_type === 'code');
+      return cells.every((c: any) => typeof c.input_prompt_number === 'number');
+    },
+    undefined,
+    { timeout: 180_000 },
+  );
+  // As many charts as the pipeline's run drew (the tiny configurations draw the same charts every time).
+  const expected = readNotebook(path.join(EXECUTED, MEASURED))
+    .cells.flatMap((c) => c.outputs ?? [])
+    .filter((o) => o.data?.[CHART_SPEC_MIME]).length;
+  assert.ok(expected > 0, 'the executed copy has no charts');
+  await page
+    .waitForFunction(
+      ([mime, n]) =>
+        (window as any).Jupyter.notebook
+          .get_cells()
+          .flatMap((c: any) => (c.output_area ? c.output_area.outputs : []))
+          .filter((o: any) => o.data && o.data[mime as string]).length >= (n as number),
+      [CHART_SPEC_MIME, expected] as const,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined);
+  const errors = await page.evaluate(() =>
+    (window as any).Jupyter.notebook
+      .get_cells()
+      .flatMap((c: any) => (c.output_area ? c.output_area.outputs : []))
+      .filter((o: any) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'))
+      .map((o: any) => o.text ?? `${o.ename}: ${o.evalue}`),
+  );
+  assert.deepEqual(errors, [], 'no cell wrote to stderr');
+  assert.equal(await chartOutputCount(page), expected, 'chart outputs after running all cells');
+  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((p) => p.querySelector('svg.main-svg')).length === n, expected, {
+    timeout: 60_000,
+  });
+  assert.equal(await drawnCount(page), expected, 'charts drawn after running all cells');
+  await page.locator('.js-plotly-plot').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'notebook-measured-first-chart.png') });
+  const verdict = page.locator('.rendered_html', { hasText: 'Verdict, claim by claim' }).first();
+  await verdict.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'notebook-measured-verdict.png') });
+  await page.close();
   const foreign = requests.filter((u) => !u.startsWith(base) && !/^(data|blob|about):/.test(u));
   assert.deepEqual(foreign, [], 'requests that left 127.0.0.1');
 });

@@ -2,6 +2,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRandom } from '../../src/notebook/random.js';
 import { tableHtml, tableMarkdown, tableText } from '../../src/notebook/table.js';
+import { activationFamilies, familiesOf } from '../../src/notebook/families.js';
+import {
+  TRADE_OFF_SECTIONS,
+  claimMarkdown,
+  claimsCiting,
+  describedFunction,
+  evidenceLabel,
+  evidenceMarkdown,
+  functionIds,
+  shortCitation,
+  tradeOffsMarkdown,
+} from '../../src/notebook/evidence.js';
+import { experiments } from '../../src/experiments/index.js';
+import { references } from '../../src/references.js';
+import { activationIds, activations } from '../../src/registry.js';
 
 test('createRandom gives the same sequence for the same seed and another for another seed', () => {
   const a = createRandom(42);
@@ -49,4 +64,76 @@ test('tableText pads columns and a row of the wrong length is refused', () => {
   const text = tableText({ columns: ['a', 'bb'], rows: [['xyz', 1]] });
   assert.equal(text, 'a    bb\n---  --\nxyz  1');
   assert.throws(() => tableText({ columns: ['a', 'b'], rows: [['only one']] }), /table row 0 has 1 cells, the table has 2 columns/);
+});
+
+test('the activation families split the registry at each family\'s first id: every id once, in order', () => {
+  assert.deepEqual(activationFamilies.flatMap((f) => f.ids), [...activationIds]);
+  const hard = activationFamilies.find((f) => f.ids.includes('hardswish'))!;
+  // Hardswish is piecewise quadratic (its derivative a ramp), not piecewise linear like its neighbours.
+  assert.match(hard.title, /quadratic/);
+  assert.match(hard.description, /hardswish[^.]*piecewise quadratic/);
+  const starts = [
+    { first: 'a', title: 'A', description: '' },
+    { first: 'c', title: 'C', description: '' },
+  ];
+  assert.deepEqual(familiesOf(['a', 'b', 'c', 'd'], starts).map((f) => f.ids), [['a', 'b'], ['c', 'd']]);
+  assert.throws(() => familiesOf(['a', 'b'], starts), /'c' \(first of 'C'\) is not in the registry/);
+  assert.throws(() => familiesOf(['c', 'a'], starts), /must start at the registry's first id 'c'/);
+  const b = { first: 'b', title: 'B', description: '' };
+  assert.throws(() => familiesOf(['a', 'c', 'b'], [starts[0]!, b, starts[1]!]), /'c' comes before 'b' in the registry/);
+});
+
+test('shortCitation names one, two or the first of three or more authors, and the year', () => {
+  assert.equal(shortCitation('maas2013rectifier'), 'Maas et al. 2013');
+  assert.equal(shortCitation('hendrycks2016gelu'), 'Hendrycks and Gimpel 2016');
+  assert.equal(shortCitation('misra2019mish'), 'Misra 2019');
+  assert.throws(() => shortCitation('nobody2020'), /'nobody2020', which is not in the bibliography/);
+});
+
+test('evidence reads as "paper: …, where", "measured: experiment …, finding …", "property: …", "conjecture"', () => {
+  const relu = describedFunction('relu');
+  assert.equal(evidenceLabel({ kind: 'paper', key: 'maas2013rectifier', where: 'Table 1' }), 'paper: Maas et al. 2013, Table 1');
+  assert.equal(
+    evidenceMarkdown({ kind: 'paper', key: 'maas2013rectifier', where: 'Table 1', shows: 'about equal' }, relu),
+    `paper: [Maas et al. 2013](${references['maas2013rectifier']!.URL}), Table 1 (about equal)`,
+  );
+  assert.equal(evidenceMarkdown({ kind: 'property', property: 'range' }, relu), `property: range $${activations['relu']!.properties.rangeLatex}$`);
+  assert.equal(evidenceMarkdown({ kind: 'property', property: 'monotonic' }, relu), 'property: monotonic: yes');
+  assert.equal(evidenceMarkdown({ kind: 'property', property: 'kinks' }, relu), "property: kinks at x = 0 (autograd's derivative there: 0)");
+  assert.equal(evidenceMarkdown({ kind: 'conjecture' }, relu), 'conjecture');
+  assert.equal(evidenceMarkdown({ kind: 'conjecture', key: 'misra2019mish' }, relu), 'conjecture, put forward by Misra 2019');
+  const e = experiments[0]!;
+  const f = e.findings[0]!;
+  const measured = evidenceMarkdown({ kind: 'measured', experiment: e.id, finding: f.id }, relu);
+  assert.ok(measured.startsWith(`measured: experiment [\`${e.id}\`](05_trade-offs-measured.ipynb), finding \`${f.id}\`: ${f.statement} (committed run: `), measured);
+  assert.equal(
+    evidenceMarkdown({ kind: 'measured', experiment: e.id, finding: f.id }, relu, { measuredDetail: false, linkExperiments: false }),
+    `measured: experiment \`${e.id}\`, finding \`${f.id}\`: ${f.statement}`,
+  );
+  assert.throws(() => evidenceMarkdown({ kind: 'measured', experiment: e.id, finding: 'no-such-finding' }, relu), /has no such finding/);
+});
+
+test('tradeOffsMarkdown lists every claim of a function under its section, each with one line per piece of evidence', () => {
+  for (const id of functionIds()) {
+    const fn = describedFunction(id);
+    const md = tradeOffsMarkdown(id);
+    assert.ok(md.startsWith(`#### ${fn.name}: the module's claims and their evidence`), id);
+    for (const { key, heading } of TRADE_OFF_SECTIONS) {
+      const claims = fn.tradeOffs[key] ?? [];
+      if (claims.length) assert.ok(md.includes(`**${heading}**`), `${id}: ${heading}`);
+      for (const c of claims) assert.ok(md.includes(claimMarkdown(c, fn)), `${id}: ${c.text}`);
+    }
+  }
+  assert.throws(() => describedFunction('nonsense'), /no activation or softmax-family function 'nonsense'/);
+});
+
+test('claimsCiting finds every claim that cites an experiment, with the findings it cites', () => {
+  for (const e of experiments) {
+    for (const c of claimsCiting(e.id)) {
+      const claim = describedFunction(c.fn).tradeOffs[c.section]!.find((x) => x === c.claim);
+      assert.ok(claim, `${e.id}: ${c.fn}`);
+      assert.deepEqual(c.findings, [...new Set(c.claim.evidence.flatMap((x) => (x.kind === 'measured' && x.experiment === e.id ? [x.finding] : [])))]);
+    }
+  }
+  assert.deepEqual(claimsCiting('no-such-experiment'), []);
 });

@@ -14,6 +14,10 @@ import { linspace } from '../../src/plot/grid.js';
 import { CHART_SPEC_MIME, type ChartSpec } from '../../src/plot/spec.js';
 import { chartSummary } from '../../src/plot/text.js';
 import { activationFamilies } from '../../src/notebook/families.js';
+import { claimsCiting, describedFunction, evidenceMarkdown, shortCitation, TRADE_OFF_SECTIONS } from '../../src/notebook/evidence.js';
+import { EXPERIMENT_OUTPUT_KEY } from '../../src/notebook/experiments.js';
+import { experiments, loadResults } from '../../src/experiments/index.js';
+import type { Experiment } from '../../src/experiments/types.js';
 import {
   EXECUTED,
   FIXTURES,
@@ -30,6 +34,7 @@ import {
 } from './support.js';
 
 const WALKTHROUGH = '00_activation-functions.ipynb';
+const MEASURED = '05_trade-offs-measured.ipynb';
 
 interface WalkthroughFixture {
   cells: {
@@ -40,7 +45,7 @@ interface WalkthroughFixture {
     chart?: { title: string; kind: 'activation' | 'vector'; id?: string; fn?: string; params?: Record<string, unknown> };
   }[];
   added: { what: string; chart: { title: string; kind: 'activation'; id: string; params: Record<string, unknown> }; after_cell: number; before_cell: number }[];
-  corrections: { cell: number; must_mention: string[] }[];
+  corrections: { cell: number; slip: string; must_mention: string[] }[];
 }
 const fixture = JSON.parse(readFileSync(path.join(FIXTURES, 'walkthrough-cells.json'), 'utf8')) as WalkthroughFixture;
 
@@ -79,12 +84,13 @@ const asJson = (values: ArrayLike<number>) => Array.from(values, (v) => (Number.
 
 test('the committed notebooks have no outputs and no execution counts, and use the tslab kernel', () => {
   const names = notebookNames();
-  assert.deepEqual(names.slice(0, 5), [
+  assert.deepEqual(names.slice(0, 6), [
     '00_activation-functions.ipynb',
     '01_derivatives-and-vanishing-gradients.ipynb',
     '02_selu-self-normalisation.ipynb',
     '03_softmax-stability.ipynb',
     '04_comparison.ipynb',
+    '05_trade-offs-measured.ipynb',
   ]);
   for (const name of names) {
     const nb = readNotebook(path.join(NOTEBOOKS, name));
@@ -241,9 +247,56 @@ test('the walkthrough corrects the source\'s slips in visible notes', () => {
   const { nb, index } = walkthroughCells();
   for (const c of fixture.corrections) {
     const source = text(nb.cells[index.get(c.cell)!]!.source);
-    const note = source.split('\n').find((l) => l.startsWith('> **Note (correction):**'));
-    assert.ok(note, `cell ${c.cell}: no "> **Note (correction):**" blockquote`);
-    for (const word of c.must_mention) assert.ok(note.includes(word), `cell ${c.cell}: the note does not mention "${word}":\n${note}`);
+    // A note may be indented under the list item it corrects.
+    const notes = source.split('\n').map((l) => l.trimStart()).filter((l) => l.startsWith('> **Note (correction):**'));
+    assert.ok(notes.length > 0, `cell ${c.cell}: no "> **Note (correction):**" blockquote`);
+    const note = notes.find((n) => c.must_mention.every((word) => n.includes(word)));
+    assert.ok(note, `cell ${c.cell}: no note on ${c.slip} that mentions ${c.must_mention.map((w) => `"${w}"`).join(', ')}; its notes:\n${notes.join('\n')}`);
+  }
+});
+
+/** The functions whose claims a walkthrough cell shows: the arguments of its showTradeOffs(…) call. */
+function tradeOffCalls(nb: Notebook): { cell: number; ids: string[] }[] {
+  return nb.cells.flatMap((c, i) => {
+    const call = c.cell_type === 'code' ? text(c.source).match(/^showTradeOffs\(([^)]*)\);$/m) : null;
+    return call ? [{ cell: i, ids: [...call[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!) }] : [];
+  });
+}
+
+test('the walkthrough shows, under each function it covers, every claim of the module with all its evidence', () => {
+  const { nb, index } = walkthroughCells();
+  const calls = tradeOffCalls(nb);
+  const shown = new Set(calls.flatMap((c) => c.ids));
+  // Every function the walkthrough draws is covered (and SiLU, the Swish section's formula).
+  const drawn = [...fixture.cells.flatMap((c) => (c.chart ? [c.chart.id ?? c.chart.fn!] : [])), ...fixture.added.map((a) => a.chart.id)];
+  assert.deepEqual(drawn.filter((id) => !shown.has(id)), [], 'functions the walkthrough draws without showing their claims');
+  // Each claims cell follows the markdown cell that states that function's trade-offs.
+  for (const c of calls) assert.equal(nb.cells[c.cell - 1]!.cell_type, 'markdown', `cell ${c.cell + 1}: showTradeOffs should follow the section's text`);
+  assert.ok(calls[0]!.cell > index.get(6)!, 'the claims cells come after the set-up cells');
+
+  const executedNb = executed.get(WALKTHROUGH)!;
+  for (const c of calls) {
+    const markdown = (executedNb.cells[c.cell]!.outputs ?? []).map((o) => text(o.data?.['text/markdown'] as string | undefined)).join('\n');
+    for (const id of c.ids) {
+      const fn = describedFunction(id);
+      for (const { key } of TRADE_OFF_SECTIONS) {
+        for (const claim of fn.tradeOffs[key] ?? []) {
+          assert.ok(claim.evidence.length > 0, `${id}: a claim without evidence: ${claim.text}`);
+          assert.ok(markdown.includes(`- ${claim.text}\n`), `${id}: the claim is not shown: ${claim.text}`);
+          for (const e of claim.evidence) {
+            const line = evidenceMarkdown(e, fn);
+            assert.ok(markdown.includes(`    - ${line}`), `${id}: evidence not shown for "${claim.text}":\n  ${line}`);
+            // What a reader must see in it, independently of how the line is built.
+            const must =
+              e.kind === 'paper' ? [`paper: `, shortCitation(e.key), e.where]
+              : e.kind === 'measured' ? ['measured: ', e.experiment, e.finding]
+              : e.kind === 'property' ? ['property: ']
+              : ['conjecture'];
+            for (const m of must) assert.ok(line.includes(m), `${id}: "${line}" does not mention "${m}"`);
+          }
+        }
+      }
+    }
   }
 });
 
@@ -392,4 +445,134 @@ test('notebook 04 overlays every activation and tabulates every one from the reg
   assert.equal(tables.length, 1, 'one properties table');
   const rows = tables[0]!.split('\n').slice(2);
   assert.deepEqual(rows.map((r) => r.split(' | ')[0]!.slice(2)), activationIds.map((id) => activations[id]!.name));
+});
+
+test('notebook 01 explains the gradient factors with the inputs each layer sees, and hardswish as piecewise quadratic', () => {
+  const nb = executed.get('01_derivatives-and-vanishing-gradients.ipynb')!;
+  const hard = nb.cells.find((c) => c.cell_type === 'markdown' && text(c.source).startsWith('### Hard approximations'));
+  assert.ok(hard, 'no hard approximations section');
+  assert.match(text(hard.source), /piecewise \*quadratic\*/);
+  assert.match(text(hard.source), /ramp/);
+  assert.match(activationFamilies.find((f) => f.ids.includes('hardswish'))!.title, /quadratic/);
+  const table = nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .map((o) => text(o.data?.['text/markdown'] as string | undefined))
+    .find((t) => t.startsWith('| Activation | RMS of z, layer 1 |'));
+  assert.ok(table, 'no table of the layers\' inputs');
+  const row = (name: string) => table.split('\n').find((r) => r.startsWith(`| ${name} |`))!.split(' | ');
+  // Softplus: the inputs keep their spread; GELU's shrink towards 0 (the explanation the prose gives).
+  assert.ok(Number(row('Softplus')[2]) > 0.1, `softplus inputs at layer 50: ${row('Softplus')[2]}`);
+  assert.ok(Number(row('GELU')[2]) < 1e-6, `GELU inputs at layer 50: ${row('GELU')[2]}`);
+  const prose = nb.cells.map((c) => text(c.source)).join('\n');
+  assert.doesNotMatch(prose, /Softplus, GELU, SiLU and Mish\*\* shrink it faster still, by 0\.5 to 0\.6 per layer: in this network their inputs drift towards 0/);
+});
+
+test('notebook 02 states the means after the first layer that its code computes, not "near 0"', () => {
+  const nb = executed.get('02_selu-self-normalisation.ipynb')!;
+  const prose = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => text(c.source)).join('\n');
+  assert.doesNotMatch(prose, /mean is near 0 after the first layer/);
+  const c = chartsOf('02_selu-self-normalisation.ipynb').find((x) => x.spec.title === 'SELU: mean from different starting points')!;
+  const means = (c.spec as Extract<ChartSpec, { kind: 'data' }>).series.map((s) => s.y[1]!);
+  assert.ok(means.filter((m) => Math.abs(m) >= 0.1).length >= 3, `means after layer 1: ${means}`);
+  const statement = nb.cells
+    .flatMap((cell) => cell.outputs ?? [])
+    .map((o) => text(o.data?.['text/markdown'] as string | undefined))
+    .find((t) => t.startsWith('After the first layer the mean is'));
+  assert.ok(statement, 'no computed statement about the starts');
+  assert.ok(statement.includes(means.map((m) => m.toFixed(2)).join(', ')), `${statement}\nexpected the chart's means ${means.map((m) => m.toFixed(2))}`);
+});
+
+test('notebook 03 checks the underflow bound: half of the smallest subnormal rounds to 0', () => {
+  const nb = executed.get('03_softmax-stability.ipynb')!;
+  const prose = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => text(c.source)).join('\n');
+  assert.match(prose, /2\.47 \\times 10\^\{-324\}/);
+  const table = nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .map((o) => text(o.data?.['text/markdown'] as string | undefined))
+    .find((t) => t.startsWith('| Expression | float64 value |'));
+  assert.ok(table);
+  assert.match(table, /\| Number\.MIN_VALUE \| 4\.94e-324 \|/);
+  assert.match(table, /\| Number\.MIN_VALUE \* 0\.5 \(half\) \| 0 \|/);
+  assert.match(table, /\| Number\.MIN_VALUE \* 0\.50001 \(just above half\) \| 4\.94e-324 \|/);
+});
+
+test('notebook 04 shows each function\'s first recommendation as text with its evidence', () => {
+  const table = executed
+    .get('04_comparison.ipynb')!
+    .cells.flatMap((c) => c.outputs ?? [])
+    .map((o) => text(o.data?.['text/plain'] as string | undefined))
+    .find((t) => t.startsWith('Activation'));
+  assert.ok(table);
+  const html = executed
+    .get('04_comparison.ipynb')!
+    .cells.flatMap((c) => c.outputs ?? [])
+    .map((o) => text(o.data?.['text/markdown'] as string | undefined))
+    .find((t) => t.startsWith('| Activation | When to use | Evidence | Papers |'));
+  assert.ok(html, 'no when-to-use table');
+  assert.doesNotMatch(html, /\[object Object\]/);
+  for (const id of activationIds) {
+    const first = activations[id]!.tradeOffs.whenToUse[0];
+    if (first) assert.ok(html.includes(first.text.replace(/\|/g, '\\|')), `${id}: ${first.text}`);
+  }
+});
+
+/** Chart outputs of notebook 05 drawn for one experiment and run (from their output metadata). */
+function measuredCharts(experiment: string, run: 'live' | 'committed'): Chart[] {
+  return chartsOf(MEASURED).filter((c) => {
+    const m = (c.output as Output & { metadata?: Record<string, any> }).metadata?.[EXPERIMENT_OUTPUT_KEY];
+    return m?.experiment === experiment && m?.run === run;
+  });
+}
+
+/** Numbers as JSON carries them (a chart spec went through JSON in the notebook). */
+const viaJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+test('notebook 05 runs the tiny configurations by default, with a switch to the full ones', () => {
+  const nb = readNotebook(path.join(NOTEBOOKS, MEASURED));
+  const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => text(c.source)).join('\n');
+  assert.match(code, /^const useFullConfig = false;$/m);
+  for (const e of experiments as readonly Experiment[]) assert.match(code, new RegExp(`await runExperiment\\('${e.id}', \\{ full: useFullConfig \\}\\)`), `${e.id} is not run`);
+});
+
+test('notebook 05 has one section per experiment, in the module\'s order, each with claims, run, committed run and verdict', () => {
+  const nb = readNotebook(path.join(NOTEBOOKS, MEASURED));
+  const order = nb.cells.filter((c) => c.cell_type === 'markdown' && /^## \d+\. /.test(text(c.source))).map((c) => c.metadata['experiment']);
+  assert.deepEqual(order, experiments.map((e) => e.id), 'sections');
+  const outputs = executed.get(MEASURED)!.cells;
+  for (const e of experiments as readonly Experiment[]) {
+    const cells = outputs.filter((c) => nb.cells[outputs.indexOf(c)]!.metadata['experiment'] === e.id);
+    const markdown = cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.data?.['text/markdown'] as string | undefined)).join('\n');
+    assert.ok(markdown.includes(`*Question:* ${e.question}`), `${e.id}: question`);
+    for (const c of claimsCiting(e.id)) {
+      assert.ok(markdown.includes(c.claim.text), `${e.id}: the claim of ${c.fn} that cites it is not shown: ${c.claim.text}`);
+      assert.ok(markdown.includes(`"${c.claim.text}" → **supported**`), `${e.id}: no "supported" verdict for ${c.fn}: ${c.claim.text}`);
+    }
+    // The findings table: every finding, on this run and on the committed one.
+    const plain = cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.data?.['text/plain'] as string | undefined)).join('\n');
+    for (const f of e.findings) assert.equal(plain.split('\n').filter((l) => l.startsWith(f.id + ' ')).length, 2, `${e.id}: finding ${f.id} in two findings tables`);
+  }
+});
+
+test('notebook 05 draws each experiment\'s charts: the committed run\'s exactly, this run\'s as a tiny run draws them', async () => {
+  for (const e of experiments as readonly Experiment[]) {
+    const committed = measuredCharts(e.id, 'committed');
+    const expected = viaJson(e.charts(loadResults(e.id).result));
+    assert.deepEqual(committed.map((c) => c.spec), expected, `${e.id}: committed charts`);
+
+    // Two tiny runs: what differs between them is timing, which the notebook's run cannot match.
+    const [a, b] = [viaJson(e.charts(await e.run(e.tinyConfig))), viaJson(e.charts(await e.run(e.tinyConfig)))];
+    const live = measuredCharts(e.id, 'live').map((c) => c.spec);
+    assert.deepEqual(live.map((s) => s.title), a.map((s) => s.title), `${e.id}: live chart titles`);
+    live.forEach((spec, i) => {
+      assert.equal(spec.kind, 'data', `${e.id}: ${spec.title}: experiments draw data charts`);
+      const sa = a[i] as Extract<ChartSpec, { kind: 'data' }>;
+      const sb = b[i] as Extract<ChartSpec, { kind: 'data' }>;
+      const s = spec as Extract<ChartSpec, { kind: 'data' }>;
+      assert.deepEqual(s.series.map((x) => x.name), sa.series.map((x) => x.name), `${e.id}: ${spec.title}: series`);
+      s.series.forEach((series, k) => {
+        if (JSON.stringify(sa.series[k]) !== JSON.stringify(sb.series[k])) return;
+        assert.deepEqual(series, sa.series[k], `${e.id}: ${spec.title}: series '${series.name}' differs from a tiny run's`);
+      });
+    });
+  }
 });

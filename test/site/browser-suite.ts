@@ -3,7 +3,9 @@
  * 127.0.0.1 (ephemeral port). Every page of the sitemap: no console error, no failed request, no
  * request to another host, formulas rendered by KaTeX with its own fonts, every chart drawn, and
  * every BibTeX entry reading back as the reference it cites. Then the interactions: sliders,
- * derivative toggles, the overlay's checkboxes, sorting, and the colour mode re-theming a chart.
+ * derivative toggles, the overlay's checkboxes, sorting, and the colour mode re-theming a chart;
+ * the Evidence charts of a function page and the experiments page's charts drawn from the
+ * committed results.
  * Screenshots of each kind of page, light and dark, go to .cache/screenshots/site/.
  */
 import assert from 'node:assert/strict';
@@ -18,6 +20,7 @@ import { THEMES } from '../../src/plot/figure.js';
 import { references } from '../../src/references.js';
 import { activationIds, activations } from '../../src/registry.js';
 import { softmax, vectorFunctionIds } from '../../src/vector/softmax.js';
+import { readExperimentResults } from '../../scripts/generate-docs.js';
 import { SCREENSHOTS, launchBrowser, requireBuild, sitemapPages, startServer, type Browser, type Server } from './helpers.js';
 
 const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -122,6 +125,7 @@ function kindOf(url: string): string {
   if (p.includes('/docs/notebooks/')) return 'notebook';
   if (p.endsWith('/docs/comparison')) return 'comparison';
   if (p.endsWith('/docs/bibliography')) return 'bibliography';
+  if (p.endsWith('/docs/experiments')) return 'experiments';
   if (p.endsWith('/search')) return 'search';
   return 'landing';
 }
@@ -159,6 +163,7 @@ describe('every page of the sitemap', () => {
     }
     assert.ok(paths.some((p) => p.endsWith('/docs/comparison')));
     assert.ok(paths.some((p) => p.endsWith('/docs/bibliography')));
+    assert.ok(paths.some((p) => p.endsWith('/docs/experiments')));
     assert.ok(paths.some((p) => p.includes('/docs/notebooks/')));
   });
 
@@ -172,7 +177,7 @@ describe('every page of the sitemap', () => {
         const charts = await waitForCharts(page);
         await page.waitForLoadState('networkidle');
         const kind = kindOf(url);
-        if (kind === 'function' || kind === 'comparison') assert.ok(charts >= 1, `a ${kind} page must have a chart`);
+        if (kind === 'function' || kind === 'comparison' || kind === 'experiments') assert.ok(charts >= 1, `a ${kind} page must have a chart`);
 
         const math = await page.evaluate(async () => {
           await document.fonts.ready;
@@ -208,6 +213,62 @@ describe('every page of the sitemap', () => {
   }
 });
 
+describe('evidence', () => {
+  const entries = readExperimentResults();
+  /** The function whose page has the most Evidence charts: the one to check. */
+  const [fn, expected] = [...activationIds, ...vectorFunctionIds]
+    .map((id) => [id, entries.flatMap(({ experiment, file }) => (experiment.functions(file.result).includes(id) ? experiment.charts(file.result, id) : []))] as const)
+    .reduce((best, x) => (x[1].length > best[1].length ? x : best));
+
+  test(`the Evidence section of the ${fn} page draws its experiments' charts from the committed results`, async () => {
+    assert.ok(expected.length > 0, 'no function page has an Evidence chart');
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}docs/activations/${kebab(fn)}`);
+    await waitForCharts(page);
+    const evidence = page.locator('[data-chart=evidence]');
+    assert.equal(await evidence.count(), expected.length, 'the number of Evidence charts');
+    // The first Evidence chart's traces are the spec's data (non-finite values drawn as gaps).
+    const nth = await page.$$eval('[data-chart] .js-plotly-plot', (els) => els.findIndex((e) => e.closest('[data-chart]')?.getAttribute('data-chart') === 'evidence'));
+    const drawn = await traces(page, nth);
+    const spec = expected[0]!;
+    assert.equal(spec.kind, 'data');
+    if (spec.kind === 'data') {
+      assert.deepEqual(drawn.map((t) => t.name), spec.series.map((s) => s.name));
+      assert.deepEqual(drawn[0]!.y, JSON.parse(JSON.stringify(spec.series[0]!.y)));
+    }
+    await page.locator('#evidence').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'function-evidence-light.png'), fullPage: false });
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
+  test('the experiments page draws every experiment\'s charts, and an evidence mark on a function page leads to its finding', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}docs/experiments`);
+    const total = entries.reduce((n, { experiment, file }) => n + experiment.charts(file.result).length, 0);
+    assert.equal(await waitForCharts(page), total, 'the number of charts on the experiments page');
+    assert.equal(await page.locator('[data-chart=experiment]').count(), total);
+    for (const { experiment } of entries) assert.equal(await page.locator(`[id="${experiment.id}"]`).count(), 1, `no anchor ${experiment.id}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'experiments-light.png'), fullPage: false });
+
+    // Follow a measured mark from a function page: it lands on the finding's heading.
+    const cited = [...activationIds.map((id) => activations[id]!)].flatMap((a) =>
+      [...a.tradeOffs.advantages, ...a.tradeOffs.disadvantages, ...a.tradeOffs.whenToUse].flatMap((c) => c.evidence.flatMap((e) => (e.kind === 'measured' ? [{ id: a.id, e }] : []))),
+    )[0];
+    if (cited) {
+      await page.goto(`${server.url}docs/activations/${kebab(cited.id)}`);
+      await page.locator('.evidence-mark[data-evidence=measured] a').first().click();
+      await page.waitForURL(/\/docs\/experiments#/);
+      const hash = new URL(page.url()).hash.slice(1);
+      assert.equal(await page.locator(`[id="${hash}"]`).count(), 1, `the finding anchor ${hash} is not on the page`);
+    }
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+});
+
 describe('interactions', () => {
   test('on an activation page a slider changes the plotted data, and the derivative toggle adds and removes a trace', async () => {
     const page = await browser.context.newPage();
@@ -219,18 +280,18 @@ describe('interactions', () => {
     assert.equal(t.length, 1);
     assert.equal(yAt(t[0]!, -2), leaky.forward(-2));
 
-    await page.locator('[data-chart] input[type=range]').fill('0.3');
+    await page.locator('[data-chart=activation] input[type=range]').fill('0.3');
     const expected = leaky.forward(-2, { negativeSlope: 0.3 });
     t = await waitForTraces(page, (ts) => yAt(ts[0]!, -2) === expected, 'moving the negativeSlope slider to 0.3');
     assert.equal(yAt(t[0]!, 3), 3);
-    assert.match((await page.locator('[data-chart] [role=img]').getAttribute('aria-label')) ?? '', /negativeSlope = 0\.3/);
+    assert.match((await page.locator('[data-chart=activation] [role=img]').getAttribute('aria-label')) ?? '', /negativeSlope = 0\.3/);
 
-    await page.locator('[data-chart] input[data-derivative-toggle]').check();
+    await page.locator('[data-chart=activation] input[data-derivative-toggle]').check();
     t = await waitForTraces(page, (ts) => ts.length === 2, 'ticking the derivative');
     assert.equal(t[1]!.name, 'Leaky ReLU derivative');
     assert.equal(yAt(t[1]!, -2), leaky.derivative(-2, { negativeSlope: 0.3 }));
     assert.equal(yAt(t[1]!, 0), leaky.derivative(0, { negativeSlope: 0.3 }), "the derivative at the kink is autograd's");
-    await page.locator('[data-chart] input[data-derivative-toggle]').uncheck();
+    await page.locator('[data-chart=activation] input[data-derivative-toggle]').uncheck();
     await waitForTraces(page, (ts) => ts.length === 1, 'unticking the derivative');
 
     await page.getByRole('button', { name: 'PyTorch defaults' }).click();
@@ -244,7 +305,7 @@ describe('interactions', () => {
     await page.goto(`${server.url}docs/activations/gelu`);
     await waitForCharts(page);
     const gelu = activations.gelu!;
-    await page.locator('[data-chart] select').selectOption('tanh');
+    await page.locator('[data-chart=activation] select').selectOption('tanh');
     await waitForTraces(page, (ts) => yAt(ts[0]!, -1) === gelu.forward(-1, { approximate: 'tanh' }), 'choosing approximate = tanh');
     await page.close();
   });
@@ -386,6 +447,7 @@ describe('screenshots', () => {
     vector: 'docs/activations/softmax',
     comparison: 'docs/comparison',
     bibliography: 'docs/bibliography',
+    experiments: 'docs/experiments',
     notebook: 'docs/notebooks/activation-functions',
   };
   for (const scheme of ['light', 'dark'] as const) {

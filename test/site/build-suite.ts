@@ -13,6 +13,8 @@ import { referenceKeys } from '../../src/references.js';
 import { activationIds, activations } from '../../src/registry.js';
 import { formatNumber } from '../../src/plot/text.js';
 import { vectorFunctionIds, vectorFunctions } from '../../src/vector/softmax.js';
+import { experimentIds } from '../../src/experiments/index.js';
+import { findingAnchor, passageAnchor } from '../../website/src/lib/evidence.js';
 import { BUILD, ROOT, builtBaseUrl, requireBuild } from './helpers.js';
 
 const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -67,7 +69,7 @@ describe('pages', () => {
 
   test('the landing page, the function index, the comparison and the bibliography exist', () => {
     // docs/functions.mdx is served at /docs/activations (its slug).
-    for (const route of ['index', 'docs/activations', 'docs/comparison', 'docs/bibliography']) html(route);
+    for (const route of ['index', 'docs/activations', 'docs/comparison', 'docs/experiments', 'docs/bibliography']) html(route);
   });
 
   test('every notebook page the exporter wrote is built, with its notebook downloadable', () => {
@@ -84,6 +86,7 @@ describe('pages', () => {
     const routes = [
       ...[...activationIds, ...vectorFunctionIds].map((id) => `docs/activations/${kebab(id)}`),
       'docs/comparison',
+      'docs/experiments',
       'docs/bibliography',
       ...notebookPages().map((n) => `docs/notebooks/${n.slug}`),
     ];
@@ -111,11 +114,43 @@ describe('content', () => {
     }
   });
 
+  test('every evidence mark on a function page links to an anchor that exists: a cited passage, a finding, the Properties section', () => {
+    const anchors = {
+      bibliography: new Set(attributeValues(html('docs/bibliography'), 'id')),
+      experiments: new Set(attributeValues(html('docs/experiments'), 'id')),
+    };
+    for (const id of experimentIds) assert.ok(anchors.experiments.has(id), `the experiments page has no anchor ${id}`);
+    for (const f of [...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])]) {
+      const page = html(`docs/activations/${kebab(f.id)}`);
+      const hrefs = new Set(attributeValues(page, 'href'));
+      const ids = new Set(attributeValues(page, 'id'));
+      const t = f.tradeOffs;
+      for (const e of [...t.advantages, ...t.disadvantages, ...t.whenToUse, ...(t.corrections ?? [])].flatMap((c) => c.evidence)) {
+        if (e.kind === 'paper') {
+          const anchor = passageAnchor(e.key, e.where);
+          assert.ok(anchors.bibliography.has(anchor), `the bibliography has no anchor ${anchor}`);
+          assert.ok(hrefs.has(`${base}docs/bibliography#${anchor}`), `${f.id}: no link to ${anchor}`);
+        } else if (e.kind === 'measured') {
+          const anchor = findingAnchor(e.experiment, e.finding);
+          assert.ok(anchors.experiments.has(anchor), `the experiments page has no anchor ${anchor}`);
+          assert.ok(hrefs.has(`${base}docs/experiments#${anchor}`), `${f.id}: no link to ${anchor}`);
+        } else if (e.kind === 'property') {
+          assert.ok(ids.has('properties'), `${f.id}: no Properties anchor`);
+        }
+      }
+      assert.ok(ids.has('evidence'), `${f.id}: no Evidence section`);
+    }
+  });
+
   test('chart placeholders carry their text alternative in the server-rendered HTML', () => {
     const page = html('docs/activations/gelu');
-    assert.deepEqual(attributeValues(page, 'data-chart'), ['activation']);
+    // The interactive chart first, then the Evidence section's charts (experiments' data).
+    const charts = attributeValues(page, 'data-chart');
+    assert.equal(charts[0], 'activation');
+    assert.deepEqual(charts.slice(1).filter((c) => c !== 'evidence'), []);
     const labels = attributeValues(page, 'aria-label').filter((l) => l.startsWith('Chart '));
-    assert.deepEqual(labels, ['Chart "GELU (approximate = none)": output of GELU for input x from -5 to 5.']);
+    assert.equal(labels.length, charts.length, 'every chart has its text alternative');
+    assert.equal(labels[0], 'Chart "GELU (approximate = none)": output of GELU for input x from -5 to 5.');
     assert.match(page, /<summary>Chart as text<\/summary>/);
     const gelu = activations.gelu!;
     const ends = `GELU: y = ${formatNumber(gelu.forward(-5))} at x = -5 and ${formatNumber(gelu.forward(5))} at x = 5; y = 0 at x = 0`;

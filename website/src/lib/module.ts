@@ -12,4 +12,4 @@ export type { Line, LineChart, PlotlyFigure, Theme } from '@activations/plot/fig
 export { chartSummary, formatNumber } from '@activations/plot/text.js';
 export { linspace } from '@activations/plot/grid.js';
 export type { ChartSpec, Grid } from '@activations/plot/spec.js';
-export type { Activation, ParamInfo, Params, ParamValue, Properties } from '@activations/types.js';
+export type { Activation, Claim, Evidence, ParamInfo, Params, ParamValue, Properties } from '@activations/types.js';

@@ -16,3 +16,4 @@ export const BIBLIOGRAPHY_PATH = '/docs/bibliography';
 export const COMPARISON_PATH = '/docs/comparison';
 export const FUNCTIONS_PATH = '/docs/activations';
 export const WALKTHROUGH_PATH = '/docs/notebooks/activation-functions';
+export const EXPERIMENTS_PATH = '/docs/experiments';

@@ -7,7 +7,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import { activationIds, activations, vectorFunctionIds, vectorFunctions } from '@site/src/lib/module';
-import { BIBLIOGRAPHY_PATH, COMPARISON_PATH, FUNCTIONS_PATH, WALKTHROUGH_PATH, functionPath } from '@site/src/lib/paths';
+import { BIBLIOGRAPHY_PATH, COMPARISON_PATH, EXPERIMENTS_PATH, FUNCTIONS_PATH, WALKTHROUGH_PATH, functionPath } from '@site/src/lib/paths';
 import styles from './index.module.css';
 
 const DESTINATIONS = [
@@ -19,9 +19,10 @@ const DESTINATIONS = [
   {
     to: FUNCTIONS_PATH,
     title: 'Function pages',
-    text: 'One page per function: formula, parameters, interactive chart, derivative, properties, trade-offs, tested example, paper.',
+    text: 'One page per function: formula, parameters, interactive chart, derivative, properties, trade-offs with their evidence, measured results, tested example, paper.',
   },
   { to: COMPARISON_PATH, title: 'Comparison', text: 'All functions in one sortable table, and on one chart.' },
+  { to: EXPERIMENTS_PATH, title: 'Experiments', text: 'Our own small, seeded experiments behind the trade-off claims, drawn from their committed results.' },
   { to: BIBLIOGRAPHY_PATH, title: 'Bibliography', text: 'Every paper, in APA, IEEE and BibTeX, with a references.bib to download.' },
 ] as const;
 

@@ -4,7 +4,9 @@
  */
 import React, { useMemo, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import { activationIds, activations, formatNumber, type Activation, type Properties } from '@site/src/lib/module';
+import ClaimWithEvidence from '@site/src/components/EvidenceMarks';
+import type { EvidenceContext } from '@site/src/lib/evidence';
+import { activationIds, activations, formatNumber, type Activation, type Claim, type Properties } from '@site/src/lib/module';
 import { functionPath } from '@site/src/lib/paths';
 import styles from './styles.module.css';
 
@@ -69,11 +71,14 @@ function yesNo(v: boolean): string {
   return v ? 'yes' : 'no';
 }
 
-function List({ items }: { items: readonly string[] }): ReactNode {
+/** Claims, each followed by its evidence marks (what supports it, where to read or see it). */
+function Claims({ items, fn, context }: { items: readonly Claim[]; fn: string; context: EvidenceContext }): ReactNode {
   return (
     <ul className={styles.list}>
-      {items.map((t) => (
-        <li key={t}>{t}</li>
+      {items.map((claim) => (
+        <li key={claim.text}>
+          <ClaimWithEvidence claim={claim} fn={fn} context={context} />
+        </li>
       ))}
     </ul>
   );
@@ -118,20 +123,34 @@ const PROPERTY_COLUMNS: readonly Column[] = [
   },
 ];
 
-const TRADE_OFF_COLUMNS: readonly Column[] = [
-  orderColumn,
-  nameColumn,
-  { key: 'when', title: 'When to use', sort: (a) => a.tradeOffs.whenToUse.length, cell: (a) => <List items={a.tradeOffs.whenToUse} /> },
-  { key: 'advantages', title: 'Advantages', sort: (a) => a.tradeOffs.advantages.length, cell: (a) => <List items={a.tradeOffs.advantages} /> },
-  { key: 'disadvantages', title: 'Disadvantages', sort: (a) => a.tradeOffs.disadvantages.length, cell: (a) => <List items={a.tradeOffs.disadvantages} /> },
-];
+function tradeOffColumns(context: EvidenceContext): readonly Column[] {
+  return [
+    orderColumn,
+    nameColumn,
+    { key: 'when', title: 'When to use', sort: (a) => a.tradeOffs.whenToUse.length, cell: (a) => <Claims items={a.tradeOffs.whenToUse} fn={a.id} context={context} /> },
+    { key: 'advantages', title: 'Advantages', sort: (a) => a.tradeOffs.advantages.length, cell: (a) => <Claims items={a.tradeOffs.advantages} fn={a.id} context={context} /> },
+    {
+      key: 'disadvantages',
+      title: 'Disadvantages',
+      sort: (a) => a.tradeOffs.disadvantages.length,
+      cell: (a) => <Claims items={a.tradeOffs.disadvantages} fn={a.id} context={context} />,
+    },
+  ];
+}
 
 export interface ComparisonTableProps {
   readonly view?: 'properties' | 'tradeOffs';
+  /**
+   * For the trade-offs view: the labels of the papers and experiments the claims' evidence cites
+   * (computed by scripts/generate-docs.ts, so the page needs neither the references nor the
+   * experiments' code).
+   */
+  readonly evidence?: EvidenceContext;
 }
 
-export default function ComparisonTable({ view = 'properties' }: ComparisonTableProps): ReactNode {
-  const columns = view === 'tradeOffs' ? TRADE_OFF_COLUMNS : PROPERTY_COLUMNS;
+export default function ComparisonTable({ view = 'properties', evidence }: ComparisonTableProps): ReactNode {
+  if (view === 'tradeOffs' && !evidence) throw new Error('ComparisonTable: the trade-offs view needs the evidence prop (scripts/generate-docs.ts passes it)');
+  const columns = useMemo(() => (view === 'tradeOffs' ? tradeOffColumns(evidence!) : PROPERTY_COLUMNS), [view, evidence]);
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'order', descending: false });
   const rows = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? orderColumn;

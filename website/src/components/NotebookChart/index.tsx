@@ -1,5 +1,6 @@
 /**
- * A notebook's chart on the site (used by the pages src/exporter writes): the ChartSpec the notebook
+ * A notebook's chart on the site (used by the pages src/exporter writes, and for the experiments'
+ * charts on the pages scripts/generate-docs.ts writes): the ChartSpec the notebook
  * displayed, redrawn in the browser from the module ('activation', 'vector') or from the data it
  * carries ('data'), in the site's colour mode. A spec the module cannot draw fails the build (the
  * exporter checks specs too), rather than shipping an empty chart.
@@ -12,12 +13,17 @@ import { useChartTheme } from '@site/src/lib/useTheme';
 
 export interface NotebookChartProps {
   readonly spec: ChartSpec;
+  /**
+   * What the chart belongs to, for tests and styling: 'notebook' (default), 'evidence' (a function
+   * page's Evidence section), 'experiment' (the experiments page).
+   */
+  readonly kind?: 'notebook' | 'evidence' | 'experiment';
 }
 
-export default function NotebookChart({ spec }: NotebookChartProps): ReactNode {
+export default function NotebookChart({ spec, kind = 'notebook' }: NotebookChartProps): ReactNode {
   const theme = useChartTheme();
   const chart = useMemo(() => chartFromSpec(spec), [spec]);
   const text = useMemo(() => describeChart(chart), [chart]);
   const figure = useMemo(() => lineFigure(chart, { theme }), [chart, theme]);
-  return <PlotlyChart kind="notebook" figure={figure} text={text} />;
+  return <PlotlyChart kind={kind} figure={figure} text={text} />;
 }
