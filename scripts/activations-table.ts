@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { activations, activationIds, references, vectorFunctions, vectorFunctionIds } from '../src/index.js';
+import { activations, activationIds, references, shortCitation, vectorFunctions, vectorFunctionIds } from '../src/index.js';
 // @ts-expect-error plain JS helper without types
 import { writeFileAtomic } from './lib/env.mjs';
 
@@ -35,16 +35,7 @@ export function latexToText(latex: string): string {
 }
 
 function paperCell(keys: readonly string[]): string {
-  return keys
-    .map((k) => {
-      const ref = references[k];
-      const year = ref?.issued?.['date-parts']?.[0]?.[0];
-      const first = ref?.author?.[0]?.family ?? k;
-      const n = ref?.author?.length ?? 0;
-      const more = n > 2 ? ' et al.' : n === 2 ? ` & ${ref?.author?.[1]?.family ?? ''}` : '';
-      return `${first}${more} ${year ?? ''}`.trim();
-    })
-    .join('; ');
+  return keys.map(shortCitation).join('; ');
 }
 
 export interface Row {

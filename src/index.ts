@@ -18,7 +18,7 @@ export type { VectorExample, VectorFunction, VectorFunctionId } from './vector/s
 // Which kernels `map` uses: WebAssembly SIMD where available (same values), or the TypeScript ones.
 export { setKernelMode, getKernelMode, wasmKernelsReady } from './kernels/wasm.js';
 export type { KernelMode } from './kernels/wasm.js';
-export { references, referenceSources, referenceKeys, isReferenceKey } from './references.js';
+export { references, referenceSources, referenceKeys, isReferenceKey, shortCitation } from './references.js';
 export type { CslDate, CslItem, CslItemType, CslName, ReferenceKey, ReferenceSource, SourceCheck } from './references.js';
 export { toBibtex, formatReference, bibliography, citationStyles } from './cite.js';
 export type { CitationStyle, ReferenceFormat } from './cite.js';

@@ -495,6 +495,18 @@ export const references: Readonly<Record<ReferenceKey, CslItem>> & Readonly<Reco
 /** The cite keys in the order of `references`. */
 export const referenceKeys: readonly ReferenceKey[] = Object.freeze(Object.keys(REFERENCES) as ReferenceKey[]);
 
+/**
+ * "Maas et al. 2013", "Hendrycks & Gimpel 2016", "Misra 2019": how pages, tables and notebooks name
+ * a paper in running text (one format everywhere). Throws a RangeError for an unknown key.
+ */
+export function shortCitation(key: string): string {
+  const item = (REFERENCES as Readonly<Record<string, CslItem | undefined>>)[key];
+  if (!item) throw new RangeError(`unknown reference key '${key}' (known: ${referenceKeys.join(', ')})`);
+  const names = item.author.map((a) => a.family);
+  const who = names.length === 1 ? names[0]! : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`;
+  return `${who} ${item.issued['date-parts'][0][0]}`;
+}
+
 export function isReferenceKey(key: unknown): key is ReferenceKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(REFERENCES, key);
 }

@@ -71,7 +71,8 @@ function activationsModule(): Plugin {
     name: 'activations-module',
     configureWebpack(_config, isServer, utils) {
       const { NormalModuleReplacementPlugin } = utils.currentBundler.instance;
-      const source = path.join(ROOT, 'src') + path.sep;
+      // Files of the module's source (../src), matched as webpack matches a cache group's `test`.
+      const source = new RegExp(`^${(path.join(ROOT, 'src') + path.sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
       return {
         ...(isServer
           ? {}
@@ -81,7 +82,7 @@ function activationsModule(): Plugin {
                   cacheGroups: {
                     activationsModule: {
                       name: 'activations-module',
-                      test: (module: { resource?: string }) => Boolean(module.resource?.startsWith(source)),
+                      test: source,
                       minChunks: 2,
                       // Above Docusaurus's `common` (40), below its single CSS file (50).
                       priority: 45,

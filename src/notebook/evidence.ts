@@ -6,7 +6,9 @@
  */
 import { experimentById, loadResults } from '../experiments/index.js';
 import type { Experiment } from '../experiments/types.js';
-import { references } from '../references.js';
+import { references, shortCitation } from '../references.js';
+
+export { shortCitation };
 import { activations } from '../registry.js';
 import type { Claim, Evidence, Properties, TradeOffs } from '../types.js';
 import { vectorFunctions } from '../vector/softmax.js';
@@ -42,15 +44,6 @@ export function describedFunction(id: string): Described {
 /** Every function with trade-offs, in the module's order: the activations, then the softmax family. */
 export function functionIds(): string[] {
   return [...Object.keys(activations), ...Object.keys(vectorFunctions)];
-}
-
-/** "Misra 2019", "Hendrycks and Gimpel 2016", "Maas et al. 2013", from the bibliography. */
-export function shortCitation(key: string): string {
-  const ref = references[key];
-  if (!ref) throw new RangeError(`evidence cites the paper '${key}', which is not in the bibliography (src/references.ts)`);
-  const names = ref.author.map((a) => a.family);
-  const who = names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`;
-  return `${who} ${ref.issued['date-parts'][0][0]}`;
 }
 
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');

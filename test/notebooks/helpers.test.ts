@@ -85,7 +85,7 @@ test('the activation families split the registry at each family\'s first id: eve
 
 test('shortCitation names one, two or the first of three or more authors, and the year', () => {
   assert.equal(shortCitation('maas2013rectifier'), 'Maas et al. 2013');
-  assert.equal(shortCitation('hendrycks2016gelu'), 'Hendrycks and Gimpel 2016');
+  assert.equal(shortCitation('hendrycks2016gelu'), 'Hendrycks & Gimpel 2016');
   assert.equal(shortCitation('misra2019mish'), 'Misra 2019');
   assert.throws(() => shortCitation('nobody2020'), /'nobody2020', which is not in the bibliography/);
 });
