@@ -34,7 +34,7 @@ import { experiments } from '../src/experiments/index.js';
 import type { Experiment, ResultsFile } from '../src/experiments/types.js';
 import { chartFromSpec } from '../src/plot/figure.js';
 import type { ChartSpec } from '../src/plot/spec.js';
-import { referenceKeys, references } from '../src/references.js';
+import { referenceKeys, references, shortCitation } from '../src/references.js';
 import { activationIds, activations } from '../src/registry.js';
 import type { Activation, Claim, Example, ParamValue, Properties, TradeOffs } from '../src/types.js';
 import { vectorFunctionIds, vectorFunctions, type VectorFunction } from '../src/vector/softmax.js';
@@ -196,13 +196,6 @@ const CONTINUITY: Record<Properties['continuity'], PhrasingContent[]> = {
 // ---------------------------------------------------------------------------------------------
 // References
 
-function authorYear(key: string): string {
-  const item = references[key];
-  if (!item) throw new RangeError(`unknown reference key '${key}' (known: ${referenceKeys.join(', ')})`);
-  const names = item.author.map((a) => a.family);
-  const who = names.length === 1 ? names[0]! : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`;
-  return `${who} (${item.issued['date-parts'][0][0]})`;
-}
 
 /** citeproc prints URLs as text; make them links (they are our own references' URLs and DOIs). */
 function linkUrls(html: string): string {
@@ -332,7 +325,7 @@ function nameOf(id: string): string {
 function intro(summary: string, torchFunction: string, torchModule: string, papers: readonly string[]): RootContent[] {
   const paperLinks: PhrasingContent[] = papers.flatMap((key, i) => [
     ...(i ? [text(', ')] : []),
-    link(`../bibliography.mdx#${key}`, text(authorYear(key))),
+    link(`../bibliography.mdx#${key}`, text(shortCitation(key))),
   ]);
   return [
     paragraph(text(summary)),
@@ -397,7 +390,7 @@ function citeSection(name: string, papers: readonly string[]): RootContent[] {
   }
   return [
     heading(2, text('Cite')),
-    ...papers.flatMap((key) => [heading(3, text(`${authorYear(key)}`)), jsx('CiteBlock', { ...citeProps(key), bibliographyLink: true })]),
+    ...papers.flatMap((key) => [heading(3, text(`${shortCitation(key)}`)), jsx('CiteBlock', { ...citeProps(key), bibliographyLink: true })]),
   ];
 }
 
@@ -450,7 +443,7 @@ export function readExperimentResults(list: readonly Experiment[] = experiments 
 /** The labels the evidence marks need: every paper's author and year, every experiment's title and findings. */
 export function evidenceContext(entries: readonly ExperimentEntry[]): EvidenceContext {
   return {
-    papers: Object.fromEntries(referenceKeys.map((key) => [key, authorYear(key)])),
+    papers: Object.fromEntries(referenceKeys.map((key) => [key, shortCitation(key)])),
     experiments: Object.fromEntries(
       entries.map(({ experiment }) => [
         experiment.id,
@@ -805,7 +798,7 @@ export function functionsIndexPage(): string {
     f.summary,
     code(f.torchFunction.replace('torch.nn.functional.', 'F.')),
     params,
-    f.papers.length ? f.papers.flatMap((key, i) => [...(i ? [text(', ')] : []), link(`./bibliography.mdx#${key}`, text(authorYear(key)))]) : [text('–')],
+    f.papers.length ? f.papers.flatMap((key, i) => [...(i ? [text(', ')] : []), link(`./bibliography.mdx#${key}`, text(shortCitation(key)))]) : [text('–')],
   ];
   const body: RootContent[] = [
     paragraph(
@@ -921,7 +914,7 @@ export function bibliographyPage(): string {
       const functions = cited.get(key) ?? [];
       // `{#key}` makes the cite key the anchor, so links like bibliography#nair2010relu are stable.
       return [
-        { ...heading(2, text(authorYear(key))), data: { headingId: key } } as unknown as RootContent,
+        { ...heading(2, text(shortCitation(key))), data: { headingId: key } } as unknown as RootContent,
         jsx('CiteBlock', {
           ...citeProps(key),
           introduced: functions.map((f) => ({ name: f.name, to: `/docs/activations/${pageName(f.id)}` })),
@@ -966,7 +959,7 @@ export function experimentsPage(entries: readonly ExperimentEntry[]): string {
               paragraph(text('Where a paper shows the same thing at full scale, and what it reports. Ours, at small scale, are the results and findings below.')),
               table(
                 ['Paper', 'Where', 'What they report'],
-                experiment.reproduces.map((r) => [[link(`./bibliography.mdx#${r.key}`, text(authorYear(r.key)))], r.where, r.theirs]),
+                experiment.reproduces.map((r) => [[link(`./bibliography.mdx#${r.key}`, text(shortCitation(r.key)))], r.where, r.theirs]),
               ),
             ]
           : []),

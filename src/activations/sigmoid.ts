@@ -111,7 +111,7 @@ export const sigmoid = defineActivation({
           {
             kind: 'paper',
             key: 'glorot2010understanding',
-            where: 'Section 5 (conclusions), Table 1',
+            where: 'Section 5, Table 1',
             shows: 'sigmoid networks had the highest test error on all four data sets; sigmoids should be avoided when initialising from small random weights',
           },
           { kind: 'measured', experiment: 'training', finding: 'sigmoid-slowest' },

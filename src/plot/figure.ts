@@ -141,9 +141,10 @@ export function lineFigure(chart: LineChart, options: FigureOptions = {}): Plotl
     automargin: true,
   });
   const xaxis: Record<string, PlainJson> = axis(chart.xTitle, 'linear');
-  // A handful of integer x values (classes, layers) gets integer ticks, not 1.5, 2.5 ….
-  const xs = new Set(data.flatMap((t) => t.x));
-  if (xs.size <= 20 && [...xs].every((x) => Number.isInteger(x))) xaxis.dtick = 1;
+  // A handful of integer x values over a short span (classes, layers) gets integer ticks, not 1.5,
+  // 2.5 …; over a long span (training steps 0–1000) dtick 1 would draw a tick per integer.
+  const xs = [...new Set(data.flatMap((t) => t.x))];
+  if (xs.length <= 20 && xs.every((x) => Number.isInteger(x)) && Math.max(...xs) - Math.min(...xs) <= 20) xaxis.dtick = 1;
   const yaxis: Record<string, PlainJson> = axis(chart.yTitle, chart.yType ?? 'linear');
   if (chart.yRange) {
     const [lo, hi] = chart.yRange;

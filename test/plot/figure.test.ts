@@ -122,6 +122,9 @@ test('a few integer x values get integer ticks; a grid does not', () => {
   assert.equal((classes.layout as any).xaxis.dtick, 1);
   const onGrid = figureFromSpec({ kind: 'activation', title: 'g', grid, series: [{ id: 'relu' }] });
   assert.equal((onGrid.layout as any).xaxis.dtick, undefined);
+  // A few integer steps over a long span (training checkpoints) would otherwise get one tick per integer.
+  const steps = lineFigure({ title: 's', xTitle: 'Step', yTitle: 'dead', lines: [{ name: 'a', x: [0, 100, 500, 1000], y: [0.1, 0.2, 0.3, 0.3] }] });
+  assert.equal((steps.layout as any).xaxis.dtick, undefined);
 });
 
 test('a long legend moves to the right of the plot and the chart grows to hold it', () => {

@@ -12,7 +12,7 @@ import type { Evidence, Properties } from '../../../src/types.js';
 
 /** What the marks need to know about the papers and experiments, computed by the generator. */
 export interface EvidenceContext {
-  /** Cite key → "Maas et al. (2013)". */
+  /** Cite key → "Maas et al. 2013" (shortCitation). */
   readonly papers: Readonly<Record<string, string>>;
   /** Experiment id → its title and its findings (id → number from 1, in the experiment's order, and statement). */
   readonly experiments: Readonly<
