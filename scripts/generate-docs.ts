@@ -570,6 +570,13 @@ function sentence(s: string): string {
 }
 
 /** An experiment's chart spec, checked: the site draws only data charts, and a spec it cannot draw fails here. */
+/** The finding a `reproduces` entry puts beside the paper's numbers; a misspelt id fails the build. */
+function reproducedBy(experiment: Experiment, id: string): Experiment['findings'][number] {
+  const finding = experiment.findings.find((f) => f.id === id);
+  if (!finding) throw new RangeError(`${experiment.id}: reproduces names finding '${id}', which it does not have`);
+  return finding;
+}
+
 function checkedSpec(experiment: Experiment, spec: ChartSpec): ChartSpec {
   if (spec.kind !== 'data') throw new RangeError(`experiment '${experiment.id}': chart '${spec.title}' is of kind '${spec.kind}', the site draws experiments' charts from their data ('data')`);
   try {
@@ -956,10 +963,15 @@ export function experimentsPage(entries: readonly ExperimentEntry[]): string {
         ...(experiment.reproduces?.length
           ? [
               heading(3, text('What it reproduces')),
-              paragraph(text('Where a paper shows the same thing at full scale, and what it reports. Ours, at small scale, are the results and findings below.')),
+              paragraph(text('Where a paper shows the same thing at full scale, what it reports, and what we measured at small scale (the finding below that holds our numbers).')),
               table(
-                ['Paper', 'Where', 'What they report'],
-                experiment.reproduces.map((r) => [[link(`./bibliography.mdx#${r.key}`, text(shortCitation(r.key)))], r.where, r.theirs]),
+                ['Paper', 'Where', 'What they report', 'What we measured'],
+                experiment.reproduces.map((r) => [
+                  [link(`./bibliography.mdx#${r.key}`, text(shortCitation(r.key)))],
+                  r.where,
+                  r.theirs,
+                  reproducedBy(experiment, r.finding).detail(result),
+                ]),
               ),
             ]
           : []),

@@ -94,8 +94,8 @@ export type Evidence =
 /** One advantage, disadvantage, recommendation or correction, with where it comes from. */
 export interface Claim {
   readonly text: string;
-  /** Never empty: a claim nothing supports is removed or rewritten (tests enforce it). */
-  readonly evidence: readonly Evidence[];
+  /** Never empty: a claim nothing supports is removed or rewritten. */
+  readonly evidence: readonly [Evidence, ...Evidence[]];
 }
 
 export interface TradeOffs {

@@ -93,7 +93,7 @@ describe('every trade-off claim has evidence', () => {
 
 describe('the checks themselves can fail', () => {
   const owner = OWNERS[0]!;
-  const claim: Claim = { text: 'probe', evidence: [] };
+  const claim: Claim = { text: 'probe', evidence: [{ kind: 'conjecture' }] };
   test('an unknown paper key, a vague locator, an unknown property or experiment is rejected', () => {
     assert.throws(() => checkEvidence(owner, claim, { kind: 'paper', key: 'nobody2099', where: 'Section 1' }), /unknown reference/);
     assert.throws(() => checkEvidence(owner, claim, { kind: 'paper', key: Object.keys(references)[0]!, where: 'somewhere' }), /names no section/);

@@ -151,11 +151,13 @@ export const saturation: Experiment<SaturationConfig, SaturationResult> = {
       key: 'glorot2010understanding',
       where: 'Figure 2',
       theirs: 'With sigmoid units and standard initialisation, the top hidden layer quickly saturates at 0, which slows learning, and only slowly desaturates later in training.',
+      finding: 'sigmoid-top-layer-saturates',
     },
     {
       key: 'glorot2010understanding',
       where: 'Figures 3 and 4',
       theirs: 'Tanh layers saturate one after the other, starting with the first; softsign layers saturate less and together, with many activations in the non-linear but not saturated region.',
+      finding: 'softsign-saturates-less-than-tanh',
     },
   ],
   resultsPath: `experiments/results/${ID}.json`,

@@ -211,6 +211,7 @@ export const seluFixedPoint: Experiment<SeluFixedPointConfig, SeluFixedPointResu
       key: 'klambauer2017selu',
       where: 'Section 3, Eq. (4)–(5) and Theorem 1',
       theirs: 'The fixed point (μ, ν) = (0, 1) gives α₀₁ ≈ 1.6733 and λ₀₁ ≈ 1.0507; Theorem 1 shows the map is a contraction towards it near (0, 1).',
+      finding: 'constants-recovered',
     },
   ],
   resultsPath: `experiments/results/${ID}.json`,

@@ -206,8 +206,9 @@ export const training: Experiment<TrainingConfig, TrainingResult> = {
   reproduces: [
     {
       key: 'maas2013rectifier',
-      where: 'Table 1',
+      where: 'Abstract and results table (read through summaries; the PDF itself was not read)',
       theirs: 'On 300-hour Switchboard speech recognition, deep networks with rectifier units lower the word error rate by about 2% absolute against their tanh counterparts, and the leaky rectifier performs about the same as the plain rectifier.',
+      finding: 'leaky-matches-relu',
     },
   ],
   resultsPath: `experiments/results/${ID}.json`,

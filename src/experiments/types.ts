@@ -33,7 +33,13 @@ export interface Experiment<C = unknown, R = unknown> {
    * Where a paper shows the same thing at full scale (key of `references` and the figure or table),
    * whose numbers the notebook and the site put beside ours.
    */
-  readonly reproduces?: readonly { readonly key: string; readonly where: string; readonly theirs: string }[];
+  readonly reproduces?: readonly {
+    readonly key: string;
+    readonly where: string;
+    readonly theirs: string;
+    /** The finding whose measured detail is ours, put beside theirs. */
+    readonly finding: string;
+  }[];
   /** Where the committed result lives, relative to the repository root. */
   readonly resultsPath: string;
   /** The configuration `npm run experiments` uses. */

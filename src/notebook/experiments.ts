@@ -104,7 +104,9 @@ export function showCommitted(id: string | Experiment): void {
         .map((r) => {
           const url = references[r.key]?.URL;
           const cite = url ? `[${shortCitation(r.key)}](${url})` : shortCitation(r.key);
-          return `- ${cite}, ${r.where}: ${r.theirs}`;
+          const ours = e.findings.find((f) => f.id === r.finding);
+          if (!ours) throw new RangeError(`${e.id}: reproduces names finding '${r.finding}', which it does not have`);
+          return `- ${cite}, ${r.where}: ${r.theirs}\n  *Ours* (\`${r.finding}\`): ${ours.detail(file.result)}`;
         })
         .join('\n'),
       'Ours, from the committed run:',

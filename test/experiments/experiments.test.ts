@@ -174,3 +174,18 @@ describe('experiments: committed results', () => {
     assert.deepEqual(e.charts(results.result, 'no-such-function'), []);
   });
 });
+
+test('what an experiment reproduces names a real paper and one of its findings, which holds on the committed result', async () => {
+  const { references } = await import('../../src/references.js');
+  const withPapers = experiments.filter((e) => e.reproduces?.length);
+  assert.ok(withPapers.length > 0, 'some experiment reproduces a paper');
+  for (const e of withPapers) {
+    const result = loadResults(e.id).result;
+    for (const r of e.reproduces!) {
+      assert.ok(references[r.key], `${e.id}: reproduces cites unknown reference '${r.key}'`);
+      const finding = e.findings.find((f) => f.id === r.finding);
+      assert.ok(finding, `${e.id}: reproduces names finding '${r.finding}', which it does not have`);
+      assert.ok(finding.holds(result), `${e.id}/${r.finding} does not hold: ${finding.detail(result)}`);
+    }
+  }
+});
