@@ -152,6 +152,37 @@ after(async () => {
 
 // First: once the walkthrough has been run and saved in the browser, its outputs are the same as
 // the executed copy's (the notebooks are deterministic), so the server would trust that too.
+/**
+ * After "run all": waits for `expected` chart outputs (a cell's reply can arrive before its last
+ * output), fails on any stderr or error output, then waits until every chart is drawn.
+ */
+async function expectChartsWithoutErrors(page: Page, expected: number): Promise<void> {
+  await page
+    .waitForFunction(
+      ([mime, n]) =>
+        (window as any).Jupyter.notebook
+          .get_cells()
+          .flatMap((c: any) => (c.output_area ? c.output_area.outputs : []))
+          .filter((o: any) => o.data && o.data[mime as string]).length >= (n as number),
+      [CHART_SPEC_MIME, expected] as const,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined);
+  const errors = await page.evaluate(() =>
+    (window as any).Jupyter.notebook
+      .get_cells()
+      .flatMap((c: any) => (c.output_area ? c.output_area.outputs : []))
+      .filter((o: any) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'))
+      .map((o: any) => o.text ?? `${o.ename}: ${o.evalue}`),
+  );
+  assert.deepEqual(errors, [], 'no cell wrote to stderr');
+  assert.equal(await chartOutputCount(page), expected, 'chart outputs after running all cells');
+  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((p) => p.querySelector('svg.main-svg')).length === n, expected, {
+    timeout: 60_000,
+  });
+  assert.equal(await drawnCount(page), expected, 'charts drawn after running all cells');
+}
+
 test('an executed copy opened untrusted shows each chart as readable text instead of running scripts', async () => {
   const page = await context!.newPage();
   await openNotebook(page, 'executed-by-nbclient.ipynb');
@@ -188,30 +219,7 @@ test('the walkthrough runs in Jupyter Notebook and draws every chart offline, an
   const expected = readNotebook(path.join(NOTEBOOKS, WALKTHROUGH)).cells.filter((c) => /plotOutput\(data, output, '/.test(text(c.source))).length;
   assert.ok(expected >= 11, `expected at least 11 plotOutput cells, found ${expected}`);
   // A cell's reply (its prompt number) can arrive before its last output: wait for the outputs too.
-  await page
-    .waitForFunction(
-      ([mime, n]) =>
-        (window as any).Jupyter.notebook
-          .get_cells()
-          .flatMap((c: any) => (c.output_area ? c.output_area.outputs : []))
-          .filter((o: any) => o.data && o.data[mime as string]).length >= (n as number),
-      [CHART_SPEC_MIME, expected] as const,
-      { timeout: 30_000 },
-    )
-    .catch(() => undefined);
-  const errors = await page.evaluate(() =>
-    (window as any).Jupyter.notebook
-      .get_cells()
-      .flatMap((c: any) => (c.output_area ? c.output_area.outputs : []))
-      .filter((o: any) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'))
-      .map((o: any) => o.text ?? `${o.ename}: ${o.evalue}`),
-  );
-  assert.deepEqual(errors, [], 'no cell wrote to stderr');
-  assert.equal(await chartOutputCount(page), expected, 'chart outputs after running all cells');
-  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((p) => p.querySelector('svg.main-svg')).length === n, expected, {
-    timeout: 60_000,
-  });
-  assert.equal(await drawnCount(page), expected, 'charts drawn after running all cells');
+  await expectChartsWithoutErrors(page, expected);
   const firstChart = page.locator('.js-plotly-plot').first();
   await firstChart.scrollIntoViewIfNeeded();
   await firstChart.screenshot({ path: path.join(SCREENSHOTS, 'notebook-walkthrough-sigmoid.png') });
@@ -257,30 +265,7 @@ test('notebook 05 runs its experiments in Jupyter Notebook and draws every chart
     .cells.flatMap((c) => c.outputs ?? [])
     .filter((o) => o.data?.[CHART_SPEC_MIME]).length;
   assert.ok(expected > 0, 'the executed copy has no charts');
-  await page
-    .waitForFunction(
-      ([mime, n]) =>
-        (window as any).Jupyter.notebook
-          .get_cells()
-          .flatMap((c: any) => (c.output_area ? c.output_area.outputs : []))
-          .filter((o: any) => o.data && o.data[mime as string]).length >= (n as number),
-      [CHART_SPEC_MIME, expected] as const,
-      { timeout: 30_000 },
-    )
-    .catch(() => undefined);
-  const errors = await page.evaluate(() =>
-    (window as any).Jupyter.notebook
-      .get_cells()
-      .flatMap((c: any) => (c.output_area ? c.output_area.outputs : []))
-      .filter((o: any) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'))
-      .map((o: any) => o.text ?? `${o.ename}: ${o.evalue}`),
-  );
-  assert.deepEqual(errors, [], 'no cell wrote to stderr');
-  assert.equal(await chartOutputCount(page), expected, 'chart outputs after running all cells');
-  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((p) => p.querySelector('svg.main-svg')).length === n, expected, {
-    timeout: 60_000,
-  });
-  assert.equal(await drawnCount(page), expected, 'charts drawn after running all cells');
+  await expectChartsWithoutErrors(page, expected);
   await page.locator('.js-plotly-plot').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'notebook-measured-first-chart.png') });
   const verdict = page.locator('.rendered_html', { hasText: 'Verdict, claim by claim' }).first();

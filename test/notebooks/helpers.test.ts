@@ -87,7 +87,7 @@ test('shortCitation names one, two or the first of three or more authors, and th
   assert.equal(shortCitation('maas2013rectifier'), 'Maas et al. 2013');
   assert.equal(shortCitation('hendrycks2016gelu'), 'Hendrycks & Gimpel 2016');
   assert.equal(shortCitation('misra2019mish'), 'Misra 2019');
-  assert.throws(() => shortCitation('nobody2020'), /'nobody2020', which is not in the bibliography/);
+  assert.throws(() => shortCitation('nobody2020'), /unknown reference key 'nobody2020'/);
 });
 
 test('evidence reads as "paper: …, where", "measured: experiment …, finding …", "property: …", "conjecture"', () => {
