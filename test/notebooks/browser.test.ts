@@ -152,6 +152,22 @@ after(async () => {
 
 // First: once the walkthrough has been run and saved in the browser, its outputs are the same as
 // the executed copy's (the notebooks are deterministic), so the server would trust that too.
+/** Opens `notebook` in a new page, runs all cells and waits until every code cell has replied. */
+async function runAllCells(notebook: string, timeout: number): Promise<Page> {
+  const page = await context!.newPage();
+  await openNotebook(page, notebook);
+  await page.evaluate(() => (window as any).Jupyter.notebook.execute_all_cells());
+  await page.waitForFunction(
+    () => {
+      const cells = (window as any).Jupyter.notebook.get_cells().filter((c: any) => c.cell_type === 'code');
+      return cells.every((c: any) => typeof c.input_prompt_number === 'number');
+    },
+    undefined,
+    { timeout },
+  );
+  return page;
+}
+
 /**
  * After "run all": waits for `expected` chart outputs (a cell's reply can arrive before its last
  * output), fails on any stderr or error output, then waits until every chart is drawn.
@@ -205,17 +221,7 @@ test('an executed copy opened untrusted shows each chart as readable text instea
 });
 
 test('the walkthrough runs in Jupyter Notebook and draws every chart offline, and again after save and reload', async () => {
-  const page = await context!.newPage();
-  await openNotebook(page, WALKTHROUGH);
-  await page.evaluate(() => (window as any).Jupyter.notebook.execute_all_cells());
-  await page.waitForFunction(
-    () => {
-      const cells = (window as any).Jupyter.notebook.get_cells().filter((c: any) => c.cell_type === 'code');
-      return cells.every((c: any) => typeof c.input_prompt_number === 'number');
-    },
-    undefined,
-    { timeout: 120_000 },
-  );
+  const page = await runAllCells(WALKTHROUGH, 120_000);
   const expected = readNotebook(path.join(NOTEBOOKS, WALKTHROUGH)).cells.filter((c) => /plotOutput\(data, output, '/.test(text(c.source))).length;
   assert.ok(expected >= 11, `expected at least 11 plotOutput cells, found ${expected}`);
   // A cell's reply (its prompt number) can arrive before its last output: wait for the outputs too.
@@ -249,17 +255,7 @@ test('the walkthrough runs in Jupyter Notebook and draws every chart offline, an
 });
 
 test('notebook 05 runs its experiments in Jupyter Notebook and draws every chart, with no error', async () => {
-  const page = await context!.newPage();
-  await openNotebook(page, MEASURED);
-  await page.evaluate(() => (window as any).Jupyter.notebook.execute_all_cells());
-  await page.waitForFunction(
-    () => {
-      const cells = (window as any).Jupyter.notebook.get_cells().filter((c: any) => c.cell_type === 'code');
-      return cells.every((c: any) => typeof c.input_prompt_number === 'number');
-    },
-    undefined,
-    { timeout: 180_000 },
-  );
+  const page = await runAllCells(MEASURED, 180_000);
   // As many charts as the pipeline's run drew (the tiny configurations draw the same charts every time).
   const expected = readNotebook(path.join(EXECUTED, MEASURED))
     .cells.flatMap((c) => c.outputs ?? [])
