@@ -91,6 +91,33 @@ export const THEMES: Readonly<Record<Theme, Palette>> = Object.freeze({
 
 /** Line dashes used once the colours run out, so 22 overlaid curves stay distinguishable. */
 const DASHES = ['solid', 'dash', 'dot', 'dashdot'] as const;
+export type LineDash = (typeof DASHES)[number];
+
+/** Layout numbers shared by lineFigure and the static SVG (svg.ts), so both draw the same chart. */
+export const FIGURE_LAYOUT = Object.freeze({
+  margin: Object.freeze({ l: 64, r: 24, t: 56, b: 56 }),
+  font: Object.freeze({ family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 13 }),
+  height: 420,
+  /** Up to this many lines the legend sits inside the plot; past it, to the right of the plot. */
+  insideLegendMax: 8,
+  /** Height of one legend row, by which a chart with a legend on the right grows. */
+  legendRow: 21,
+});
+
+/** The chart's height in px: 420, or enough for a right-hand legend of many lines. */
+export function figureHeight(lineCount: number): number {
+  const { height, insideLegendMax, legendRow } = FIGURE_LAYOUT;
+  return lineCount > insideLegendMax ? Math.max(height, 120 + legendRow * lineCount) : height;
+}
+
+/** Colour and dash of line `index` of `count`: one green curve, else the palette, then dashes. */
+export function lineStyle(index: number, count: number, theme: Theme = 'light'): { readonly color: string; readonly dash: LineDash } {
+  const palette = THEMES[theme];
+  if (!palette) throw new RangeError(`theme must be 'light' or 'dark', got ${String(theme)}`);
+  if (count === 1) return { color: palette.single, dash: 'solid' };
+  const colours = palette.lines.length;
+  return { color: palette.lines[index % colours]!, dash: DASHES[Math.floor(index / colours) % DASHES.length]! };
+}
 
 function toNumbers(values: ArrayLike<number>, what: string): number[] {
   if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
@@ -105,15 +132,13 @@ export function lineFigure(chart: LineChart, options: FigureOptions = {}): Plotl
   const palette = THEMES[theme];
   if (!palette) throw new RangeError(`theme must be 'light' or 'dark', got ${String(theme)}`);
   if (chart.lines.length === 0) throw new RangeError(`chart '${chart.title}' has no lines`);
-  const single = chart.lines.length === 1;
   const data = chart.lines.map((line, i): PlotlyTrace => {
     const x = toNumbers(line.x, `line '${line.name}' x`);
     const y = toNumbers(line.y, `line '${line.name}' y`);
     if (x.length !== y.length) {
       throw new RangeError(`line '${line.name}' has ${x.length} x values and ${y.length} y values`);
     }
-    const color = single ? palette.single : palette.lines[i % palette.lines.length]!;
-    const dash = single ? 'solid' : DASHES[Math.floor(i / palette.lines.length) % DASHES.length]!;
+    const { color, dash } = lineStyle(i, chart.lines.length, theme);
     return {
       type: 'scatter',
       mode: line.mode ?? 'lines',
@@ -154,7 +179,7 @@ export function lineFigure(chart: LineChart, options: FigureOptions = {}): Plotl
   }
   // matplotlib's loc='upper left' (inside the axes) as long as the legend fits there; a long one goes
   // to the right of the plot, and the chart grows to hold it.
-  const many = chart.lines.length > 8;
+  const many = chart.lines.length > FIGURE_LAYOUT.insideLegendMax;
   const legend = {
     x: many ? 1.02 : 0.01,
     y: many ? 1 : 0.99,
@@ -172,11 +197,11 @@ export function lineFigure(chart: LineChart, options: FigureOptions = {}): Plotl
       yaxis,
       showlegend: true,
       legend,
-      ...(many ? { height: Math.max(420, 120 + 21 * chart.lines.length) } : {}),
+      ...(many ? { height: figureHeight(chart.lines.length) } : {}),
       paper_bgcolor: palette.paper,
       plot_bgcolor: palette.plot,
-      font: { color: palette.font, family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 13 },
-      margin: { l: 64, r: 24, t: 56, b: 56 },
+      font: { color: palette.font, ...FIGURE_LAYOUT.font },
+      margin: { ...FIGURE_LAYOUT.margin },
       hovermode: 'closest',
     },
     config: { responsive: true, displaylogo: false },

@@ -36,6 +36,20 @@ function countClass(page: string, cls: string): number {
   return attributeValues(page, 'class').filter((v) => v.split(/\s+/).includes(cls)).length;
 }
 
+/** Text as written in HTML, entities decoded (the ones a minifier or React writes). */
+function unescape(t: string): string {
+  return t.replace(/&quot;/g, '"').replace(/&#x27;|&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The static chart SVGs of a page (src/plot/svg.ts, written by server rendering): title, description, curves. */
+function staticSvgs(page: string): { title: string; desc: string; traces: number }[] {
+  return [...page.matchAll(/<svg\b[^>]*\bclass="?af-chart\b[\s\S]*?<\/svg>/g)].map(([svg]) => ({
+    title: unescape(/<title\b[^>]*>([\s\S]*?)<\/title>/.exec(svg)?.[1] ?? ''),
+    desc: unescape(/<desc\b[^>]*>([\s\S]*?)<\/desc>/.exec(svg)?.[1] ?? ''),
+    traces: (svg.match(/class="?af-trace\b/g) ?? []).length,
+  }));
+}
+
 function allFiles(dir: string, ext: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
@@ -79,6 +93,20 @@ describe('pages', () => {
       html(`docs/notebooks/${slug}`);
       assert.ok(existsSync(path.join(BUILD, 'notebooks', `${name}.ipynb`)), `notebooks/${name}.ipynb is not in the build`);
     }
+  });
+
+  test('every chart of every chart page is drawn into its HTML as an SVG, so it shows without JavaScript', () => {
+    const routes = ['docs/comparison', 'docs/experiments', ...[...activationIds, ...vectorFunctionIds].map((id) => `docs/activations/${kebab(id)}`), ...notebookPages().map((n) => `docs/notebooks/${n.slug}`)];
+    let total = 0;
+    for (const route of routes) {
+      const page = html(route);
+      const charts = attributeValues(page, 'data-chart').length;
+      const svgs = staticSvgs(page);
+      assert.equal(svgs.length, charts, `${route}: ${charts} charts but ${svgs.length} static SVGs`);
+      assert.ok(svgs.every((s) => s.title.startsWith('Chart ') && s.traces >= 1), `${route}: an SVG without a title or a curve`);
+      total += charts;
+    }
+    assert.ok(total > routes.length, `only ${total} charts on ${routes.length} chart pages`);
   });
 
   test('the sitemap lists every function page, the comparison, the bibliography and every notebook page', () => {
@@ -142,7 +170,7 @@ describe('content', () => {
     }
   });
 
-  test('chart placeholders carry their text alternative in the server-rendered HTML', () => {
+  test('every chart is in the server-rendered HTML as an SVG with its title and text alternative', () => {
     const page = html('docs/activations/gelu');
     // The interactive chart first, then the Evidence section's charts (experiments' data).
     const charts = attributeValues(page, 'data-chart');
@@ -151,6 +179,10 @@ describe('content', () => {
     const labels = attributeValues(page, 'aria-label').filter((l) => l.startsWith('Chart '));
     assert.equal(labels.length, charts.length, 'every chart has its text alternative');
     assert.equal(labels[0], 'Chart "GELU (approximate = none)": output of GELU for input x from -5 to 5.');
+    const svgs = staticSvgs(page);
+    assert.equal(svgs.length, charts.length, 'every chart has its static SVG');
+    assert.deepEqual(svgs.map((s) => s.title), labels.map(unescape), "each SVG's title is its chart's text alternative");
+    assert.ok(svgs.every((s) => s.traces >= 1 && s.desc.length > 0), 'every SVG has a curve and a description');
     assert.match(page, /<summary>Chart as text<\/summary>/);
     const gelu = activations.gelu!;
     const ends = `GELU: y = ${formatNumber(gelu.forward(-5))} at x = -5 and ${formatNumber(gelu.forward(5))} at x = 5; y = 0 at x = 0`;

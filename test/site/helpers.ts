@@ -108,7 +108,7 @@ export interface Browser {
 }
 
 /** Headless Chromium with a fresh profile, no background networking (so every request is the page's). */
-export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export async function launchBrowser(options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`);
   const profile = await mkdtemp(path.join(os.tmpdir(), 'site-test-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -126,6 +126,7 @@ export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } 
     ],
     viewport: { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     context,

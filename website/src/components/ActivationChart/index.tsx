@@ -7,8 +7,7 @@ import React, { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import PlotlyChart from '@site/src/components/PlotlyChart';
 import { sliderStep, snap } from '@site/src/lib/controls';
 import { describeChart } from '@site/src/lib/describe';
-import { activations, formatNumber, lineFigure, linspace, type Activation, type LineChart, type ParamInfo, type ParamValue } from '@site/src/lib/module';
-import { useChartTheme } from '@site/src/lib/useTheme';
+import { activations, formatNumber, linspace, type Activation, type LineChart, type ParamInfo, type ParamValue } from '@site/src/lib/module';
 import styles from './styles.module.css';
 
 export interface ActivationChartProps {
@@ -79,7 +78,6 @@ function ParamControl({ info, value, onChange }: { info: ParamInfo; value: Param
 
 export default function ActivationChart({ id, start = -5, stop = 5, count = 501 }: ActivationChartProps): ReactNode {
   const a = activationOf(id);
-  const theme = useChartTheme();
   const toggleId = useId();
   const [params, setParams] = useState<Record<string, ParamValue>>(() => ({ ...a.defaults }));
   const [showDerivative, setShowDerivative] = useState(false);
@@ -112,7 +110,6 @@ export default function ActivationChart({ id, start = -5, stop = 5, count = 501 
     }
     return describeChart(shown, extra);
   }, [shown, atDefaults, a, error]);
-  const figure = useMemo(() => (shown ? lineFigure(shown, { theme }) : null), [shown, theme]);
 
   const controls = (
     <>
@@ -130,5 +127,5 @@ export default function ActivationChart({ id, start = -5, stop = 5, count = 501 
       )}
     </>
   );
-  return <PlotlyChart kind="activation" figure={figure} text={text} controls={controls} error={error} />;
+  return <PlotlyChart kind="activation" chart={shown} text={text} controls={controls} error={error} />;
 }

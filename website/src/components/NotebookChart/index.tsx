@@ -1,15 +1,14 @@
 /**
  * A notebook's chart on the site (used by the pages src/exporter writes, and for the experiments'
  * charts on the pages scripts/generate-docs.ts writes): the ChartSpec the notebook
- * displayed, redrawn in the browser from the module ('activation', 'vector') or from the data it
+ * displayed, drawn from the module ('activation', 'vector') or from the data it
  * carries ('data'), in the site's colour mode. A spec the module cannot draw fails the build (the
  * exporter checks specs too), rather than shipping an empty chart.
  */
 import React, { useMemo, type ReactNode } from 'react';
 import PlotlyChart from '@site/src/components/PlotlyChart';
 import { describeChart } from '@site/src/lib/describe';
-import { chartFromSpec, lineFigure, type ChartSpec } from '@site/src/lib/module';
-import { useChartTheme } from '@site/src/lib/useTheme';
+import { chartFromSpec, type ChartSpec } from '@site/src/lib/module';
 
 export interface NotebookChartProps {
   readonly spec: ChartSpec;
@@ -21,9 +20,7 @@ export interface NotebookChartProps {
 }
 
 export default function NotebookChart({ spec, kind = 'notebook' }: NotebookChartProps): ReactNode {
-  const theme = useChartTheme();
   const chart = useMemo(() => chartFromSpec(spec), [spec]);
   const text = useMemo(() => describeChart(chart), [chart]);
-  const figure = useMemo(() => lineFigure(chart, { theme }), [chart, theme]);
-  return <PlotlyChart kind={kind} figure={figure} text={text} />;
+  return <PlotlyChart kind={kind} chart={chart} text={text} />;
 }

@@ -5,8 +5,7 @@
 import React, { useId, useMemo, useState, type ReactNode } from 'react';
 import PlotlyChart from '@site/src/components/PlotlyChart';
 import { describeChart } from '@site/src/lib/describe';
-import { activationIds, activations, chartFromSpec, lineFigure, type LineChart } from '@site/src/lib/module';
-import { useChartTheme } from '@site/src/lib/useTheme';
+import { activationIds, activations, chartFromSpec, type LineChart } from '@site/src/lib/module';
 import styles from './styles.module.css';
 
 export interface OverlayChartProps {
@@ -35,7 +34,6 @@ export default function OverlayChart({
   for (const id of initial) {
     if (!activationIds.includes(id)) throw new RangeError(`OverlayChart: unknown activation id '${id}'`);
   }
-  const theme = useChartTheme();
   const derivativeId = useId();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(initial));
   const [derivatives, setDerivatives] = useState(false);
@@ -51,7 +49,6 @@ export default function OverlayChart({
     });
   }, [chosen, derivatives, start, stop, count]);
   const text = useMemo(() => (chart ? describeChart(chart) : { label: 'No function chosen', description: 'Choose at least one function.' }), [chart]);
-  const figure = useMemo(() => (chart ? lineFigure(chart, { theme }) : null), [chart, theme]);
 
   const set = (id: string, on: boolean) =>
     setChosen((old) => {
@@ -82,5 +79,5 @@ export default function OverlayChart({
       </div>
     </div>
   );
-  return <PlotlyChart kind="overlay" figure={figure} text={text} controls={controls} error={chart ? null : 'Choose at least one function to draw.'} />;
+  return <PlotlyChart kind="overlay" chart={chart} text={text} controls={controls} error={chart ? null : 'Choose at least one function to draw.'} />;
 }

@@ -1,42 +1,74 @@
 /**
- * The one place that puts a Plotly figure on a page. Server rendering gives a placeholder of the
- * right height plus the chart's text alternative; in the browser plotly.js is loaded lazily and the
- * figure drawn into the placeholder, and redrawn in place when the figure changes (a slider moved,
- * the colour mode switched).
+ * The one place that puts a chart on a page. The chart is first a static SVG drawn from the same
+ * LineChart the interactive figure uses (src/plot/svg.ts): server rendering writes it into the
+ * HTML, so it shows with no JavaScript, prints, and costs no script at load. plotly.js is loaded,
+ * once and lazily, only when the reader reaches for the chart (pointer or focus on it, the
+ * "Interact" button, a control moved); the Plotly figure then replaces the SVG and is redrawn in
+ * place when the chart changes (a slider moved, the colour mode switched).
  */
-import React, { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import React, { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
-import type { PlotlyFigure } from '@site/src/lib/module';
+import type { LineChart } from '@site/src/lib/module';
+import { chartSvg, lineFigure } from '@site/src/lib/module';
 import type { ChartText } from '@site/src/lib/describe';
+import { legendBelow } from '@site/src/lib/figure';
 import { drawFigure, loadPlotly } from '@site/src/lib/plotly';
+import { useChartTheme } from '@site/src/lib/useTheme';
 import styles from './styles.module.css';
 
 export interface PlotlyChartProps {
-  readonly figure: PlotlyFigure | null;
+  /** What the chart shows; null when it cannot be computed (then `error` says why). */
+  readonly chart: LineChart | null;
   readonly text: ChartText;
-  /** Controls shown above the chart (sliders, checkboxes). */
+  /** Controls shown above the chart (sliders, checkboxes); using one makes the chart interactive. */
   readonly controls?: ReactNode;
   /** Shown instead of the chart when the figure cannot be computed (e.g. impossible parameters). */
   readonly error?: string | null;
-  /** What kind of chart, for tests and styling: activation, vector, overlay, notebook. */
+  /** What kind of chart, for tests and styling: activation, vector, overlay, notebook, evidence, experiment. */
   readonly kind: string;
+  /** 'below' puts the legend in a row under the plot (probability vectors peak where the inside legend sits). */
+  readonly legend?: 'auto' | 'below';
 }
 
-const DEFAULT_HEIGHT = 420;
+type State = 'static' | 'loading' | 'drawn' | 'failed';
 
-export default function PlotlyChart({ figure, text, controls, error, kind }: PlotlyChartProps): ReactNode {
+export default function PlotlyChart({ chart, text, controls, error, kind, legend = 'auto' }: PlotlyChartProps): ReactNode {
   const plotRef = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<'loading' | 'drawn' | 'failed'>('loading');
+  const staticRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  const [state, setState] = useState<State>('static');
   const [loadError, setLoadError] = useState<string | null>(null);
   const descriptionId = useId();
+  // useId gives ':r1:'-style ids, which are not valid inside SVG id references.
+  const idPrefix = `chart-${descriptionId.replace(/[^A-Za-z0-9_-]/g, '')}`;
   const everDrawn = useRef(false);
-  const height = typeof figure?.layout.height === 'number' ? figure.layout.height : DEFAULT_HEIGHT;
+  const theme = useChartTheme();
+
+  const svg = useMemo(
+    () => (chart ? chartSvg(chart, { label: text.label, description: text.description, idPrefix, legend }) : null),
+    [chart, text, idPrefix, legend],
+  );
+  // The Plotly figure is only computed once the reader has asked for the interactive chart.
+  const figure = useMemo(() => {
+    if (!active || !chart) return null;
+    const f = lineFigure(chart, { theme });
+    return legend === 'below' ? legendBelow(f) : f;
+  }, [active, chart, theme, legend]);
+
+  const activate = useCallback(() => setActive(true), []);
+
+  useEffect(() => setHydrated(true), []);
 
   useEffect(() => {
     const el = plotRef.current;
     if (!el || !figure) return;
     let cancelled = false;
-    drawFigure(el, figure).then(
+    if (!everDrawn.current) setState('loading');
+    // Plotly takes the box the SVG has at this width, so nothing on the page moves when it swaps in.
+    const height = staticRef.current?.getBoundingClientRect().height;
+    const sized = height ? { ...figure, layout: { ...figure.layout, height: Math.round(height) } } : figure;
+    drawFigure(el, sized).then(
       () => {
         everDrawn.current = true;
         if (!cancelled) setState('drawn');
@@ -60,20 +92,39 @@ export default function PlotlyChart({ figure, text, controls, error, kind }: Plo
     };
   }, []);
 
+  const drawn = state === 'drawn' && svg !== null;
   return (
     <figure className={styles.figure} data-chart={kind} data-chart-state={state}>
-      {controls ? <div className={styles.controls}>{controls}</div> : null}
+      {controls ? (
+        // Capture phase: the chart turns interactive on the same event that changes it.
+        <div className={styles.controls} onChangeCapture={activate} onInputCapture={activate} onClickCapture={activate}>
+          {controls}
+        </div>
+      ) : null}
       <div
-        className={clsx(styles.frame, state !== 'drawn' && styles.placeholder)}
-        style={{ height }}
+        className={styles.frame}
         role="img"
         aria-label={text.label}
         aria-describedby={descriptionId}
+        onPointerEnter={activate}
+        onTouchStart={activate}
+        onFocus={activate}
       >
+        {svg !== null && (
+          <div
+            ref={staticRef}
+            className={clsx(styles.static, drawn && styles.hidden)}
+            data-chart-static=""
+            // The SVG string is the same on the server and in the browser, so hydration keeps it.
+            dangerouslySetInnerHTML={{ __html: svg }}
+          />
+        )}
         {/* plotly.js owns this element (it adds classes and children): React must never re-render its attributes. */}
-        <div ref={plotRef} className={styles.plot} />
-        {state === 'loading' && <span className={styles.status}>Loading the chart…</span>}
-        {state === 'failed' && <span className={styles.status}>The chart could not be drawn: {loadError}</span>}
+        <div className={clsx(styles.plot, !drawn && styles.hidden)}>
+          <div ref={plotRef} className={styles.plotly} />
+        </div>
+        {state === 'loading' && <span className={styles.status}>Loading the interactive chart…</span>}
+        {state === 'failed' && <span className={styles.status}>The interactive chart could not be drawn: {loadError}</span>}
       </div>
       {error ? (
         <p className={styles.error} role="alert">
@@ -81,6 +132,11 @@ export default function PlotlyChart({ figure, text, controls, error, kind }: Plo
         </p>
       ) : null}
       <figcaption className={styles.caption}>
+        {hydrated && !drawn && (
+          <button type="button" className={clsx('button button--sm button--outline button--primary', styles.interact)} onClick={activate} data-interact="">
+            {state === 'loading' ? 'Loading…' : 'Interact (zoom, hover values)'}
+          </button>
+        )}
         <details>
           <summary>Chart as text</summary>
           <pre id={descriptionId} className={styles.description}>

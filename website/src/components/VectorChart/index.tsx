@@ -6,9 +6,7 @@
 import React, { useId, useMemo, useState, type ReactNode } from 'react';
 import PlotlyChart from '@site/src/components/PlotlyChart';
 import { describeChart } from '@site/src/lib/describe';
-import { formatNumber, lineFigure, vectorFunctions, type Line, type LineChart, type VectorFunction } from '@site/src/lib/module';
-import { legendBelow } from '@site/src/lib/figure';
-import { useChartTheme } from '@site/src/lib/useTheme';
+import { formatNumber, vectorFunctions, type Line, type LineChart, type VectorFunction } from '@site/src/lib/module';
 import styles from '../ActivationChart/styles.module.css';
 
 export interface VectorChartProps {
@@ -52,7 +50,6 @@ function ScoreSlider({ index, value, onChange }: { index: number; value: number;
 
 export default function VectorChart({ id, initial = [2, 1, 0.5, 0, -1] }: VectorChartProps): ReactNode {
   const f = functionOf(id);
-  const theme = useChartTheme();
   const toggleId = useId();
   const [scores, setScores] = useState<number[]>(() => [...initial]);
   const [showDerivative, setShowDerivative] = useState(false);
@@ -67,7 +64,6 @@ export default function VectorChart({ id, initial = [2, 1, 0.5, 0, -1] }: Vector
     return { title: `${f.name} of x = [${scores.map(formatNumber).join(', ')}]`, xTitle: 'Index i', yTitle: 'Output', lines };
   }, [f, scores, showDerivative]);
   const text = useMemo(() => describeChart(chart), [chart]);
-  const figure = useMemo(() => legendBelow(lineFigure(chart, { theme })), [chart, theme]);
 
   const controls = (
     <>
@@ -80,5 +76,5 @@ export default function VectorChart({ id, initial = [2, 1, 0.5, 0, -1] }: Vector
       </div>
     </>
   );
-  return <PlotlyChart kind="vector" figure={figure} text={text} controls={controls} />;
+  return <PlotlyChart kind="vector" chart={chart} legend="below" text={text} controls={controls} />;
 }
