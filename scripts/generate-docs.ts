@@ -8,7 +8,8 @@
  *   docs/bibliography.mdx         every reference: APA, IEEE, BibTeX, an anchor per cite key, and the
  *                                 passages the trade-offs cite from it (an anchor each)
  *   docs/experiments.mdx          our experiments: question, method, charts, table, findings, citing claims
- *   docs/performance.mdx          the benchmark tables, from bench/results.json (written by `npm run bench`)
+ *   docs/performance.mdx          the benchmark tables, from bench/results.json (written by `npm run bench`), and
+ *                                 the pages' Lighthouse numbers, from bench/pages.json (`npm run measure:pages`)
  *   website/static/references.bib the whole bibliography as one BibTeX file
  *   website/static/katex/         KaTeX's stylesheet and fonts (served by the site, never a CDN)
  *
@@ -53,6 +54,7 @@ import {
   type BenchResults,
   type TableData,
 } from '../bench/lib/report.js';
+import { COMMAND as PAGES_COMMAND, DEFAULT_MAX_WAIT_SECONDS, pageCells, readPagesResults, type PagesResults } from './measure-pages.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DOCS = path.join(ROOT, 'docs');
@@ -1124,6 +1126,60 @@ export function performancePage(r: BenchResults): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Page weight and speed (from bench/pages.json, written by `npm run measure:pages`)
+
+/**
+ * The performance page's last section, appended to it as MDX: the site's pages under Lighthouse, or,
+ * without bench/pages.json, that they have not been measured yet (the site still builds).
+ */
+export function pagesSection(r: PagesResults | undefined): string {
+  const body: RootContent[] = [heading(2, text('Page weight and speed (Lighthouse)'))];
+  if (!r) {
+    body.push(
+      paragraph(text('The site’s pages have not been measured yet: '), code(PAGES_COMMAND), text(' measures them with Lighthouse and writes '), code('bench/pages.json'), text(', which this section shows.')),
+    );
+  } else {
+    const s = r.settings;
+    const t = r.targets;
+    body.push(
+      paragraph(
+        text(`How heavy and how fast the site’s pages are on a phone: Lighthouse ${r.lighthouse} with its ${s.formFactor} defaults (${s.throttlingMethod === 'simulate' ? 'simulated' : s.throttlingMethod} throttling: ${s.rttMs} ms round trip, ${(s.throughputKbps / 1024).toFixed(1)} Mbit/s, CPU ${s.cpuSlowdownMultiplier}× slower), `),
+        text(`on the built site served with gzip as a static host serves it; per page the median of ${r.runs} run${r.runs === 1 ? '' : 's'} (the run Lighthouse’s own computeMedianRun picks). Measured on ${r.date.slice(0, 10)} with `),
+        code(PAGES_COMMAND),
+        text(` (${r.chromium}; ${r.machine.cpu}, ${r.machine.cores} cores, load average ${r.machine.loadAverage[0] ?? '?'} when it started), which rewrites `),
+        code('bench/pages.json'),
+        text('.'),
+        ...(s.maxWaitForLoadSeconds !== DEFAULT_MAX_WAIT_SECONDS ? [text(` Lighthouse waited up to ${s.maxWaitForLoadSeconds} s for each page to load (its default is ${DEFAULT_MAX_WAIT_SECONDS} s).`)] : []),
+      ),
+      paragraph(
+        text(`Targets: performance at least ${t.performance} and accessibility ${t.accessibility} on every page, total blocking time (TBT) at most ${t.tbtMs} ms on function and notebook pages. Weight is what the page transferred, compressed. LCP: largest contentful paint.`),
+      ),
+      table(
+        ['Page', 'Performance', 'TBT', 'Weight', 'Accessibility', 'LCP', 'Targets'],
+        r.pages.map((p) => {
+          const c = pageCells(p);
+          return [code(p.path), c.performance, c.tbt, c.weight, c.accessibility, c.lcp, c.targets];
+        }),
+      ),
+    );
+    const unmeasured = r.pages.filter((p) => p.error !== undefined);
+    if (unmeasured.length) {
+      body.push(paragraph(text('No result:')), list(unmeasured.map((p) => [code(p.path), text(`: ${p.error ?? ''}`)])));
+    }
+    const failing = r.pages.flatMap((p) => p.failingAccessibilityAudits.map((a) => ({ page: p.path, audit: a })));
+    if (failing.length) {
+      body.push(
+        paragraph(text('Failing accessibility audits:')),
+        list(failing.map(({ page, audit }) => [code(page), text(': '), code(audit.id), text(' ('), ...richText(audit.title), text(`), ${audit.elements.length} element${audit.elements.length === 1 ? '' : 's'}`)])),
+      );
+    }
+  }
+  const tree: Root = { type: 'root', children: body };
+  protectFromDocusaurus(tree);
+  return toMdx(tree);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Files
 
 /** Writes atomically, and only when the text changed (keeps mtimes for the site's caches). */
@@ -1181,7 +1237,7 @@ export async function generate(): Promise<GeneratedPage[]> {
   pages.push({ file: path.join(DOCS, 'comparison.mdx'), content: comparisonPage(evidence.context) });
   pages.push({ file: path.join(DOCS, 'experiments.mdx'), content: experimentsPage(entries) });
   pages.push({ file: path.join(DOCS, 'bibliography.mdx'), content: bibliographyPage() });
-  pages.push({ file: path.join(DOCS, 'performance.mdx'), content: performancePage(readBenchResults()) });
+  pages.push({ file: path.join(DOCS, 'performance.mdx'), content: `${performancePage(readBenchResults())}\n${pagesSection(readPagesResults())}` });
   pages.push({ file: path.join(STATIC, 'references.bib'), content: bibtexFile() });
   return pages;
 }

@@ -8,16 +8,22 @@
  *
  * Strict on purpose: a broken link, anchor or formula fails the build, and no page requests
  * anything from another host (no web fonts, no CDN: KaTeX's stylesheet and fonts are served from
- * static/katex, copied there by `npm run docs:generate`).
+ * static/katex, copied there by `npm run docs:generate`). Light on purpose: KaTeX's stylesheet is
+ * linked only from the pages that have a formula, and the code colours are the Prism themes with
+ * every token brought up to WCAG AA contrast.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import { themes as prismThemes } from 'prism-react-renderer';
+import type { Element, Root, RootContent } from 'hast';
+import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexErrors from './plugins/rehype-katex-errors';
+import { activationIds, activations } from '../src/registry.js';
+import { vectorFunctionIds, vectorFunctions } from '../src/vector/softmax.js';
+import type { HomeFunction } from './src/pages/_home/index';
 
 const WEBSITE = __dirname;
 const ROOT = path.resolve(WEBSITE, '..');
@@ -57,6 +63,119 @@ if (!existsSync(KATEX_CSS)) {
   throw new Error(`${path.relative(ROOT, KATEX_CSS)} is missing: run \`npm run docs:generate\` first (it copies KaTeX's stylesheet and fonts there).`);
 }
 
+/** An MDX JSX element in the hast tree (mdast-util-mdx-jsx's shape, declared here: website/ is CommonJS and those packages are ES modules only). */
+interface MdxJsxFlowElement {
+  type: 'mdxJsxFlowElement';
+  name: string;
+  attributes: { type: 'mdxJsxAttribute'; name: string; value: string }[];
+  children: MdxJsxFlowElement[];
+}
+
+function hasKatex(node: Root | RootContent): boolean {
+  if (node.type === 'element') {
+    const c: unknown = (node as Element).properties?.className;
+    if ((Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : []).includes('katex')) return true;
+  }
+  return 'children' in node && node.children.some((child) => hasKatex(child));
+}
+
+/**
+ * Links KaTeX's stylesheet from the pages that have a formula, and from no other: a global
+ * stylesheet would be a render-blocking request on every page (the home page, the bibliography, the
+ * search page) for styles only math uses. Runs after rehype-katex; adds `<Head><link …/></Head>`
+ * to the page (Docusaurus's MDX `Head` component), so the link is in the built HTML's head and
+ * added on client-side navigation too. KaTeX's fonts are fetched only for the glyphs a page uses.
+ */
+function rehypeKatexStylesheet() {
+  return (tree: Root): void => {
+    if (!hasKatex(tree)) return;
+    const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute' as const, name, value });
+    const head: MdxJsxFlowElement = {
+      type: 'mdxJsxFlowElement',
+      name: 'Head',
+      attributes: [],
+      children: [{ type: 'mdxJsxFlowElement', name: 'link', attributes: [attribute('rel', 'stylesheet'), attribute('href', `${base}katex/katex.min.css`)], children: [] }],
+    };
+    // The hast types do not know MDX's node types; MDX compiles this one as JSX.
+    tree.children.unshift(head as unknown as RootContent);
+  };
+}
+
+type Rgb = readonly [number, number, number];
+
+/** `#rgb`, `#rrggbb` or `rgb(r, g, b)`, as Prism themes write colours. */
+function parseColour(text: string): Rgb {
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(text);
+  if (short) return [parseInt(short[1]! + short[1]!, 16), parseInt(short[2]! + short[2]!, 16), parseInt(short[3]! + short[3]!, 16)];
+  const long = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(text);
+  if (long) return [parseInt(long[1]!, 16), parseInt(long[2]!, 16), parseInt(long[3]!, 16)];
+  const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/i.exec(text);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
+  throw new RangeError(`cannot read the colour ${JSON.stringify(text)}: expected #rgb, #rrggbb or rgb(r, g, b)`);
+}
+
+/** WCAG 2 relative luminance. */
+function luminance(rgb: Rgb): number {
+  const [r, g, b] = rgb.map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(a: Rgb, b: Rgb): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** WCAG AA for body text; code is body-sized. */
+const AA_CONTRAST = 4.5;
+
+/**
+ * The Prism theme with every token colour that falls short of WCAG AA on the theme's own code
+ * background mixed toward black (light background) or white (dark), a step at a time, until it
+ * passes: the hues stay and the tokens that already pass are untouched. GitHub's comments, strings,
+ * numbers, keywords and function names and Dracula's comments fail as shipped.
+ */
+function withAaContrast(theme: PrismTheme): PrismTheme {
+  const background = parseColour(theme.plain.backgroundColor ?? '#ffffff');
+  const target: Rgb = luminance(background) > 0.5 ? [0, 0, 0] : [255, 255, 255];
+  const fix = (colour: string): string => {
+    const rgb = parseColour(colour);
+    for (let step = 0; step <= 20; step++) {
+      const t = step / 20;
+      const mixed = rgb.map((v, i) => Math.round(v + (target[i]! - v) * t)) as unknown as Rgb;
+      if (contrast(mixed, background) >= AA_CONTRAST) return step === 0 ? colour : `#${mixed.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    }
+    throw new RangeError(`no shade of ${colour} reaches ${AA_CONTRAST}:1 on ${theme.plain.backgroundColor}`);
+  };
+  return {
+    plain: { ...theme.plain, ...(theme.plain.color ? { color: fix(theme.plain.color) } : {}) },
+    styles: theme.styles.map((s) => ({ ...s, style: { ...s.style, ...(s.style.color ? { color: fix(s.style.color) } : {}) } })),
+  };
+}
+
+/**
+ * The directories of the module's runtime dependencies (package.json "dependencies") and of theirs,
+ * as installed in node_modules, with symlinks resolved as webpack resolves module paths.
+ */
+function moduleDependencies(): string[] {
+  const found = new Set<string>();
+  const read = (dir: string): Record<string, string> => {
+    const file = path.join(dir, 'package.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
+  };
+  const pending = Object.keys(read(ROOT));
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const dir = path.join(ROOT, 'node_modules', name);
+    // A dependency nested under another package's node_modules is inside that package's directory.
+    if (found.has(name) || !existsSync(dir)) continue;
+    found.add(name);
+    pending.push(...Object.keys(read(dir)));
+  }
+  return [...found].sort().map((name) => realpathSync(path.join(ROOT, 'node_modules', name)));
+}
+
 /**
  * Lets the site import the module's TypeScript source (`@activations/registry.js`): an alias to
  * ../src, and `.js` → `.ts` resolution for the module's NodeNext-style relative imports.
@@ -64,15 +183,19 @@ if (!existsSync(KATEX_CSS)) {
  * In the browser the module gets a chunk of its own, loaded only by the pages that use it. Left to
  * Docusaurus, it would go into the `common` chunk (modules that more than half the pages use: the
  * function pages do), which every page loads, the bibliography and the search page included; with
- * the trade-offs' claims and their evidence it is the largest part of that chunk.
+ * the trade-offs' claims and their evidence it is the largest part of that chunk. The packages the
+ * module depends on (@stdlib's erf, d3's scales and shapes, and theirs) go with it, for the same
+ * reason: alone they would land in `common`, loaded by pages that draw nothing.
  */
 function activationsModule(): Plugin {
   return {
     name: 'activations-module',
     configureWebpack(_config, isServer, utils) {
       const { NormalModuleReplacementPlugin } = utils.currentBundler.instance;
-      // Files of the module's source (../src), matched as webpack matches a cache group's `test`.
-      const source = new RegExp(`^${(path.join(ROOT, 'src') + path.sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+      // Files of the module's source (../src) and of its dependencies, matched as webpack matches a
+      // cache group's `test` (only async chunks are split: the entry chunk, main, is never touched).
+      const dirs = [path.join(ROOT, 'src'), ...moduleDependencies()];
+      const source = new RegExp(`^(?:${dirs.map((dir) => (dir + path.sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
       return {
         ...(isServer
           ? {}
@@ -104,6 +227,22 @@ function activationsModule(): Plugin {
   };
 }
 
+/**
+ * The home page (src/pages/_home), routed at `/` with the list of functions read from the module's
+ * registry here, at build time, as a JSON module of its route. Imported in the page instead, the
+ * registry would put the module's chunk (`activations-module`) on the landing page to list names.
+ */
+function homePage(): Plugin {
+  return {
+    name: 'home-page',
+    async contentLoaded({ actions }) {
+      const list: HomeFunction[] = [...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])].map(({ id, name, summary }) => ({ id, name, summary }));
+      const functions = await actions.createData('home-functions.json', JSON.stringify(list));
+      actions.addRoute({ path: base, exact: true, component: '@site/src/pages/_home/index.tsx', modules: { functions } });
+    },
+  };
+}
+
 const config: Config = {
   title: 'Activation functions',
   tagline: 'The reference for neural-network activation functions: exact, cited, drawn from the code.',
@@ -124,7 +263,6 @@ const config: Config = {
   // (`:root:not(#\#):not(#\#)`), and then they override src/css/custom.css.
   future: { v4: { removeLegacyPostBuildHeadAttribute: true, useCssCascadeLayers: false }, faster: true },
   i18n: { defaultLocale: 'en', locales: ['en'] },
-  stylesheets: [{ href: `${base}katex/katex.min.css`, type: 'text/css' }],
   presets: [
     [
       'classic',
@@ -134,19 +272,19 @@ const config: Config = {
           routeBasePath: 'docs',
           sidebarPath: './sidebars.ts',
           remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex, rehypeKatexErrors],
+          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet],
         },
         blog: false,
         pages: {
           remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex, rehypeKatexErrors],
+          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet],
         },
         theme: { customCss: './src/css/custom.css' },
         sitemap: { lastmod: null, changefreq: null, priority: null },
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [activationsModule],
+  plugins: [activationsModule, homePage],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',
@@ -158,6 +296,10 @@ const config: Config = {
         docsDir: '../docs',
         language: ['en'],
         explicitSearchResultPath: true,
+        // The index is fetched when the search box is first hovered or focused, never at page load;
+        // keep out of it what no one searches for: KaTeX's visual copy of each formula (its MathML
+        // copy stays) and the charts (the SVG's labels and ticks, the data as text).
+        ignoreCssSelectors: ['.katex-html', 'figure[data-chart]'],
       },
     ],
   ],
@@ -194,7 +336,7 @@ const config: Config = {
       ],
       copyright: 'Formulas, charts and tables are generated from the TypeScript module in src/.',
     },
-    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula },
+    prism: { theme: withAaContrast(prismThemes.github), darkTheme: withAaContrast(prismThemes.dracula) },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
   } satisfies Preset.ThemeConfig,
 };

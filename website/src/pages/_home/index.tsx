@@ -1,14 +1,27 @@
 /**
  * The landing page: what this is, in one screen, and where to go. No chart here (no plotly.js on the
- * landing page); the list of functions comes from the module's registry.
+ * landing page), and not the module either: the list of functions is read from the module's registry
+ * at build time (the `home-page` plugin in docusaurus.config.ts routes `/` here with it), so the page
+ * loads a few hundred bytes of names instead of the module's chunk. The leading underscore keeps
+ * the pages plugin from routing this file itself.
  */
 import React, { type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import { activationIds, activations, vectorFunctionIds, vectorFunctions } from '@site/src/lib/module';
 import { BIBLIOGRAPHY_PATH, COMPARISON_PATH, EXPERIMENTS_PATH, FUNCTIONS_PATH, WALKTHROUGH_PATH, functionPath } from '@site/src/lib/paths';
-import styles from './index.module.css';
+import styles from './styles.module.css';
+
+/** One function of the registry, as the home page lists it (activations, then the vector functions). */
+export interface HomeFunction {
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+}
+
+export interface HomeProps {
+  readonly functions: readonly HomeFunction[];
+}
 
 const DESTINATIONS = [
   {
@@ -26,8 +39,8 @@ const DESTINATIONS = [
   { to: BIBLIOGRAPHY_PATH, title: 'Bibliography', text: 'Every paper, in APA, IEEE and BibTeX, with a references.bib to download.' },
 ] as const;
 
-export default function Home(): ReactNode {
-  const count = activationIds.length + vectorFunctionIds.length;
+export default function Home({ functions }: HomeProps): ReactNode {
+  const count = functions.length;
   return (
     <Layout
       title="The reference for activation functions"
@@ -41,7 +54,7 @@ export default function Home(): ReactNode {
           <p className={styles.lead}>
             {count} activation functions, from sigmoid to hardshrink and the softmax family, as one TypeScript module with PyTorch&apos;s semantics
             and defaults, accurate to a few ulps. Every formula, chart, table and citation on this site is generated from that module, and every
-            chart is drawn by it in your browser.
+            chart is drawn by it.
           </p>
         </header>
         <nav className={styles.cards} aria-label="Where to start">
@@ -57,7 +70,7 @@ export default function Home(): ReactNode {
             All functions
           </Heading>
           <ul className={styles.chips}>
-            {[...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])].map((f) => (
+            {functions.map((f) => (
               <li key={f.id}>
                 <Link to={functionPath(f.id)} title={f.summary}>
                   {f.name}
