@@ -316,6 +316,8 @@ describe('evidence', () => {
     assert.equal(await page.locator('[data-chart=experiment]').count(), total);
     for (const { experiment } of entries) assert.equal(await page.locator(`[id="${experiment.id}"]`).count(), 1, `no anchor ${experiment.id}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'experiments-light.png'), fullPage: false });
+    // Leaving while the page still prefetches its links would abort those requests.
+    await page.waitForLoadState('networkidle');
 
     // Follow a measured mark from a function page: it lands on the finding's heading.
     const cited = [...activationIds.map((id) => activations[id]!)].flatMap((a) =>

@@ -24,8 +24,23 @@ console.log(JSON.stringify({
   onBrokenLinks: config.onBrokenLinks,
   onBrokenAnchors: config.onBrokenAnchors,
   onBrokenMarkdownLinks: config.markdown.hooks.onBrokenMarkdownLinks,
-  stylesheets: config.stylesheets,
+  stylesheets: config.stylesheets ?? [],
   rehype: docs.rehypePlugins.map((p) => p.name),
+  // What the KaTeX stylesheet plugin puts in a page with a formula, and in one without.
+  katexHead: (() => {
+    const plugin = docs.rehypePlugins.find((p) => p.name === 'rehypeKatexStylesheet');
+    const withMath = { type: 'root', children: [{ type: 'element', tagName: 'span', properties: { className: ['katex'] }, children: [] }] };
+    const without = { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [] }] };
+    plugin()(withMath);
+    plugin()(without);
+    const head = withMath.children[0];
+    return {
+      name: head.name,
+      link: head.children?.[0]?.name,
+      attributes: Object.fromEntries((head.children?.[0]?.attributes ?? []).map((a) => [a.name, a.value])),
+      withoutMath: without.children.length,
+    };
+  })(),
   faster: config.future.faster,
 }));
 `;
@@ -62,7 +77,9 @@ test('SITE_URL and BASE_URL set the URL and base URL, and the KaTeX stylesheet f
   const c = await load({ SITE_URL: 'https://example.org', BASE_URL: 'activations' });
   assert.equal(c.url, 'https://example.org');
   assert.equal(c.baseUrl, '/activations/');
-  assert.deepEqual(c.stylesheets, [{ href: '/activations/katex/katex.min.css', type: 'text/css' }]);
+  // No global stylesheet: the link goes into the head of the pages that have a formula, and only those.
+  assert.deepEqual(c.stylesheets, []);
+  assert.deepEqual(c.katexHead, { name: 'Head', link: 'link', attributes: { rel: 'stylesheet', href: '/activations/katex/katex.min.css' }, withoutMath: 1 });
 });
 
 test('a base URL is normalised to one slash at each end', async () => {
@@ -81,11 +98,11 @@ test('a BASE_URL with a query or a scheme is rejected naming BASE_URL', async ()
   assert.match(await loadError({ BASE_URL: 'https://x.org/a/' }), /BASE_URL must be a path/);
 });
 
-test('broken links, anchors and markdown links fail the build, and KaTeX errors are checked after rehype-katex', async () => {
+test('broken links, anchors and markdown links fail the build, and KaTeX errors are checked after rehype-katex, before the stylesheet is linked', async () => {
   const c = await load({});
   assert.equal(c.onBrokenLinks, 'throw');
   assert.equal(c.onBrokenAnchors, 'throw');
   assert.equal(c.onBrokenMarkdownLinks, 'throw');
-  assert.deepEqual(c.rehype, ['rehypeKatex', 'rehypeKatexErrors']);
+  assert.deepEqual(c.rehype, ['rehypeKatex', 'rehypeKatexErrors', 'rehypeKatexStylesheet']);
   assert.equal(c.faster, true);
 });
