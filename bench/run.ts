@@ -37,6 +37,7 @@ import {
   type Measurement,
 } from './lib/report.js';
 import { timeAsync, timeSync, type Timing, type TimingOptions } from './lib/timer.js';
+import { cpuModel } from './lib/machine.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -451,16 +452,6 @@ function mkdtemp(): string {
 
 // ---------------------------------------------------------------------------------------------
 // Main
-
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-    if (line) return line.split(':').slice(1).join(':').trim();
-  } catch {
-    /* not Linux */
-  }
-  return os.cpus()[0]?.model ?? 'unknown';
-}
 
 function writeAtomic(file: string, content: string): void {
   mkdirSync(path.dirname(file), { recursive: true });

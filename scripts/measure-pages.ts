@@ -29,6 +29,7 @@ import compression from 'compression';
 import type { Request, Response } from 'express';
 import type { Result as LighthouseResult } from 'lighthouse';
 import sirv from 'sirv';
+import { cpuModel } from '../bench/lib/machine.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DIR = path.join(ROOT, 'website', 'build');
@@ -575,16 +576,6 @@ export function failingAccessibilityAudits(lhr: LighthouseResult): FailingAudit[
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-    if (line) return line.split(':').slice(1).join(':').trim();
-  } catch {
-    /* not Linux */
-  }
-  return os.cpus()[0]?.model ?? 'unknown';
-}
-
 function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -669,13 +660,14 @@ async function runOnce(url: string, chrome: string, maxWaitSeconds: number): Pro
 async function runWithRetries(url: string, chrome: string, maxWaitSeconds: number, log: Log): Promise<{ lhr: LighthouseResult; retries: number }> {
   for (let attempt = 0; ; attempt++) {
     leaked = [];
+    const started = Date.now();
     try {
       const { lhr } = await runOnce(url, chrome, maxWaitSeconds);
       runMetrics(lhr); // throws when a number is missing
       if (leaked.length) throw new Error(`Lighthouse failed during the run: ${String((leaked[0] as Error).message ?? leaked[0])}`);
       return { lhr, retries: attempt };
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
+      const msg = `${e instanceof Error ? e.message : String(e)} (after ${Math.round((Date.now() - started) / 1000)} s)`;
       if (attempt >= RETRIES) throw new Error(`${attempt + 1} attempts failed, the last with: ${msg}`);
       log(`  ${url}: ${msg}; again with a fresh Chrome`);
     }
