@@ -5,6 +5,7 @@
  *
  *   npm run measure:pages                                   website/build, the default pages, 3 runs
  *   npm run measure:pages -- --dir=/tmp/other-build --out=/tmp/pages.json --runs=5 --pages=/,/docs/comparison
+ *   npm run measure:pages -- --resume        go on after an interrupted measurement (--help: every option)
  *
  * The build is served by sirv (Docusaurus's clean URLs: /docs/x → docs/x.html or docs/x/index.html)
  * behind the compression middleware (gzip) on 127.0.0.1, an ephemeral port. Every run launches
@@ -778,6 +779,7 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
       } catch (e) {
         // One page that cannot be measured (it hangs Lighthouse) is a result too; the others go on.
         const error = e instanceof Error ? e.message : String(e);
+        retries += RETRIES; // the failed run used them all
         log(`${page}: no result: ${error}${/PAGE_HUNG|PROTOCOL_TIMEOUT|NO_FCP|no result after/.test(error) ? ` (a longer --max-wait than ${options.maxWaitSeconds} s, or a quieter machine, may get one)` : ''}`);
         pages.push({ path: page, kind: pageKind(page), error, runs: lhrs.map(runMetrics), retries, failingAccessibilityAudits: [], checks: [], met: false, warnings: [] });
         saveProgress();
