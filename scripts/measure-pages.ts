@@ -19,7 +19,7 @@
  * docs generator and the tests use its types, validation, targets and server.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -31,6 +31,8 @@ import type { Request, Response } from 'express';
 import type { Result as LighthouseResult } from 'lighthouse';
 import sirv from 'sirv';
 import { cpuModel } from '../bench/lib/machine.js';
+import { writeFileAtomic } from '../src/node/atomic-write.js';
+import { UsageError, parseOrExit } from './lib/args.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DIR = path.join(ROOT, 'website', 'build');
@@ -305,7 +307,9 @@ export function validatePagesResults(value: unknown, requiredPages: readonly str
       const a = obj(av, `${where}.failingAccessibilityAudits[${j}]`);
       str(a.id, `${where}.failingAccessibilityAudits[${j}].id`);
       str(a.title, `${where}.failingAccessibilityAudits[${j}].title`);
-      arr(a.elements, `${where}.failingAccessibilityAudits[${j}].elements`).forEach((e, k) => obj(e, `${where}.failingAccessibilityAudits[${j}].elements[${k}]`));
+      arr(a.elements, `${where}.failingAccessibilityAudits[${j}].elements`).forEach((e, k) =>
+        obj(e, `${where}.failingAccessibilityAudits[${j}].elements[${k}]`),
+      );
     });
     const checks = checkTargets(page, median, targets);
     if (JSON.stringify(p.checks) !== JSON.stringify(checks)) fail(`${where}.checks`, "must be the targets checked on the median run's numbers");
@@ -445,7 +449,11 @@ export async function startServer(dir: string): Promise<StaticServer> {
     // Pages and the like) send gzip, so the request is shown to it without br (or zstd).
     const accepted = req.headers['accept-encoding'];
     if (typeof accepted === 'string') {
-      req.headers['accept-encoding'] = accepted.split(',').map((e) => e.trim()).filter((e) => !/^(br|zstd)\b/i.test(e)).join(', ');
+      req.headers['accept-encoding'] = accepted
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => !/^(br|zstd)\b/i.test(e))
+        .join(', ');
     }
     // compression is Express middleware; on a plain server it needs only req, res and next.
     gzip(req as Request, res as Response, (err?: unknown) => {
@@ -754,7 +762,16 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
     const elapsed = () => (previous?.elapsedSeconds ?? 0) + Math.round((Date.now() - started) / 1000);
     const saveProgress = () => {
       if (!lighthouseVersion || !settings) return;
-      const progress: Progress = { dir: options.dir, runs: options.runs, maxWaitSeconds: options.maxWaitSeconds, lighthouse: lighthouseVersion, settings, loadAverage, elapsedSeconds: elapsed(), pages };
+      const progress: Progress = {
+        dir: options.dir,
+        runs: options.runs,
+        maxWaitSeconds: options.maxWaitSeconds,
+        lighthouse: lighthouseVersion,
+        settings,
+        loadAverage,
+        elapsedSeconds: elapsed(),
+        pages,
+      };
       writeFileAtomic(progressFile(options.out), `${JSON.stringify(progress)}\n`);
     };
     for (const page of options.pages) {
@@ -774,14 +791,28 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
           retries += r.retries;
           if (options.reports) writeFileAtomic(path.join(options.reports, `${reportName(page)}.run${i + 1}.json`), JSON.stringify(r.lhr));
           const m = runMetrics(r.lhr);
-          log(`${page} run ${i + 1}/${options.runs}: performance ${m.performance}, TBT ${m.tbtMs} ms, accessibility ${m.accessibility} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+          log(
+            `${page} run ${i + 1}/${options.runs}: performance ${m.performance}, TBT ${m.tbtMs} ms, accessibility ${m.accessibility} (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+          );
         }
       } catch (e) {
         // One page that cannot be measured (it hangs Lighthouse) is a result too; the others go on.
         const error = e instanceof Error ? e.message : String(e);
         retries += RETRIES; // the failed run used them all
-        log(`${page}: no result: ${error}${/PAGE_HUNG|PROTOCOL_TIMEOUT|NO_FCP|no result after/.test(error) ? ` (a longer --max-wait than ${options.maxWaitSeconds} s, or a quieter machine, may get one)` : ''}`);
-        pages.push({ path: page, kind: pageKind(page), error, runs: lhrs.map(runMetrics), retries, failingAccessibilityAudits: [], checks: [], met: false, warnings: [] });
+        log(
+          `${page}: no result: ${error}${/PAGE_HUNG|PROTOCOL_TIMEOUT|NO_FCP|no result after/.test(error) ? ` (a longer --max-wait than ${options.maxWaitSeconds} s, or a quieter machine, may get one)` : ''}`,
+        );
+        pages.push({
+          path: page,
+          kind: pageKind(page),
+          error,
+          runs: lhrs.map(runMetrics),
+          retries,
+          failingAccessibilityAudits: [],
+          checks: [],
+          met: false,
+          warnings: [],
+        });
         saveProgress();
         continue;
       }
@@ -835,7 +866,17 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
 }
 
 /** One page's numbers as text, for the printed table and the performance page; "—" where there is no result. */
-export function pageCells(p: PageResult): { performance: string; tbt: string; weight: string; accessibility: string; lcp: string; fcp: string; speedIndex: string; cls: string; targets: string } {
+export function pageCells(p: PageResult): {
+  performance: string;
+  tbt: string;
+  weight: string;
+  accessibility: string;
+  lcp: string;
+  fcp: string;
+  speedIndex: string;
+  cls: string;
+  targets: string;
+} {
   const m = p.median;
   const dash = '—';
   return {
@@ -859,7 +900,11 @@ export function resultTable(r: PagesResults): string {
     return [p.path, c.performance, c.tbt, c.weight, c.accessibility, c.lcp, c.fcp, c.speedIndex, c.cls, c.targets];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
@@ -874,15 +919,16 @@ function displayPath(p: string): string {
   return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel || '.';
 }
 
-function writeFileAtomic(file: string, data: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  // A bad command line exits 2 with the usage, as every script of the project does.
+  const options = parseOrExit('[measure:pages]', USAGE, (argv) => {
+    try {
+      return parseOptions(argv);
+    } catch (e) {
+      if (e instanceof RangeError || String((e as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_')) throw new UsageError((e as Error).message);
+      throw e;
+    }
+  });
   if (options.help) {
     console.log(USAGE);
     return;

@@ -21,6 +21,8 @@ import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexErrors from './plugins/rehype-katex-errors';
+import rehypeStaticCode, { prismTokenCss } from './plugins/rehype-static-code';
+import rehypeStaticHtml from './plugins/rehype-static-html';
 import { activationIds, activations } from '../src/registry.js';
 import { vectorFunctionIds, vectorFunctions } from '../src/vector/softmax.js';
 import type { HomeFunction } from './src/pages/_home/index';
@@ -63,14 +65,6 @@ if (!existsSync(KATEX_CSS)) {
   throw new Error(`${path.relative(ROOT, KATEX_CSS)} is missing: run \`npm run docs:generate\` first (it copies KaTeX's stylesheet and fonts there).`);
 }
 
-/** An MDX JSX element in the hast tree (mdast-util-mdx-jsx's shape, declared here: website/ is CommonJS and those packages are ES modules only). */
-interface MdxJsxFlowElement {
-  type: 'mdxJsxFlowElement';
-  name: string;
-  attributes: { type: 'mdxJsxAttribute'; name: string; value: string }[];
-  children: MdxJsxFlowElement[];
-}
-
 function hasKatex(node: Root | RootContent): boolean {
   if (node.type === 'element') {
     const c: unknown = (node as Element).properties?.className;
@@ -82,22 +76,19 @@ function hasKatex(node: Root | RootContent): boolean {
 /**
  * Links KaTeX's stylesheet from the pages that have a formula, and from no other: a global
  * stylesheet would be a render-blocking request on every page (the home page, the bibliography, the
- * search page) for styles only math uses. Runs after rehype-katex; adds `<Head><link …/></Head>`
- * to the page (Docusaurus's MDX `Head` component), so the link is in the built HTML's head and
- * added on client-side navigation too. KaTeX's fonts are fetched only for the glyphs a page uses.
+ * search page) for styles only math uses. Runs after rehype-katex; puts a `<link>` at the top of
+ * the article (allowed in the body; it blocks only what follows it), where rehype-static-html makes
+ * it part of the static HTML. Not in `<Head>`: react-helmet takes such a link out and puts it back
+ * after hydration, and for that moment every formula loses its styles and fonts.
+ * KaTeX's fonts are fetched only for the glyphs a page uses.
  */
 function rehypeKatexStylesheet() {
   return (tree: Root): void => {
     if (!hasKatex(tree)) return;
-    const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute' as const, name, value });
-    const head: MdxJsxFlowElement = {
-      type: 'mdxJsxFlowElement',
-      name: 'Head',
-      attributes: [],
-      children: [{ type: 'mdxJsxFlowElement', name: 'link', attributes: [attribute('rel', 'stylesheet'), attribute('href', `${base}katex/katex.min.css`)], children: [] }],
-    };
-    // The hast types do not know MDX's node types; MDX compiles this one as JSX.
-    tree.children.unshift(head as unknown as RootContent);
+    const link: Element = { type: 'element', tagName: 'link', properties: { rel: ['stylesheet'], href: `${base}katex/katex.min.css` }, children: [] };
+    // After the page's imports (MDX's ESM nodes), before the first block.
+    const at = tree.children.findIndex((n) => (n.type as string) !== 'mdxjsEsm');
+    tree.children.splice(at < 0 ? tree.children.length : at, 0, link);
   };
 }
 
@@ -219,10 +210,28 @@ function activationsModule(): Plugin {
           extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
         },
         // The module's WebAssembly kernels stay out of the site: see website/src/lib/no-wasm-kernels.ts.
-        plugins: [
-          new NormalModuleReplacementPlugin(/wasm-bytes\.generated\.[jt]s$/, path.join(ROOT, 'website', 'src', 'lib', 'no-wasm-kernels.ts')),
-        ],
+        plugins: [new NormalModuleReplacementPlugin(/wasm-bytes\.generated\.[jt]s$/, path.join(ROOT, 'website', 'src', 'lib', 'no-wasm-kernels.ts'))],
       };
+    },
+  };
+}
+
+const PRISM_LIGHT = withAaContrast(prismThemes.github);
+const PRISM_DARK = withAaContrast(prismThemes.dracula);
+
+/**
+ * Code blocks highlighted at build time (plugins/rehype-static-code.ts): their colours for both modes
+ * as one small inline stylesheet, and a lite prism-react-renderer in the bundles (server and browser
+ * alike, so a CodeBlock hydrates to what was rendered) instead of Prism and its forty grammars.
+ */
+function staticCode(): Plugin {
+  return {
+    name: 'static-code',
+    configureWebpack() {
+      return { resolve: { alias: { 'prism-react-renderer$': path.join(WEBSITE, 'src', 'lib', 'prism-react-renderer-lite.tsx') } } };
+    },
+    injectHtmlTags() {
+      return { headTags: [{ tagName: 'style', attributes: { 'data-static-code': 'true' }, innerHTML: prismTokenCss(PRISM_LIGHT, PRISM_DARK) }] };
     },
   };
 }
@@ -236,7 +245,9 @@ function homePage(): Plugin {
   return {
     name: 'home-page',
     async contentLoaded({ actions }) {
-      const list: HomeFunction[] = [...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])].map(({ id, name, summary }) => ({ id, name, summary }));
+      const list: HomeFunction[] = [...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])].map(
+        ({ id, name, summary }) => ({ id, name, summary }),
+      );
       const functions = await actions.createData('home-functions.json', JSON.stringify(list));
       actions.addRoute({ path: base, exact: true, component: '@site/src/pages/_home/index.tsx', modules: { functions } });
     },
@@ -272,19 +283,19 @@ const config: Config = {
           routeBasePath: 'docs',
           sidebarPath: './sidebars.ts',
           remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet],
+          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, [rehypeStaticHtml, { base }]],
         },
         blog: false,
         pages: {
           remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet],
+          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, [rehypeStaticHtml, { base }]],
         },
         theme: { customCss: './src/css/custom.css' },
         sitemap: { lastmod: null, changefreq: null, priority: null },
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [activationsModule, homePage],
+  plugins: [activationsModule, homePage, staticCode],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',
@@ -336,7 +347,7 @@ const config: Config = {
       ],
       copyright: 'Formulas, charts and tables are generated from the TypeScript module in src/.',
     },
-    prism: { theme: withAaContrast(prismThemes.github), darkTheme: withAaContrast(prismThemes.dracula) },
+    prism: { theme: PRISM_LIGHT, darkTheme: PRISM_DARK },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
   } satisfies Preset.ThemeConfig,
 };

@@ -38,7 +38,12 @@ function countClass(page: string, cls: string): number {
 
 /** Text as written in HTML, entities decoded (the ones a minifier or React writes). */
 function unescape(t: string): string {
-  return t.replace(/&quot;/g, '"').replace(/&#x27;|&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return t
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** The static chart SVGs of a page (src/plot/svg.ts, written by server rendering): title, description, curves. */
@@ -96,14 +101,22 @@ describe('pages', () => {
   });
 
   test('every chart of every chart page is drawn into its HTML as an SVG, so it shows without JavaScript', () => {
-    const routes = ['docs/comparison', 'docs/experiments', ...[...activationIds, ...vectorFunctionIds].map((id) => `docs/activations/${kebab(id)}`), ...notebookPages().map((n) => `docs/notebooks/${n.slug}`)];
+    const routes = [
+      'docs/comparison',
+      'docs/experiments',
+      ...[...activationIds, ...vectorFunctionIds].map((id) => `docs/activations/${kebab(id)}`),
+      ...notebookPages().map((n) => `docs/notebooks/${n.slug}`),
+    ];
     let total = 0;
     for (const route of routes) {
       const page = html(route);
       const charts = attributeValues(page, 'data-chart').length;
       const svgs = staticSvgs(page);
       assert.equal(svgs.length, charts, `${route}: ${charts} charts but ${svgs.length} static SVGs`);
-      assert.ok(svgs.every((s) => s.title.startsWith('Chart ') && s.traces >= 1), `${route}: an SVG without a title or a curve`);
+      assert.ok(
+        svgs.every((s) => s.title.startsWith('Chart ') && s.traces >= 1),
+        `${route}: an SVG without a title or a curve`,
+      );
       total += charts;
     }
     assert.ok(total > routes.length, `only ${total} charts on ${routes.length} chart pages`);
@@ -175,14 +188,24 @@ describe('content', () => {
     // The interactive chart first, then the Evidence section's charts (experiments' data).
     const charts = attributeValues(page, 'data-chart');
     assert.equal(charts[0], 'activation');
-    assert.deepEqual(charts.slice(1).filter((c) => c !== 'evidence'), []);
+    assert.deepEqual(
+      charts.slice(1).filter((c) => c !== 'evidence'),
+      [],
+    );
     const labels = attributeValues(page, 'aria-label').filter((l) => l.startsWith('Chart '));
     assert.equal(labels.length, charts.length, 'every chart has its text alternative');
     assert.equal(labels[0], 'Chart "GELU (approximate = none)": output of GELU for input x from -5 to 5.');
     const svgs = staticSvgs(page);
     assert.equal(svgs.length, charts.length, 'every chart has its static SVG');
-    assert.deepEqual(svgs.map((s) => s.title), labels.map(unescape), "each SVG's title is its chart's text alternative");
-    assert.ok(svgs.every((s) => s.traces >= 1 && s.desc.length > 0), 'every SVG has a curve and a description');
+    assert.deepEqual(
+      svgs.map((s) => s.title),
+      labels.map(unescape),
+      "each SVG's title is its chart's text alternative",
+    );
+    assert.ok(
+      svgs.every((s) => s.traces >= 1 && s.desc.length > 0),
+      'every SVG has a curve and a description',
+    );
     assert.match(page, /<summary>Chart as text<\/summary>/);
     const gelu = activations.gelu!;
     const ends = `GELU: y = ${formatNumber(gelu.forward(-5))} at x = -5 and ${formatNumber(gelu.forward(5))} at x = 5; y = 0 at x = 0`;
@@ -201,9 +224,15 @@ describe('content', () => {
     assert.ok(fonts.length > 20, `only ${fonts.length} font URLs in katex.min.css`);
     for (const f of new Set(fonts)) assert.ok(existsSync(path.join(BUILD, 'katex', f)), `katex/${f} is missing`);
     // Linked only where a formula is (website/docusaurus.config.ts): elsewhere it would only block rendering.
-    assert.ok(attributeValues(html('docs/activations/gelu'), 'href').includes(`${base}katex/katex.min.css`), 'a page with formulas does not link katex.min.css');
+    assert.ok(
+      attributeValues(html('docs/activations/gelu'), 'href').includes(`${base}katex/katex.min.css`),
+      'a page with formulas does not link katex.min.css',
+    );
     assert.ok(!attributeValues(html('index'), 'href').includes(`${base}katex/katex.min.css`), 'the home page has no formula but links katex.min.css');
-    assert.ok(!attributeValues(html('docs/bibliography'), 'href').includes(`${base}katex/katex.min.css`), 'the bibliography has no formula but links katex.min.css');
+    assert.ok(
+      !attributeValues(html('docs/bibliography'), 'href').includes(`${base}katex/katex.min.css`),
+      'the bibliography has no formula but links katex.min.css',
+    );
   });
 });
 
@@ -232,6 +261,54 @@ describe('offline', () => {
       for (const m of text.matchAll(/(?:url\(|@import\s+)["']?((?:https?:)?\/\/[^"')\s]+)/gi)) offenders.push(`${path.relative(BUILD, file)}: ${m[1]}`);
     }
     assert.deepEqual(offenders, []);
+  });
+});
+
+describe('static content', () => {
+  test('every fenced code block of a function or notebook page is highlighted in the HTML (rehype-static-code), none left to the browser', () => {
+    const routes = [...activationIds.map((id) => `docs/activations/${kebab(id)}`), ...notebookPages().map((n) => `docs/notebooks/${n.slug}`)];
+    for (const route of routes) {
+      const page = html(route);
+      const blocks = countClass(page, 'static-code');
+      assert.ok(blocks > 0, `${route}: no highlighted code block`);
+      // The theme's CodeBlock would write class="prism-code"; every block was done at build time.
+      assert.equal(countClass(page, 'prism-code'), 0, `${route}: a code block left to the theme's CodeBlock`);
+      const ts = [...page.matchAll(/<code class="?language-ts"?>([\s\S]*?)<\/code>/g)];
+      assert.ok(ts.length > 0, `${route}: no TypeScript block`);
+      for (const [, body] of ts) assert.match(body!, /<span class="?token [a-z-]+"?>/, `${route}: a TypeScript block with no tokens`);
+      assert.ok(
+        ts.some(([, body]) => /<span class="?token keyword"?>/.test(body!)),
+        `${route}: no keyword highlighted`,
+      );
+    }
+  });
+
+  test("the site's JavaScript carries no Prism grammars (the lite prism-react-renderer stands in; plotly.js excepted)", () => {
+    const dir = path.join(BUILD, 'assets', 'js');
+    // Prism's core API as minified: `insertBefore:function(…)`, `DFS:function …`.
+    const carrying = readdirSync(dir)
+      .filter((f) => f.endsWith('.js') && !f.startsWith('plotly.'))
+      .filter((f) => /\b(?:insertBefore|DFS):function\b/.test(readFileSync(path.join(dir, f), 'utf8')));
+    assert.deepEqual(carrying, []);
+  });
+
+  test('the token colours of both modes are in every page (one inline stylesheet), and the prose runs are static HTML', () => {
+    const page = html('docs/activations/gelu');
+    const style = /<style data-static-code[^>]*>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? '';
+    assert.match(style, /\[data-theme=(?:'dark'|dark)\] \.static-code \.token\.keyword/);
+    assert.match(style, /:root:not\(\[data-theme=(?:'dark'|dark)\]\) \.static-code \.token\.keyword/);
+    assert.ok(attributeValues(page, 'data-static-html').length > 3, 'the article is not in static runs');
+  });
+
+  test("KaTeX's output is in the pages' JavaScript as HTML strings, never as JSX React must build and hydrate (rehype-static-html)", () => {
+    const dir = path.join(BUILD, 'assets', 'js');
+    const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    const asJsx = scripts.filter((f) => /className:"katex(?:-html)?"/.test(readFileSync(path.join(dir, f), 'utf8')));
+    assert.deepEqual(asJsx, []);
+    assert.ok(
+      scripts.some((f) => readFileSync(path.join(dir, f), 'utf8').includes('<span class="katex-html"')),
+      'no page chunk holds KaTeX as HTML',
+    );
   });
 });
 

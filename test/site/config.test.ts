@@ -25,7 +25,7 @@ console.log(JSON.stringify({
   onBrokenAnchors: config.onBrokenAnchors,
   onBrokenMarkdownLinks: config.markdown.hooks.onBrokenMarkdownLinks,
   stylesheets: config.stylesheets ?? [],
-  rehype: docs.rehypePlugins.map((p) => p.name),
+  rehype: docs.rehypePlugins.map((p) => (Array.isArray(p) ? p[0] : p).name),
   // What the KaTeX stylesheet plugin puts in a page with a formula, and in one without.
   katexHead: (() => {
     const plugin = docs.rehypePlugins.find((p) => p.name === 'rehypeKatexStylesheet');
@@ -33,13 +33,8 @@ console.log(JSON.stringify({
     const without = { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [] }] };
     plugin()(withMath);
     plugin()(without);
-    const head = withMath.children[0];
-    return {
-      name: head.name,
-      link: head.children?.[0]?.name,
-      attributes: Object.fromEntries((head.children?.[0]?.attributes ?? []).map((a) => [a.name, a.value])),
-      withoutMath: without.children.length,
-    };
+    const link = withMath.children[0];
+    return { tagName: link.tagName, properties: link.properties, withMath: withMath.children.length, withoutMath: without.children.length };
   })(),
   faster: config.future.faster,
 }));
@@ -79,7 +74,12 @@ test('SITE_URL and BASE_URL set the URL and base URL, and the KaTeX stylesheet f
   assert.equal(c.baseUrl, '/activations/');
   // No global stylesheet: the link goes into the head of the pages that have a formula, and only those.
   assert.deepEqual(c.stylesheets, []);
-  assert.deepEqual(c.katexHead, { name: 'Head', link: 'link', attributes: { rel: 'stylesheet', href: '/activations/katex/katex.min.css' }, withoutMath: 1 });
+  assert.deepEqual(c.katexHead, {
+    tagName: 'link',
+    properties: { rel: ['stylesheet'], href: '/activations/katex/katex.min.css' },
+    withMath: 2,
+    withoutMath: 1,
+  });
 });
 
 test('a base URL is normalised to one slash at each end', async () => {
@@ -103,6 +103,7 @@ test('broken links, anchors and markdown links fail the build, and KaTeX errors 
   assert.equal(c.onBrokenLinks, 'throw');
   assert.equal(c.onBrokenAnchors, 'throw');
   assert.equal(c.onBrokenMarkdownLinks, 'throw');
-  assert.deepEqual(c.rehype, ['rehypeKatex', 'rehypeKatexErrors', 'rehypeKatexStylesheet']);
+  // Then code is highlighted, and last the plain blocks become static HTML (they must see KaTeX's and Prism's output).
+  assert.deepEqual(c.rehype, ['rehypeKatex', 'rehypeKatexErrors', 'rehypeKatexStylesheet', 'rehypeStaticCode', 'rehypeStaticHtml']);
   assert.equal(c.faster, true);
 });

@@ -28,7 +28,7 @@ import { visit } from 'unist-util-visit';
 import { toBibtex } from '../../src/cite.js';
 import { experiments } from '../../src/experiments/index.js';
 import { referenceKeys, references } from '../../src/references.js';
-import { activationIds, activations } from '../../src/registry.js';
+import { activationById, activationIds, activations } from '../../src/registry.js';
 import type { Claim, Evidence, TradeOffs } from '../../src/types.js';
 import { vectorFunctionIds, vectorFunctions } from '../../src/vector/softmax.js';
 import {
@@ -58,7 +58,10 @@ before(async () => {
 
 function pageOf(file: string): string {
   const content = byFile.get(file);
-  assert.ok(content !== undefined, `no generated page ${path.relative(ROOT, file)}; generated: ${[...byFile.keys()].map((f) => path.relative(ROOT, f)).join(', ')}`);
+  assert.ok(
+    content !== undefined,
+    `no generated page ${path.relative(ROOT, file)}; generated: ${[...byFile.keys()].map((f) => path.relative(ROOT, f)).join(', ')}`,
+  );
   return content;
 }
 
@@ -80,7 +83,13 @@ function parse(mdx: string): Root {
 /** The children of the section under the level-2 heading `title`. */
 function section(tree: Root, title: string): RootContent[] {
   const start = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2 && toString(n) === title);
-  assert.ok(start >= 0, `no section "${title}"; sections: ${tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((n) => toString(n)).join(', ')}`);
+  assert.ok(
+    start >= 0,
+    `no section "${title}"; sections: ${tree.children
+      .filter((n): n is Heading => n.type === 'heading' && n.depth === 2)
+      .map((n) => toString(n))
+      .join(', ')}`,
+  );
   const end = tree.children.findIndex((n, i) => i > start && n.type === 'heading' && n.depth === 2);
   return tree.children.slice(start + 1, end < 0 ? undefined : end);
 }
@@ -129,7 +138,11 @@ function checkClaims(fn: string, items: ListItem[], claims: readonly Claim[], se
     const where = `${fn} ${section} #${i + 1}`;
     assert.ok(toString(item).startsWith(claim.text), `${where}: the item does not start with the claim's text:\n${toString(item)}\n${claim.text}`);
     const got = marks(item);
-    assert.deepEqual(got.map((m) => m.kind), claim.evidence.map((e) => e.kind), `${where}: the marks' kinds`);
+    assert.deepEqual(
+      got.map((m) => m.kind),
+      claim.evidence.map((e) => e.kind),
+      `${where}: the marks' kinds`,
+    );
     claim.evidence.forEach((e, j) => {
       const url = expectedUrl(e);
       assert.deepEqual(got[j]!.urls, url ? [url] : [], `${where}: the link of its ${e.kind} evidence ${JSON.stringify(e)}`);
@@ -151,10 +164,18 @@ function checkEvidenceSection(fn: string, tree: Root): void {
   const nodes = section(tree, 'Evidence');
   const relevant = entries.filter(({ experiment, file }) => experiment.functions(file.result).includes(fn));
   const titles = nodes.filter((n): n is Heading => n.type === 'heading' && n.depth === 3).map((n) => toString(n));
-  assert.deepEqual(titles, relevant.map(({ experiment }) => `${experiment.title} {#evidence-${experiment.id}}`), `${fn}: the experiments in its Evidence section`);
+  assert.deepEqual(
+    titles,
+    relevant.map(({ experiment }) => `${experiment.title} {#evidence-${experiment.id}}`),
+    `${fn}: the experiments in its Evidence section`,
+  );
   const charts = nodes.flatMap((n) => (n.type === 'mdxJsxFlowElement' && n.name === 'NotebookChart' ? [n] : []));
   const expected = relevant.flatMap(({ experiment, file }) => experiment.charts(file.result, fn));
-  assert.deepEqual(charts.map((c) => attribute(c, 'spec')), JSON.parse(JSON.stringify(expected)), `${fn}: the Evidence charts`);
+  assert.deepEqual(
+    charts.map((c) => attribute(c, 'spec')),
+    JSON.parse(JSON.stringify(expected)),
+    `${fn}: the Evidence charts`,
+  );
   for (const c of charts) assert.equal(attribute(c, 'kind'), 'evidence');
 }
 
@@ -180,7 +201,10 @@ const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
 describe('function pages', () => {
   test('there is one page per activation and per softmax-family function, named like the module file, and no other', () => {
     const expected = [...activationIds, ...vectorFunctionIds].map((id) => activationFile(kebab(id))).sort();
-    const got = pages.map((p) => p.file).filter((f) => f.startsWith(ACTIVATION_DOCS)).sort();
+    const got = pages
+      .map((p) => p.file)
+      .filter((f) => f.startsWith(ACTIVATION_DOCS))
+      .sort();
     assert.deepEqual(got, expected);
     for (const id of activationIds) {
       assert.ok(existsSync(path.join(ROOT, 'src', 'activations', `${kebab(id)}.ts`)), `page name ${kebab(id)} does not match a file in src/activations`);
@@ -204,27 +228,41 @@ describe('function pages', () => {
 
   for (const id of activationIds) {
     test(`the ${id} page shows the module's own formula, parameters, chart, derivative, properties, trade-offs with their evidence, its Evidence section, links and citations`, () => {
-      const a = activations[id]!;
+      const a = activationById(id)!;
       const mdx = pageOf(activationFile(kebab(id)));
       const { front } = splitFrontMatter(mdx);
       assert.equal(front['title'], a.name);
       assert.equal(front['description'], a.summary);
       const tree = parse(mdx);
 
-      const formulas = section(tree, 'Formula').filter((n): n is MathNode => n.type === 'math').map((n) => n.value);
+      const formulas = section(tree, 'Formula')
+        .filter((n): n is MathNode => n.type === 'math')
+        .map((n) => n.value);
       assert.deepEqual(formulas, [a.latex.forward, ...(a.latex.notes ?? [])]);
-      const derivative = section(tree, 'Derivative').filter((n): n is MathNode => n.type === 'math').map((n) => n.value);
+      const derivative = section(tree, 'Derivative')
+        .filter((n): n is MathNode => n.type === 'math')
+        .map((n) => n.value);
       assert.deepEqual(derivative, [a.latex.derivative]);
-      if (a.kinkConvention) assert.ok(section(tree, 'Derivative').some((n) => toString(n).includes(a.kinkConvention!)), 'the kink convention is missing');
+      if (a.kinkConvention)
+        assert.ok(
+          section(tree, 'Derivative').some((n) => toString(n).includes(a.kinkConvention!)),
+          'the kink convention is missing',
+        );
 
       const params = section(tree, 'Parameters');
       if (a.params.length) {
-        const rows = (params.find((n): n is Table => n.type === 'table')!).children.slice(1).map((r) => r.children.map((c) => toString(c)));
+        const rows = params
+          .find((n): n is Table => n.type === 'table')!
+          .children.slice(1)
+          .map((r) => r.children.map((c) => toString(c)));
         assert.deepEqual(
           rows.map((r) => r.slice(0, 4)),
           a.params.map((p) => [p.name, p.torchName, p.symbol, typeof a.defaults[p.name] === 'string' ? `'${a.defaults[p.name]}'` : String(a.defaults[p.name])]),
         );
-        assert.deepEqual(rows.map((r) => r[5]), a.params.map((p) => p.description));
+        assert.deepEqual(
+          rows.map((r) => r[5]),
+          a.params.map((p) => p.description),
+        );
       }
 
       const charts = elements(tree, 'ActivationChart');
@@ -244,7 +282,10 @@ describe('function pages', () => {
       for (const other of a.seeAlso) assert.ok(links.includes(`./${kebab(other)}.mdx`), `no see-also link to ${other}`);
 
       const cites = elements(tree, 'CiteBlock');
-      assert.deepEqual(cites.map((c) => attribute(c, 'citeKey')), [...a.papers]);
+      assert.deepEqual(
+        cites.map((c) => attribute(c, 'citeKey')),
+        [...a.papers],
+      );
       for (const c of cites) assert.equal(attribute(c, 'bibtex'), toBibtex(attribute(c, 'citeKey') as string).trim());
     });
   }
@@ -253,17 +294,36 @@ describe('function pages', () => {
     test(`the ${id} page shows its formula, Jacobian, properties, trade-offs with their evidence, its Evidence section, interactive chart and walkthrough chart`, () => {
       const f = vectorFunctions[id];
       const tree = parse(pageOf(activationFile(kebab(id))));
-      assert.deepEqual(section(tree, 'Formula').filter((n): n is MathNode => n.type === 'math').map((n) => n.value), [f.latex.forward]);
-      assert.deepEqual(section(tree, 'Derivative').filter((n): n is MathNode => n.type === 'math').map((n) => n.value), [f.latex.derivative, ...(f.latex.notes ?? [])]);
+      assert.deepEqual(
+        section(tree, 'Formula')
+          .filter((n): n is MathNode => n.type === 'math')
+          .map((n) => n.value),
+        [f.latex.forward],
+      );
+      assert.deepEqual(
+        section(tree, 'Derivative')
+          .filter((n): n is MathNode => n.type === 'math')
+          .map((n) => n.value),
+        [f.latex.derivative, ...(f.latex.notes ?? [])],
+      );
       const props = section(tree, 'Properties').find((n): n is List => n.type === 'list')!;
-      assert.deepEqual(props.children.map((i) => toString(i)), f.properties);
+      assert.deepEqual(
+        props.children.map((i) => toString(i)),
+        f.properties,
+      );
       checkTradeOffs(id, tree, f.tradeOffs);
       checkEvidenceSection(id, tree);
       assert.equal(attribute(elements(tree, 'VectorChart')[0]!, 'id'), id);
-      const spec = attribute(elements(tree, 'NotebookChart').find((c) => attribute(c, 'kind') === undefined)!, 'spec') as { kind: string; fn: string };
+      const spec = attribute(
+        elements(tree, 'NotebookChart').find((c) => attribute(c, 'kind') === undefined)!,
+        'spec',
+      ) as { kind: string; fn: string };
       assert.equal(spec.kind, 'vector');
       assert.equal(spec.fn, id);
-      assert.deepEqual(elements(tree, 'CiteBlock').map((c) => attribute(c, 'citeKey')), [...f.papers]);
+      assert.deepEqual(
+        elements(tree, 'CiteBlock').map((c) => attribute(c, 'citeKey')),
+        [...f.papers],
+      );
     });
   }
 
@@ -283,10 +343,13 @@ describe('function pages', () => {
   test('each usage example is followed by its output block', () => {
     for (const id of [...activationIds, ...vectorFunctionIds]) {
       const nodes = section(parse(pageOf(activationFile(kebab(id)))), 'Usage').filter((n): n is Code => n.type === 'code');
-      assert.deepEqual(nodes.map((n) => [n.lang, n.meta]), [
-        ['ts', `title="${id}.ts"`],
-        ['text', 'title="Output"'],
-      ]);
+      assert.deepEqual(
+        nodes.map((n) => [n.lang, n.meta]),
+        [
+          ['ts', `title="${id}.ts"`],
+          ['text', 'title="Output"'],
+        ],
+      );
       assert.match(nodes[0]!.value, /from 'activation-functions'/);
       assert.ok(nodes[1]!.value.length > 0, `${id}: empty output`);
     }
@@ -304,21 +367,40 @@ describe('index, comparison and bibliography', () => {
       visit(r.children[0]!, 'link', (l) => void (url ||= l.url));
       return url;
     });
-    assert.deepEqual(links, [...activationIds, ...vectorFunctionIds].map((id) => `./activations/${kebab(id)}.mdx`));
+    assert.deepEqual(
+      links,
+      [...activationIds, ...vectorFunctionIds].map((id) => `./activations/${kebab(id)}.mdx`),
+    );
     const all = [...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])];
-    assert.deepEqual(rows.map((r) => toString(r.children[1]!)), all.map((f) => f.summary));
-    assert.deepEqual(rows.map((r) => toString(r.children[2]!)), all.map((f) => f.torchFunction.replace('torch.nn.functional.', 'F.')));
+    assert.deepEqual(
+      rows.map((r) => toString(r.children[1]!)),
+      all.map((f) => f.summary),
+    );
+    assert.deepEqual(
+      rows.map((r) => toString(r.children[2]!)),
+      all.map((f) => f.torchFunction.replace('torch.nn.functional.', 'F.')),
+    );
   });
 
   test('the comparison page has the sortable tables (properties and trade-offs, with the labels of every paper and finding the claims cite) and the overlay chart', () => {
     const tree = parse(pageOf(path.join(DOCS, 'comparison.mdx')));
     const tables = elements(tree, 'ComparisonTable');
-    assert.deepEqual(tables.map((e) => attribute(e, 'view')), ['properties', 'tradeOffs']);
+    assert.deepEqual(
+      tables.map((e) => attribute(e, 'view')),
+      ['properties', 'tradeOffs'],
+    );
     assert.equal(elements(tree, 'OverlayChart').length, 1);
-    const context = attribute(tables[1]!, 'evidence') as { papers: Record<string, string>; experiments: Record<string, { title: string; findings: Record<string, { number: number; statement: string }> }> };
+    const context = attribute(tables[1]!, 'evidence') as {
+      papers: Record<string, string>;
+      experiments: Record<string, { title: string; findings: Record<string, { number: number; statement: string }> }>;
+    };
     for (const e of allEvidence()) {
       if (e.kind === 'paper' || (e.kind === 'conjecture' && e.key)) assert.ok(context.papers[e.key!], `no label for the paper ${e.key}`);
-      if (e.kind === 'measured') assert.equal(context.experiments[e.experiment]?.findings[e.finding]?.statement, experiments.find((x) => x.id === e.experiment)?.findings.find((f) => f.id === e.finding)?.statement);
+      if (e.kind === 'measured')
+        assert.equal(
+          context.experiments[e.experiment]?.findings[e.finding]?.statement,
+          experiments.find((x) => x.id === e.experiment)?.findings.find((f) => f.id === e.finding)?.statement,
+        );
     }
   });
 
@@ -328,7 +410,10 @@ describe('index, comparison and bibliography', () => {
     for (const key of referenceKeys) assert.ok(body.includes(`\\{#${key}}`), `no heading anchored {#${key}}`);
     const tree = parse(mdx);
     const blocks = elements(tree, 'CiteBlock');
-    assert.deepEqual(blocks.map((b) => attribute(b, 'citeKey')), [...referenceKeys]);
+    assert.deepEqual(
+      blocks.map((b) => attribute(b, 'citeKey')),
+      [...referenceKeys],
+    );
     const all = [...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])];
     for (const b of blocks) {
       const key = attribute(b, 'citeKey') as string;
@@ -353,7 +438,8 @@ describe('index, comparison and bibliography', () => {
       if (!current) continue;
       const into = current;
       visit(node, 'mdxJsxTextElement', (el: MdxJsxTextElement) => {
-        if (el.name === 'Anchor') into.anchors.add(String(el.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value));
+        if (el.name === 'Anchor')
+          into.anchors.add(String(el.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value));
       });
       visit(node, 'link', (l) => void into.links.add(l.url));
     }
@@ -372,11 +458,18 @@ describe('index, comparison and bibliography', () => {
     const bib = pageOf(path.join(STATIC, 'references.bib'));
     assert.ok(bib.startsWith(`% ${BANNER_MARK}`), 'references.bib has no banner');
     const parsed = new Cite(bib).data as { id: string; title: string; author: { family: string; given: string }[]; issued: { 'date-parts': number[][] } }[];
-    assert.deepEqual(parsed.map((e) => e.id), [...referenceKeys]);
+    assert.deepEqual(
+      parsed.map((e) => e.id),
+      [...referenceKeys],
+    );
     for (const e of parsed) {
       const ref = references[e.id]!;
       assert.equal(e.title, ref.title, `${e.id} title`);
-      assert.deepEqual(e.author.map((a) => [a.family, a.given]), ref.author.map((a) => [a.family, a.given]), `${e.id} authors`);
+      assert.deepEqual(
+        e.author.map((a) => [a.family, a.given]),
+        ref.author.map((a) => [a.family, a.given]),
+        `${e.id} authors`,
+      );
       assert.equal(e.issued['date-parts'][0]![0], ref.issued['date-parts'][0][0], `${e.id} year`);
     }
   });
@@ -386,7 +479,10 @@ describe('index, comparison and bibliography', () => {
 function placedClaims(): { fn: string; claim: Claim }[] {
   const all = [...activationIds.map((id) => activations[id]!), ...vectorFunctionIds.map((id) => vectorFunctions[id])];
   return all.flatMap((f) =>
-    [...f.tradeOffs.advantages, ...f.tradeOffs.disadvantages, ...f.tradeOffs.whenToUse, ...(f.tradeOffs.corrections ?? [])].map((claim) => ({ fn: f.id, claim })),
+    [...f.tradeOffs.advantages, ...f.tradeOffs.disadvantages, ...f.tradeOffs.whenToUse, ...(f.tradeOffs.corrections ?? [])].map((claim) => ({
+      fn: f.id,
+      claim,
+    })),
   );
 }
 
@@ -401,7 +497,10 @@ describe('experiments page', () => {
     const { body } = splitFrontMatter(pageOf(file));
     const tree = parse(pageOf(file));
     const headings = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((n) => toString(n));
-    assert.deepEqual(headings, experiments.map((e) => `${e.title} {#${e.id}}`));
+    assert.deepEqual(
+      headings,
+      experiments.map((e) => `${e.title} {#${e.id}}`),
+    );
     for (const e of experiments) assert.ok(body.includes(`\\{#${e.id}}`), `no heading anchored {#${e.id}} in the MDX`);
   });
 
@@ -420,16 +519,24 @@ describe('experiments page', () => {
         assert.ok(text.includes(r.where) && text.includes(r.theirs), `the reproduced figure ${r.key} ${r.where} and its numbers are missing`);
       }
       const charts = nodes.flatMap((n) => (n.type === 'mdxJsxFlowElement' && n.name === 'NotebookChart' ? [n] : []));
-      assert.deepEqual(charts.map((c) => attribute(c, 'spec')), JSON.parse(JSON.stringify(experiment.charts(results.result))));
+      assert.deepEqual(
+        charts.map((c) => attribute(c, 'spec')),
+        JSON.parse(JSON.stringify(experiment.charts(results.result))),
+      );
       for (const c of charts) assert.equal(attribute(c, 'kind'), 'experiment');
       const table = experiment.table(results.result);
       if (table.length > 1) {
         const rendered = nodes.filter((n): n is Table => n.type === 'table').map((t) => t.children.map((r) => r.children.map((c) => toString(c))));
-        assert.ok(rendered.some((t) => JSON.stringify(t) === JSON.stringify(table)), 'the headline table is missing');
+        assert.ok(
+          rendered.some((t) => JSON.stringify(t) === JSON.stringify(table)),
+          'the headline table is missing',
+        );
       }
       const claims = placedClaims();
       experiment.findings.forEach((f, i) => {
-        const h = nodes.findIndex((n) => n.type === 'heading' && n.depth === 4 && toString(n) === `Finding ${i + 1}: ${f.statement} {#${findingAnchor(experiment.id, f.id)}}`);
+        const h = nodes.findIndex(
+          (n) => n.type === 'heading' && n.depth === 4 && toString(n) === `Finding ${i + 1}: ${f.statement} {#${findingAnchor(experiment.id, f.id)}}`,
+        );
         assert.ok(h >= 0, `no heading for the finding ${f.id} anchored {#${findingAnchor(experiment.id, f.id)}}`);
         const next = nodes.findIndex((n, j) => j > h && n.type === 'heading');
         const part = nodes.slice(h + 1, next < 0 ? undefined : next);
@@ -448,7 +555,8 @@ describe('experiments page', () => {
   test('every finding a claim cites is on the page', () => {
     const { body } = splitFrontMatter(pageOf(file));
     for (const e of allEvidence()) {
-      if (e.kind === 'measured') assert.ok(body.includes(`{#${findingAnchor(e.experiment, e.finding)}}`), `no anchor for the finding ${e.experiment}/${e.finding}`);
+      if (e.kind === 'measured')
+        assert.ok(body.includes(`{#${findingAnchor(e.experiment, e.finding)}}`), `no anchor for the finding ${e.experiment}/${e.finding}`);
     }
   });
 });

@@ -40,7 +40,9 @@ export function siteTestsDisabled(file: string): boolean {
 /** Says clearly what to run when there is no build, instead of failing on a missing file. */
 export function requireBuild(): void {
   if (!existsSync(path.join(BUILD, 'index.html'))) {
-    throw new Error(`no site build in ${path.relative(ROOT, BUILD)}: run the pipeline first (npm test does; or npm run docs:generate && npm run docs:export && npm run site:build)`);
+    throw new Error(
+      `no site build in ${path.relative(ROOT, BUILD)}: run the pipeline first (npm test does; or npm run docs:generate && npm run docs:export && npm run site:build)`,
+    );
   }
 }
 

@@ -78,7 +78,10 @@ describe('arguments', () => {
 
   for (const bad of ['abc', '0', '-1', '2.5', '', '1e2']) {
     test(`--runs=${bad} is a RangeError naming --runs`, () => {
-      assert.throws(() => parseOptions([`--runs=${bad}`]), (e: unknown) => e instanceof RangeError && /--runs/.test(e.message));
+      assert.throws(
+        () => parseOptions([`--runs=${bad}`]),
+        (e: unknown) => e instanceof RangeError && /--runs/.test(e.message),
+      );
     });
   }
 
@@ -93,19 +96,28 @@ describe('arguments', () => {
   });
 
   test('--max-wait must be whole seconds', () => {
-    assert.throws(() => parseOptions(['--max-wait=soon']), (e: unknown) => e instanceof RangeError && /--max-wait/.test(e.message));
+    assert.throws(
+      () => parseOptions(['--max-wait=soon']),
+      (e: unknown) => e instanceof RangeError && /--max-wait/.test(e.message),
+    );
     assert.throws(() => parseOptions(['--max-wait=0']), /--max-wait/);
   });
 
   test('pages must be site paths, each once', () => {
-    assert.throws(() => parseOptions(['--pages=docs/comparison']), (e: unknown) => e instanceof RangeError && /--pages/.test(e.message) && /docs\/comparison/.test(e.message));
+    assert.throws(
+      () => parseOptions(['--pages=docs/comparison']),
+      (e: unknown) => e instanceof RangeError && /--pages/.test(e.message) && /docs\/comparison/.test(e.message),
+    );
     assert.throws(() => parseOptions(['--pages=/a,,/b']), /--pages/);
     assert.throws(() => parseOptions(['--pages=/a?x=1']), /--pages/);
     assert.throws(() => parseOptions(['--pages=/a,/b,/a']), /names \/a twice/);
   });
 
   test('strict: unknown options, positionals and a value-less string option are errors', () => {
-    assert.throws(() => parseOptions(['--run=3']), (e: unknown) => e instanceof TypeError && /--run/.test(e.message));
+    assert.throws(
+      () => parseOptions(['--run=3']),
+      (e: unknown) => e instanceof TypeError && /--run/.test(e.message),
+    );
     assert.throws(() => parseOptions(['website/build']), TypeError);
     assert.throws(() => parseOptions(['--runs']), TypeError);
     assert.throws(() => parseOptions(['--dir=']), /--dir needs a path/);
@@ -134,7 +146,10 @@ describe('before launching anything', () => {
 
   test('a missing build says which command builds it', () => {
     const o = { ...parseOptions([]), dir: path.join(dir, 'nothing-here') };
-    assert.throws(() => preflight(o, process.execPath), (e: unknown) => e instanceof Error && e.message.includes(BUILD_COMMAND) && e.message.includes('nothing-here'));
+    assert.throws(
+      () => preflight(o, process.execPath),
+      (e: unknown) => e instanceof Error && e.message.includes(BUILD_COMMAND) && e.message.includes('nothing-here'),
+    );
   });
 
   test('a page the build lacks is named', () => {
@@ -144,7 +159,10 @@ describe('before launching anything', () => {
 
   test('a missing Chromium says so and names CHROME_PATH', () => {
     const o = { ...parseOptions(['--pages=/']), dir };
-    assert.throws(() => preflight(o, path.join(dir, 'no-chromium')), (e: unknown) => e instanceof Error && /Chromium not found/.test(e.message) && /CHROME_PATH/.test(e.message));
+    assert.throws(
+      () => preflight(o, path.join(dir, 'no-chromium')),
+      (e: unknown) => e instanceof Error && /Chromium not found/.test(e.message) && /CHROME_PATH/.test(e.message),
+    );
     assert.doesNotThrow(() => preflight(o, process.execPath));
   });
 });
@@ -180,7 +198,11 @@ describe('the reported run: Lighthouse’s computeMedianRun', () => {
 
   test('is not the median performance score: the run nearest the median timings is reported with its own score', async () => {
     // Scores 0.5, 0.95, 0.6: the median score (0.6) belongs to run 2, but run 1 has the median FCP and TTI.
-    const runs = [fakeLhr({ fcp: 1000, tti: 3000, performance: 0.5 }), fakeLhr({ fcp: 2000, tti: 5000, performance: 0.95 }), fakeLhr({ fcp: 2100, tti: 9000, performance: 0.6 })];
+    const runs = [
+      fakeLhr({ fcp: 1000, tti: 3000, performance: 0.5 }),
+      fakeLhr({ fcp: 2000, tti: 5000, performance: 0.95 }),
+      fakeLhr({ fcp: 2100, tti: 9000, performance: 0.6 }),
+    ];
     assert.equal(await medianRunIndex(runs), 1);
   });
 
@@ -236,11 +258,35 @@ describe('accessibility failures', () => {
 
 // A results file as measure() writes it, for the validation and the renderer.
 function run(over: Partial<RunMetrics> = {}): RunMetrics {
-  return { performance: 95, accessibility: 100, tbtMs: 120, lcpMs: 2500, fcpMs: 1500, speedIndexMs: 2000, cls: 0.01, ttiMs: 3000, totalByteWeight: 300_000, benchmarkIndex: 1500, ...over };
+  return {
+    performance: 95,
+    accessibility: 100,
+    tbtMs: 120,
+    lcpMs: 2500,
+    fcpMs: 1500,
+    speedIndexMs: 2000,
+    cls: 0.01,
+    ttiMs: 3000,
+    totalByteWeight: 300_000,
+    benchmarkIndex: 1500,
+    ...over,
+  };
 }
 function pageResult(p: string, median: RunMetrics, extra: Partial<PageResult> = {}): PageResult {
   const checks = checkTargets(p, median);
-  return { path: p, kind: pageKind(p), medianRun: 1, median, runs: [run(), median, run()], retries: 0, failingAccessibilityAudits: [], checks, met: checks.every((c) => c.met), warnings: [], ...extra };
+  return {
+    path: p,
+    kind: pageKind(p),
+    medianRun: 1,
+    median,
+    runs: [run(), median, run()],
+    retries: 0,
+    failingAccessibilityAudits: [],
+    checks,
+    met: checks.every((c) => c.met),
+    warnings: [],
+    ...extra,
+  };
 }
 function results(pages: PageResult[] = DEFAULT_PAGES.map((p) => pageResult(p, run()))): PagesResults {
   return {
@@ -319,7 +365,17 @@ describe('results file', () => {
   }
 
   test('a page Lighthouse could not measure is kept, with its error and no numbers', () => {
-    const hung: PageResult = { path: '/docs/experiments', kind: 'other', error: 'PAGE_HUNG: the page stopped responding', runs: [], retries: 2, failingAccessibilityAudits: [], checks: [], met: false, warnings: [] };
+    const hung: PageResult = {
+      path: '/docs/experiments',
+      kind: 'other',
+      error: 'PAGE_HUNG: the page stopped responding',
+      runs: [],
+      retries: 2,
+      failingAccessibilityAudits: [],
+      checks: [],
+      met: false,
+      warnings: [],
+    };
     const r = results(DEFAULT_PAGES.map((p) => (p === hung.path ? hung : pageResult(p, run()))));
     assert.doesNotThrow(() => validatePagesResults(r, DEFAULT_PAGES));
     assert.match(resultTable(r), /\/docs\/experiments\s+—.*not met: no result/);
@@ -383,7 +439,17 @@ describe('the performance page’s section', () => {
   });
 
   test('a page without a result says why', async () => {
-    const hung: PageResult = { path: '/docs/experiments', kind: 'other', error: 'PAGE_HUNG: <stopped> {responding}', runs: [], retries: 2, failingAccessibilityAudits: [], checks: [], met: false, warnings: [] };
+    const hung: PageResult = {
+      path: '/docs/experiments',
+      kind: 'other',
+      error: 'PAGE_HUNG: <stopped> {responding}',
+      runs: [],
+      retries: 2,
+      failingAccessibilityAudits: [],
+      checks: [],
+      met: false,
+      warnings: [],
+    };
     const mdx = pagesSection(validatePagesResults(results(DEFAULT_PAGES.map((p) => (p === hung.path ? hung : pageResult(p, run()))))));
     assert.match(mdx, /\| `\/docs\/experiments`\s*\|\s*—\s*\|.*not met: no result\s*\|/);
     assert.match(mdx, /PAGE_HUNG/);

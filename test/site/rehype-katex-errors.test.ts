@@ -12,10 +12,13 @@ import remarkMath from 'remark-math';
 import { rehypeKatexErrors } from '../../website/plugins/rehype-katex-errors.js';
 
 async function build(source: string, withPlugin = true): Promise<string> {
-  const out = await compile({ path: 'docs/page.mdx', value: source }, {
-    remarkPlugins: [remarkMath],
-    rehypePlugins: withPlugin ? [rehypeKatex, rehypeKatexErrors] : [rehypeKatex],
-  });
+  const out = await compile(
+    { path: 'docs/page.mdx', value: source },
+    {
+      remarkPlugins: [remarkMath],
+      rehypePlugins: withPlugin ? [rehypeKatex, rehypeKatexErrors] : [rehypeKatex],
+    },
+  );
   return String(out);
 }
 

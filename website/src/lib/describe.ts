@@ -42,9 +42,7 @@ export function notablePoints(line: LineChart['lines'][number]): string {
     if (p.y < min.y) min = p;
     if (p.y > max.y) max = p;
   }
-  const parts = [
-    `${line.name}: y = ${formatNumber(first.y)} at x = ${formatNumber(first.x)} and ${formatNumber(last.y)} at x = ${formatNumber(last.x)}`,
-  ];
+  const parts = [`${line.name}: y = ${formatNumber(first.y)} at x = ${formatNumber(first.x)} and ${formatNumber(last.y)} at x = ${formatNumber(last.x)}`];
   const zero = points.find((p) => p.x === 0);
   if (zero) parts.push(`y = ${formatNumber(zero.y)} at x = 0`);
   if (min.y !== max.y) {

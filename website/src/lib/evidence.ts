@@ -92,10 +92,15 @@ export function evidenceMark(e: Evidence, ctx: EvidenceContext): EvidenceMark {
       };
     case 'measured': {
       const experiment = ctx.experiments[e.experiment];
-      if (!experiment) throw new RangeError(`evidence cites the experiment '${e.experiment}', which is not in src/experiments (known: ${Object.keys(ctx.experiments).join(', ')})`);
+      if (!experiment)
+        throw new RangeError(
+          `evidence cites the experiment '${e.experiment}', which is not in src/experiments (known: ${Object.keys(ctx.experiments).join(', ')})`,
+        );
       const finding = experiment.findings[e.finding];
       if (!finding) {
-        throw new RangeError(`evidence cites the finding '${e.finding}' of '${e.experiment}', which has no such finding (known: ${Object.keys(experiment.findings).join(', ')})`);
+        throw new RangeError(
+          `evidence cites the finding '${e.finding}' of '${e.experiment}', which has no such finding (known: ${Object.keys(experiment.findings).join(', ')})`,
+        );
       }
       return {
         kind: 'measured',

@@ -4,7 +4,8 @@
  * src/index.ts: the entry also pulls in citation-js (for src/cite.ts), which pages never need in the
  * browser because the generator formats citations at build time.
  */
-export { activations, activationIds } from '@activations/registry.js';
+export { activations, activationIds, activationById, isActivationId } from '@activations/registry.js';
+export type { ActivationId } from '@activations/registry.js';
 export { vectorFunctions, vectorFunctionIds } from '@activations/vector/softmax.js';
 export type { VectorFunction, VectorFunctionId } from '@activations/vector/softmax.js';
 export { chartFromSpec, figureFromSpec, lineFigure } from '@activations/plot/figure.js';

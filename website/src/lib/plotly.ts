@@ -14,7 +14,7 @@ let loading: Promise<PlotlyApi> | undefined;
 
 export function loadPlotly(): Promise<PlotlyApi> {
   loading ??= import(/* webpackChunkName: "plotly" */ 'plotly.js-basic-dist-min').then(
-    (m: { default?: PlotlyApi } & Partial<PlotlyApi>) => (m.default ?? (m as PlotlyApi)),
+    (m: { default?: PlotlyApi } & Partial<PlotlyApi>) => m.default ?? (m as PlotlyApi),
     (error: unknown) => {
       loading = undefined;
       throw error;

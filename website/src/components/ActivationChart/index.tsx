@@ -7,7 +7,7 @@ import React, { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import PlotlyChart from '@site/src/components/PlotlyChart';
 import { sliderStep, snap } from '@site/src/lib/controls';
 import { describeChart } from '@site/src/lib/describe';
-import { activations, formatNumber, linspace, type Activation, type LineChart, type ParamInfo, type ParamValue } from '@site/src/lib/module';
+import { activationById, activations, formatNumber, linspace, type Activation, type LineChart, type ParamInfo, type ParamValue } from '@site/src/lib/module';
 import styles from './styles.module.css';
 
 export interface ActivationChartProps {
@@ -20,7 +20,7 @@ export interface ActivationChartProps {
 }
 
 function activationOf(id: string): Activation {
-  const a = Object.prototype.hasOwnProperty.call(activations, id) ? activations[id] : undefined;
+  const a = activationById(id);
   if (!a) throw new RangeError(`ActivationChart: unknown activation id '${id}' (known: ${Object.keys(activations).join(', ')})`);
   return a;
 }

@@ -96,13 +96,18 @@ const orderColumn: Column = {
   title: '#',
   help: 'Teaching order',
   sort: (_a, order) => order,
-  cell: (a) => activationIds.indexOf(a.id) + 1,
+  cell: (a) => (activationIds as readonly string[]).indexOf(a.id) + 1,
 };
 
 const PROPERTY_COLUMNS: readonly Column[] = [
   orderColumn,
   nameColumn,
-  { key: 'range', title: 'Range', sort: (a) => [a.properties.range.min, a.properties.range.max], cell: (a) => <span className={styles.nowrap}>{rangeText(a.properties.range)}</span> },
+  {
+    key: 'range',
+    title: 'Range',
+    sort: (a) => [a.properties.range.min, a.properties.range.max],
+    cell: (a) => <span className={styles.nowrap}>{rangeText(a.properties.range)}</span>,
+  },
   { key: 'monotonic', title: 'Monotonic', sort: (a) => Number(a.properties.monotonic), cell: (a) => yesNo(a.properties.monotonic) },
   {
     key: 'continuity',
@@ -112,14 +117,24 @@ const PROPERTY_COLUMNS: readonly Column[] = [
   },
   { key: 'zeroCentered', title: 'Zero-centred', sort: (a) => Number(a.properties.zeroCentered), cell: (a) => yesNo(a.properties.zeroCentered) },
   { key: 'f0', title: 'f(0)', sort: (a) => a.properties.f0, cell: (a) => formatNumber(a.properties.f0) },
-  { key: 'df0', title: "f′(0)", help: 'As PyTorch autograd returns it', sort: (a) => a.properties.df0, cell: (a) => formatNumber(a.properties.df0) },
+  { key: 'df0', title: 'f′(0)', help: 'As PyTorch autograd returns it', sort: (a) => a.properties.df0, cell: (a) => formatNumber(a.properties.df0) },
   { key: 'identity', title: 'f(x) ≈ x near 0', sort: (a) => Number(a.properties.identityNearZero), cell: (a) => yesNo(a.properties.identityNearZero) },
-  { key: 'kinks', title: 'Kinks', sort: (a) => a.properties.kinks.length, cell: (a) => (a.properties.kinks.length ? a.properties.kinks.map((k) => `x = ${bound(k.x)}`).join(', ') : 'none') },
+  {
+    key: 'kinks',
+    title: 'Kinks',
+    sort: (a) => a.properties.kinks.length,
+    cell: (a) => (a.properties.kinks.length ? a.properties.kinks.map((k) => `x = ${bound(k.x)}`).join(', ') : 'none'),
+  },
   {
     key: 'params',
     title: 'Parameters',
     sort: (a) => a.params.length,
-    cell: (a) => (a.params.length ? a.params.map((p) => <code key={p.name}>{`${p.name}=${String(a.defaults[p.name])}`}</code>).reduce<ReactNode[]>((acc, c, i) => (i ? [...acc, ' ', c] : [c]), []) : '–'),
+    cell: (a) =>
+      a.params.length
+        ? a.params
+            .map((p) => <code key={p.name}>{`${p.name}=${String(a.defaults[p.name])}`}</code>)
+            .reduce<ReactNode[]>((acc, c, i) => (i ? [...acc, ' ', c] : [c]), [])
+        : '–',
   },
 ];
 
@@ -127,8 +142,18 @@ function tradeOffColumns(context: EvidenceContext): readonly Column[] {
   return [
     orderColumn,
     nameColumn,
-    { key: 'when', title: 'When to use', sort: (a) => a.tradeOffs.whenToUse.length, cell: (a) => <Claims items={a.tradeOffs.whenToUse} fn={a.id} context={context} /> },
-    { key: 'advantages', title: 'Advantages', sort: (a) => a.tradeOffs.advantages.length, cell: (a) => <Claims items={a.tradeOffs.advantages} fn={a.id} context={context} /> },
+    {
+      key: 'when',
+      title: 'When to use',
+      sort: (a) => a.tradeOffs.whenToUse.length,
+      cell: (a) => <Claims items={a.tradeOffs.whenToUse} fn={a.id} context={context} />,
+    },
+    {
+      key: 'advantages',
+      title: 'Advantages',
+      sort: (a) => a.tradeOffs.advantages.length,
+      cell: (a) => <Claims items={a.tradeOffs.advantages} fn={a.id} context={context} />,
+    },
     {
       key: 'disadvantages',
       title: 'Disadvantages',

@@ -11,7 +11,7 @@ export interface CopyButtonProps {
 }
 
 /** navigator.clipboard needs a secure context (https or localhost); elsewhere a hidden textarea does. */
-async function copy(text: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   if (window.isSecureContext && navigator.clipboard) {
     await navigator.clipboard.writeText(text);
     return;
@@ -39,7 +39,12 @@ export default function CopyButton({ text, what, className }: CopyButtonProps): 
     <button
       type="button"
       className={clsx('button button--sm button--secondary', styles.button, className)}
-      onClick={() => copy(text).then(() => setStatus('copied'), () => setStatus('failed'))}
+      onClick={() =>
+        copyText(text).then(
+          () => setStatus('copied'),
+          () => setStatus('failed'),
+        )
+      }
       aria-label={`Copy ${what}`}
     >
       <span aria-live="polite">{status === 'copied' ? 'Copied' : status === 'failed' ? 'Copy failed: select the text' : 'Copy'}</span>

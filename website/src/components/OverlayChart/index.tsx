@@ -5,7 +5,7 @@
 import React, { useId, useMemo, useState, type ReactNode } from 'react';
 import PlotlyChart from '@site/src/components/PlotlyChart';
 import { describeChart } from '@site/src/lib/describe';
-import { activationIds, activations, chartFromSpec, type LineChart } from '@site/src/lib/module';
+import { activationById, activationIds, chartFromSpec, isActivationId, type LineChart } from '@site/src/lib/module';
 import styles from './styles.module.css';
 
 export interface OverlayChartProps {
@@ -20,7 +20,7 @@ function Choice({ id, checked, onChange }: { id: string; checked: boolean; onCha
   return (
     <span className={styles.choice}>
       <input id={inputId} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} value={id} />
-      <label htmlFor={inputId}>{activations[id]!.name}</label>
+      <label htmlFor={inputId}>{activationById(id)!.name}</label>
     </span>
   );
 }
@@ -32,7 +32,7 @@ export default function OverlayChart({
   count = 401,
 }: OverlayChartProps): ReactNode {
   for (const id of initial) {
-    if (!activationIds.includes(id)) throw new RangeError(`OverlayChart: unknown activation id '${id}'`);
+    if (!isActivationId(id)) throw new RangeError(`OverlayChart: unknown activation id '${id}'`);
   }
   const derivativeId = useId();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(initial));
@@ -45,7 +45,7 @@ export default function OverlayChart({
       kind: 'activation',
       title: derivatives ? 'Derivatives at PyTorch defaults' : 'Activation functions at PyTorch defaults',
       grid: { start, stop, count },
-      series: ids.map((id) => ({ id, derivative: derivatives, label: activations[id]!.name })),
+      series: ids.map((id) => ({ id, derivative: derivatives, label: activationById(id)!.name })),
     });
   }, [chosen, derivatives, start, stop, count]);
   const text = useMemo(() => (chart ? describeChart(chart) : { label: 'No function chosen', description: 'Choose at least one function.' }), [chart]);

@@ -8,6 +8,7 @@
  */
 import React, { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import type { LineChart } from '@site/src/lib/module';
 import { chartSvg, lineFigure } from '@site/src/lib/module';
 import type { ChartText } from '@site/src/lib/describe';
@@ -32,6 +33,9 @@ export interface PlotlyChartProps {
 
 type State = 'static' | 'loading' | 'drawn' | 'failed';
 
+/** Stands for the SVG the server already wrote into the page (see `svg` below). */
+const SERVER_SVG = Symbol('server SVG');
+
 export default function PlotlyChart({ chart, text, controls, error, kind, legend = 'auto' }: PlotlyChartProps): ReactNode {
   const plotRef = useRef<HTMLDivElement>(null);
   const staticRef = useRef<HTMLDivElement>(null);
@@ -45,10 +49,17 @@ export default function PlotlyChart({ chart, text, controls, error, kind, legend
   const everDrawn = useRef(false);
   const theme = useChartTheme();
 
-  const svg = useMemo(
-    () => (chart ? chartSvg(chart, { label: text.label, description: text.description, idPrefix, legend }) : null),
-    [chart, text, idPrefix, legend],
-  );
+  // Hydrating, the chart's SVG is already in the page, drawn by the server from the same chart:
+  // React keeps it (an empty innerHTML is never applied while hydrating), so it is not drawn again.
+  // A chart first rendered in the browser (client-side navigation), or changed, is drawn here.
+  const isBrowser = useIsBrowser();
+  const [hydratedFromServer] = useState(() => typeof window !== 'undefined' && !isBrowser);
+  const firstChart = useRef(chart);
+  const svg = useMemo(() => {
+    if (!chart) return null;
+    if (hydratedFromServer && chart === firstChart.current) return SERVER_SVG;
+    return chartSvg(chart, { label: text.label, description: text.description, idPrefix, legend });
+  }, [chart, text, idPrefix, legend, hydratedFromServer]);
   // The Plotly figure is only computed once the reader has asked for the interactive chart.
   const figure = useMemo(() => {
     if (!active || !chart) return null;
@@ -88,7 +99,11 @@ export default function PlotlyChart({ chart, text, controls, error, kind, legend
     const el = plotRef.current;
     return () => {
       // Purging frees plotly.js's listeners (resize, hover); never load plotly.js just for that.
-      if (el && everDrawn.current) void loadPlotly().then((Plotly) => Plotly.purge(el), () => undefined);
+      if (el && everDrawn.current)
+        void loadPlotly().then(
+          (Plotly) => Plotly.purge(el),
+          () => undefined,
+        );
     };
   }, []);
 
@@ -115,8 +130,8 @@ export default function PlotlyChart({ chart, text, controls, error, kind, legend
             ref={staticRef}
             className={clsx(styles.static, drawn && styles.hidden)}
             data-chart-static=""
-            // The SVG string is the same on the server and in the browser, so hydration keeps it.
-            dangerouslySetInnerHTML={{ __html: svg }}
+            dangerouslySetInnerHTML={{ __html: svg === SERVER_SVG ? '' : svg }}
+            suppressHydrationWarning
           />
         )}
         {/* plotly.js owns this element (it adds classes and children): React must never re-render its attributes. */}

@@ -52,9 +52,9 @@ export default function Home({ functions }: HomeProps): ReactNode {
             Activation functions, exactly
           </Heading>
           <p className={styles.lead}>
-            {count} activation functions, from sigmoid to hardshrink and the softmax family, as one TypeScript module with PyTorch&apos;s semantics
-            and defaults, accurate to a few ulps. Every formula, chart, table and citation on this site is generated from that module, and every
-            chart is drawn by it.
+            {count} activation functions, from sigmoid to hardshrink and the softmax family, as one TypeScript module with PyTorch&apos;s semantics and
+            defaults, accurate to a few ulps. Every formula, chart, table and citation on this site is generated from that module, and every chart is drawn by
+            it.
           </p>
         </header>
         <nav className={styles.cards} aria-label="Where to start">

@@ -1,0 +1,136 @@
+/**
+ * website/plugins/rehype-static-html.ts and rehype-static-code.ts on hast trees as MDX hands them
+ * over: which blocks become one static HTML string, which stay JSX, links following the base URL,
+ * code highlighted at build time with the theme's Prism, and the token colours of both modes.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Element, Root, RootContent } from 'hast';
+import { themes } from 'prism-react-renderer';
+// Named imports: website/ is CommonJS territory (see website/package.json), where a default export is wrapped.
+import { prismTokenCss, rehypeStaticCode, staticCodeBlock, titleOf } from '../../website/plugins/rehype-static-code.js';
+import { isStatic, rehypeStaticHtml, withBase } from '../../website/plugins/rehype-static-html.js';
+
+const el = (tagName: string, children: RootContent[] = [], properties: Element['properties'] = {}): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children: children as Element['children'],
+});
+const text = (value: string): RootContent => ({ type: 'text', value });
+const jsx = (name: string): RootContent => ({ type: 'mdxJsxFlowElement', name, attributes: [], children: [] }) as unknown as RootContent;
+
+interface Out {
+  type: string;
+  name?: string;
+  tagName?: string;
+  attributes?: { name: string; value: string }[];
+}
+const html = (n: Out): string => n.attributes?.find((a) => a.name === 'html')?.value ?? '';
+
+test('runs of plain blocks become one StaticHtml each; headings, code blocks for the theme, details and MDX components stay JSX', () => {
+  const tree: Root = {
+    type: 'root',
+    children: [
+      el('h2', [text('Formula')], { id: 'formula' }),
+      text('\n'),
+      el('p', [text('a '), el('span', [text('x')], { className: ['katex'] })]),
+      el('ul', [el('li', [text('one')])]),
+      jsx('ActivationChart'),
+      el('p', [text('after')]),
+      el('pre', [el('code', [text('let x = 1;')], { className: ['language-ts'] })]),
+      el('details', [el('summary', [text('more')])]),
+      el('p', [text('a paragraph with '), { type: 'mdxTextExpression', value: 'x' } as unknown as Element]),
+    ],
+  };
+  rehypeStaticHtml({ base: '/' })(tree);
+  const kinds = (tree.children as Out[]).map((n) => (n.type === 'element' ? n.tagName : n.type === 'mdxJsxFlowElement' ? n.name : n.type));
+  assert.deepEqual(kinds, ['h2', 'StaticHtml', 'ActivationChart', 'StaticHtml', 'pre', 'details', 'p']);
+  const first = tree.children[1] as Out;
+  assert.equal(html(first), '\n<p>a <span class="katex">x</span></p><ul><li>one</li></ul>');
+  assert.equal(html(tree.children[3] as Out), '<p>after</p>');
+});
+
+test('a whitespace-only run is left alone, and a tree with nothing static is unchanged', () => {
+  const tree: Root = { type: 'root', children: [el('h2', [text('A')]), text('\n'), el('h3', [text('B')])] };
+  const before = structuredClone(tree);
+  rehypeStaticHtml({ base: '/' })(tree);
+  assert.deepEqual(tree, before);
+});
+
+test("links and images in static runs follow the base URL as Docusaurus's Link does (never twice, never another host)", () => {
+  assert.equal(withBase('/docs/x', '/activations/'), '/activations/docs/x');
+  assert.equal(withBase('/activations/docs/x', '/activations/'), '/activations/docs/x');
+  assert.equal(withBase('/activations', '/activations/'), '/activations/');
+  assert.equal(withBase('//cdn.example/x.js', '/activations/'), '//cdn.example/x.js');
+  assert.equal(withBase('https://arxiv.org/abs/1', '/activations/'), 'https://arxiv.org/abs/1');
+  assert.equal(withBase('#cite', '/activations/'), '#cite');
+  assert.equal(withBase('/docs/x', '/'), '/docs/x');
+  const tree: Root = {
+    type: 'root',
+    children: [el('p', [el('a', [text('GELU')], { href: '/docs/activations/gelu' }), el('img', [], { src: '/img/a.svg', alt: '' })])],
+  };
+  rehypeStaticHtml({ base: '/activations/' })(tree);
+  assert.equal(html(tree.children[0] as Out), '<p><a href="/activations/docs/activations/gelu">GELU</a><img src="/activations/img/a.svg" alt=""></p>');
+  assert.throws(() => rehypeStaticHtml({ base: 'activations' }), RangeError);
+});
+
+test('isStatic: text, comments and plain elements are; MDX nodes anywhere below are not', () => {
+  assert.equal(isStatic(text('x')), true);
+  assert.equal(isStatic(el('table', [el('tr', [el('td', [text('1')])])])), true);
+  assert.equal(isStatic(el('div', [el('p', [jsx('Anchor') as Element])])), false);
+  assert.equal(isStatic(el('pre', [el('code', [text('x')])])), false);
+  assert.equal(isStatic(staticCodeBlock('x', 'ts', null)), true, 'a block highlighted at build time');
+});
+
+test('code blocks are highlighted at build time with Prism tokens, the fence title kept, the last newline dropped', () => {
+  const tree: Root = {
+    type: 'root',
+    children: [
+      el('pre', [el('code', [text('const a = activations.gelu; // the id\n')], { className: ['language-ts'], metastring: 'title="gelu.ts"' })]),
+      el('pre', [el('code', [text('0.5\n')], { className: ['language-text'], metastring: 'title="Output"' })]),
+      el('pre', [el('code', [text('plain')])]),
+    ],
+  };
+  rehypeStaticCode()(tree);
+  rehypeStaticHtml({ base: '/' })(tree);
+  assert.equal(tree.children.length, 1, 'the three blocks are one static run');
+  const out = html(tree.children[0] as Out);
+  assert.match(
+    out,
+    /^<div class="static-code language-ts"><div class="static-code__title">gelu\.ts<\/div><pre class="static-code__pre" tabindex="0"><code class="language-ts"><span class="token keyword">const<\/span> a /,
+  );
+  assert.match(out, /<span class="token comment">\/\/ the id<\/span><\/code><\/pre>/, 'no trailing newline inside the block');
+  assert.match(out, /<div class="static-code__title">Output<\/div><pre class="static-code__pre" tabindex="0"><code class="language-text">0\.5<\/code>/);
+  assert.match(
+    out,
+    /<div class="static-code language-text"><pre class="static-code__pre" tabindex="0"><code class="language-text">plain<\/code>/,
+    'no language: plain text, no title',
+  );
+  assert.equal(
+    (out.match(/<button type="button" class="static-code__copy" data-copy-code="" aria-label="Copy code to clipboard" title="Copy">Copy<\/button>/g) ?? [])
+      .length,
+    3,
+  );
+});
+
+test('a fence title in double or single quotes, or none', () => {
+  assert.equal(titleOf('title="a b.ts"'), 'a b.ts');
+  assert.equal(titleOf("showLineNumbers title='x'"), 'x');
+  assert.equal(titleOf('{1,3}'), null);
+  assert.equal(titleOf('subtitle="x"'), null);
+});
+
+test("the token stylesheet colours both modes from the themes, and the light theme's rules cannot reach dark mode", () => {
+  const css = prismTokenCss(themes.github, themes.dracula);
+  const light = css.split('\n').filter((r) => r.startsWith(":root:not([data-theme='dark'])"));
+  const dark = css.split('\n').filter((r) => r.startsWith("[data-theme='dark']"));
+  assert.equal(light.length, themes.github.styles.length + 1);
+  assert.equal(dark.length, themes.dracula.styles.length + 1);
+  assert.equal(light.length + dark.length, css.split('\n').length, 'every rule is scoped to one mode');
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const keyword = (theme: typeof themes.github) => theme.styles.filter((s) => s.types.includes('keyword') && !s.languages).at(-1)!.style.color!;
+  assert.match(css, new RegExp(`:root:not\\(\\[data-theme='dark'\\]\\) [^{]*\\.static-code \\.token\\.keyword[^{]*\\{color:${escape(keyword(themes.github))}`));
+  assert.match(css, new RegExp(`\\[data-theme='dark'\\] [^{]*\\.static-code \\.token\\.keyword[^{]*\\{color:${escape(keyword(themes.dracula))}`));
+  assert.match(css, new RegExp(`--static-code-background:${themes.dracula.plain.backgroundColor}`));
+});

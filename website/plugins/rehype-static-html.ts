@@ -1,0 +1,90 @@
+/**
+ * Turns each run of a page's top-level blocks that nothing on the client needs to touch (prose,
+ * lists, tables, KaTeX formulas) into one `<StaticHtml html="…"/>`: a single HTML string that React
+ * sets with `innerHTML` and skips when hydrating, instead of thousands of JSX calls it would build,
+ * diff and hydrate. A function page's formulas alone are ~700 elements; at load, building and
+ * hydrating the article was most of the page's blocking time on a phone.
+ *
+ * Stays JSX: headings (the theme adds their anchor links), code blocks rehype-static-code did not
+ * highlight (the theme's CodeBlock), `<details>` (the theme's collapsible), and anything holding an MDX component or
+ * expression. Links keep working as client-side navigation through StaticHtml's click handler.
+ * Runs last, after rehype-katex and the plugins that look for KaTeX's elements.
+ */
+import type { Element, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+
+const KEEP_AS_JSX = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'details', 'script', 'style']);
+
+/** A block rehype-static-code already highlighted: nothing left for the theme's CodeBlock to do. */
+function isStaticCode(node: Element): boolean {
+  const c = node.properties.className;
+  return Array.isArray(c) && c.includes('static-code__pre');
+}
+
+type Node = Root | RootContent;
+
+/** True when the node and everything under it is plain HTML that no MDX component renders. */
+export function isStatic(node: Node): boolean {
+  if (node.type === 'text' || node.type === 'comment') return true;
+  if (node.type !== 'element') return false; // mdxJsx*, mdx expressions, ESM, raw
+  if (KEEP_AS_JSX.has(node.tagName) && !isStaticCode(node)) return false;
+  return node.children.every((child) => isStatic(child));
+}
+
+/** `/docs/x` → `<base>docs/x`, as Docusaurus's Link does (useBaseUrl: never twice, never `//host`). */
+export function withBase(href: string, base: string): string {
+  if (!href.startsWith('/') || href.startsWith('//') || href.startsWith(base)) return href;
+  if (href === base.replace(/\/$/, '')) return base;
+  return base + href.slice(1);
+}
+
+function rebaseLinks(node: Node, base: string): void {
+  if (node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img')) {
+    const key = node.tagName === 'a' ? 'href' : 'src';
+    const value = (node as Element).properties[key];
+    if (typeof value === 'string') (node as Element).properties[key] = withBase(value, base);
+  }
+  if ('children' in node) for (const child of node.children) rebaseLinks(child, base);
+}
+
+export interface StaticHtmlOptions {
+  /** The site's baseUrl, ending in '/'. */
+  readonly base: string;
+  /** The MDX component that renders a run (website/src/theme/MDXComponents.tsx provides it). */
+  readonly component?: string;
+}
+
+export function rehypeStaticHtml(options: StaticHtmlOptions) {
+  const { base, component = 'StaticHtml' } = options;
+  if (!base.startsWith('/') || !base.endsWith('/')) throw new RangeError(`rehype-static-html: base must start and end with '/', got ${JSON.stringify(base)}`);
+  return (tree: Root): void => {
+    const out: RootContent[] = [];
+    let run: RootContent[] = [];
+    const flush = (): void => {
+      // Whitespace-only runs stay as they are: nothing to gain, and MDX drops them anyway.
+      if (run.some((n) => n.type === 'element')) {
+        for (const n of run) rebaseLinks(n, base);
+        const html = toHtml({ type: 'root', children: run });
+        // The hast types do not know MDX's node types; MDX compiles this one as JSX.
+        out.push({
+          type: 'mdxJsxFlowElement',
+          name: component,
+          attributes: [{ type: 'mdxJsxAttribute', name: 'html', value: html }],
+          children: [],
+        } as unknown as RootContent);
+      } else out.push(...run);
+      run = [];
+    };
+    for (const node of tree.children) {
+      if (isStatic(node)) run.push(node);
+      else {
+        flush();
+        out.push(node);
+      }
+    }
+    flush();
+    tree.children = out;
+  };
+}
+
+export default rehypeStaticHtml;
