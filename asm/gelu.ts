@@ -1,5 +1,5 @@
-// GELU kernels (AssemblyScript, exported through asm/kernels.ts): `gelu`, the exact GELU of
-// src/activations/gelu.ts (`geluExact`, approximate: 'none'), and, at the end of this file,
+// GELU kernels (AssemblyScript, written by hand: their loops sort by class, see below): `gelu`, the
+// exact GELU of src/activations/gelu.ts (`geluExact`, approximate: 'none'), and, at the end of this file,
 // `geluTanh`, its tanh approximation (approximate: 'tanh'); each bit for bit in float64, and its
 // float32 rounding for Float32Array input (promote, compute in float64, round once).
 //

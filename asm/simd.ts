@@ -1,6 +1,6 @@
-// Shared SIMD helpers for the kernels (AssemblyScript): lane helpers, constants in memory and the
-// vectorised e^x (fdlibm's e_exp.c, V8's Math.exp, bit for bit). Imported by asm/kernels.ts and
-// the kernels in the other files of asm/.
+// Shared SIMD helpers for the kernels (AssemblyScript): lane helpers, constants in memory, the
+// vectorised e^x (fdlibm's e_exp.c, V8's Math.exp, bit for bit) and Dekker's product error.
+// Imported by the kernels in the other files of asm/ (see asm/README.md).
 // ---------------------------------------------------------------------------------------------
 // helpers
 
@@ -143,4 +143,37 @@ export const K_SPLIT = memory.data<f64>([SPLIT, SPLIT], 16);
 /** −|x|, exactly. */
 @inline export function negAbs(x: v128): v128 {
   return v128.or(x, ld(K_SIGN));
+}
+
+// ---------------------------------------------------------------------------------------------
+// shared by several kernels
+
+export const K_THREE = memory.data<f64>([3.0, 3.0], 16);
+export const K_MINUS_THREE = memory.data<f64>([-3.0, -3.0], 16);
+export const K_MINUS_ZERO = memory.data<f64>([-0.0, -0.0], 16);
+export const K_MINUS_ONE = memory.data<f64>([-1.0, -1.0], 16);
+
+/** Where the scalar forms (math/stable.ts) switch from e^x to (e^(x/2))², before e^x nears the subnormal range. */
+export const EXP_SUBNORMAL_EDGE: f64 = -700.0;
+
+export const K_1E290 = memory.data<f64>([1e290, 1e290], 16);
+
+/** math/stable.ts productError(a, b, p): Dekker's TwoProduct error, 0 where |a|, |b| or |p| ≥ 1e290 or NaN. */
+@inline export function productError(a: v128, b: v128, p: v128): v128 {
+  const big = ld(K_1E290);
+  const ok = v128.and(
+    v128.and(f64x2.lt(f64x2.abs(p), big), f64x2.lt(f64x2.abs(a), big)),
+    f64x2.lt(f64x2.abs(b), big),
+  );
+  let t = f64x2.mul(ld(K_SPLIT), a);
+  const ah = f64x2.sub(t, f64x2.sub(t, a));
+  const al = f64x2.sub(a, ah);
+  t = f64x2.mul(ld(K_SPLIT), b);
+  const bh = f64x2.sub(t, f64x2.sub(t, b));
+  const bl = f64x2.sub(b, bh);
+  let err = f64x2.sub(f64x2.mul(ah, bh), p);
+  err = f64x2.add(err, f64x2.mul(ah, bl));
+  err = f64x2.add(err, f64x2.mul(al, bh));
+  err = f64x2.add(err, f64x2.mul(al, bl));
+  return v128.and(err, ok);
 }

@@ -5,22 +5,36 @@
  * through /usr/bin/python3, single thread), on the same deterministic inputs; and the memory floor.
  * Prints the tables and writes bench/results.json and bench/results.md atomically.
  *
- *   tsx bench/run.ts [--quick] [--out DIR]
+ *   tsx bench/run.ts [--quick] [--out DIR] [--render-only]      (options: bench/lib/cli.ts, --help)
  *
  * --quick: fewer and shorter samples, for trying the harness; it writes to .tmp/bench-quick/ unless
- * --out is given, so the committed results only ever come from a full run.
+ * --out is given, so the committed results only ever come from a full run. --render-only measures
+ * nothing: it rewrites results.md from results.json (after a change to bench/lib/report.ts).
+ * What is measured comes from the registry: each function's baseline, tfjs and onnx (bench/lib/cases.ts).
  * BENCH_PYTHON names another Python with torch (default /usr/bin/python3).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import * as mod from '../dist/index.js';
-import { PLAIN_LOOPS, TFJS_OPS, benchCases, onnxModelFor, type BenchCase, type FloatArray } from './lib/cases.js';
+import { writeFileAtomic } from '../src/node/atomic-write.js';
+import { parseOrExit } from '../scripts/lib/args.mjs';
+import {
+  baselineFor,
+  benchCases,
+  benchFunctions,
+  kernelGroupIndex,
+  onnxModelFor,
+  tfjsOpFor,
+  type BenchCase,
+  type BenchFunction,
+  type FloatArray,
+} from './lib/cases.js';
+import { BENCH_USAGE, parseBenchArgs } from './lib/cli.js';
 import { uniformInputs } from './lib/prng.js';
 import { maxUlps32 } from './lib/stats.js';
 import {
@@ -42,11 +56,29 @@ import { cpuModel } from './lib/machine.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
+// The command line first: a wrong one exits with code 2 before anything is loaded or written.
 const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const outIndex = args.indexOf('--out');
-const OUT_DIR = outIndex >= 0 ? path.resolve(args[outIndex + 1] ?? '') : quick ? path.join(ROOT, '.tmp', 'bench-quick') : path.join(ROOT, 'bench');
-for (const a of args) if (a.startsWith('--') && a !== '--quick' && a !== '--out') throw new Error(`unknown option ${a} (usage: tsx bench/run.ts [--quick] [--out DIR])`);
+const options = parseOrExit('[bench]', BENCH_USAGE, (argv) => parseBenchArgs(argv, ROOT), args);
+if (options.help) {
+  console.log(BENCH_USAGE);
+  process.exit(0);
+}
+const { quick, outDir: OUT_DIR } = options;
+// The built module (dist/), the entry users import; loaded after the command line is checked.
+const mod = await import('../dist/index.js');
+
+if (options.renderOnly) {
+  // After a change to the report code: the same run, rendered again; nothing is measured.
+  const file = path.join(OUT_DIR, 'results.json');
+  if (!existsSync(file)) {
+    console.error(`[bench] ${path.relative(ROOT, file) || file} is missing: nothing to render (run \`npm run bench\`)`);
+    process.exit(1);
+  }
+  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  writeFileAtomic(path.join(OUT_DIR, 'results.md'), renderMarkdown(results, kernelGroupIndex(benchFunctions(mod))));
+  console.log(`[bench] rendered ${path.relative(ROOT, path.join(OUT_DIR, 'results.md'))} from ${path.relative(ROOT, file)}`);
+  process.exit(0);
+}
 
 const SIZES = [1e4, 1e6];
 const DTYPES: Dtype[] = ['float32', 'float64'];
@@ -71,7 +103,11 @@ for (const dtype of DTYPES) for (const n of SIZES) inputs.set(`${dtype}|${n}`, d
 const input = (dtype: Dtype, n: number): FloatArray => inputs.get(`${dtype}|${n}`)!;
 const Ctor = (dtype: Dtype) => (dtype === 'float32' ? Float32Array : Float64Array);
 
-const cases: BenchCase[] = benchCases(mod.activationIds, (id) => mod.activations[id]!.defaults as Record<string, number | string>, mod.vectorFunctionIds);
+// Every function of the registry, with what its own file says about baselines, tfjs and ONNX.
+const functions = benchFunctions(mod);
+const functionOf = new Map(functions.map((f) => [f.id, f]));
+const fn = (c: BenchCase): BenchFunction => functionOf.get(c.id)!;
+const cases: BenchCase[] = benchCases(functions);
 const measurements: Measurement[] = [];
 
 const record = (c: BenchCase, engine: EngineId, dtype: Dtype, n: number, t: Timing | string) =>
@@ -96,7 +132,7 @@ const checksAccuracy = (dtype: Dtype, n: number) => dtype === 'float32' && n ===
  */
 function reference(c: BenchCase): Float32Array {
   const x64 = Float64Array.from(input('float32', ACC_N));
-  const y = c.kind === 'vector' ? vectorFn(c.id)(x64) : mod.activations[c.id]!.map(x64, c.params);
+  const y = c.kind === 'vector' ? vectorFn(c.id)(x64) : mod.activationById(c.id)!.map(x64, c.params);
   return Float32Array.from(y);
 }
 
@@ -163,7 +199,7 @@ function oursFn(c: BenchCase, dtype: Dtype, n: number, withOut: boolean): (() =>
     const f = vectorFn(c.id);
     return () => f(xs);
   }
-  const a = mod.activations[c.id]!;
+  const a = mod.activationById(c.id)!;
   const params = c.main ? undefined : c.params; // defaults through the default path
   if (!withOut) return () => a.map(xs, params);
   const out = new (Ctor(dtype))(n);
@@ -189,19 +225,20 @@ async function runPlain(): Promise<void> {
     for (const dtype of DTYPES)
       for (const n of SIZES)
         for (const c of cases) {
-          const make = PLAIN_LOOPS[c.id];
-          if (!make) {
-            record(c, 'plain', dtype, n, `no plain-loop formula for ${c.id} in bench/lib/cases.ts`);
-            continue;
-          }
-          const kernel = make(c.params);
+          const kernel = baselineFor(fn(c), c.params);
           const xs = input(dtype, n);
           const C = Ctor(dtype);
-          record(c, 'plain', dtype, n, measureSync(() => {
-            const out = new C(n);
-            kernel(xs, out);
-            return out;
-          }));
+          record(
+            c,
+            'plain',
+            dtype,
+            n,
+            measureSync(() => {
+              const out = new C(n);
+              kernel(xs, out);
+              return out;
+            }),
+          );
           if (checksAccuracy(dtype, n)) {
             const out = new C(n);
             kernel(xs, out);
@@ -236,11 +273,14 @@ function runFloor(): void {
       const methods: [FloorMeasurement['method'], () => unknown][] = [
         ['loop', () => loop(src, dst)],
         ['set', () => dst.set(src)],
-        ['alloc', () => {
-          const d = new C(n);
-          d.set(src);
-          return d;
-        }],
+        [
+          'alloc',
+          () => {
+            const d = new C(n);
+            d.set(src);
+            return d;
+          },
+        ],
       ];
       for (const [method, fn] of methods) {
         const t = measureSync(fn);
@@ -277,7 +317,10 @@ async function runTfjs(): Promise<void> {
     return;
   }
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  for (const [id, backend] of [['tfjsCpu', 'cpu'], ['tfjsWasm', 'wasm']] as const) {
+  for (const [id, backend] of [
+    ['tfjsCpu', 'cpu'],
+    ['tfjsWasm', 'wasm'],
+  ] as const) {
     await engine(id, async () => {
       let ready = false;
       let why = '';
@@ -298,7 +341,8 @@ async function runTfjs(): Promise<void> {
       }
       if (!ready || tf.getBackend() !== backend) {
         engineStatus.set(id, `skipped (backend ${backend} did not start${why ? `: ${why}` : ''})`);
-        for (const dtype of DTYPES) for (const n of SIZES) for (const c of cases) record(c, id, dtype, n, `tfjs ${backend} backend did not start${why ? `: ${why}` : ''}`);
+        for (const dtype of DTYPES)
+          for (const n of SIZES) for (const c of cases) record(c, id, dtype, n, `tfjs ${backend} backend did not start${why ? `: ${why}` : ''}`);
         return;
       }
       if (backend === 'wasm') {
@@ -314,14 +358,19 @@ async function runTfjs(): Promise<void> {
               record(c, id, dtype, n, 'tfjs has no float64 tensors');
               continue;
             }
-            const make = TFJS_OPS[c.id];
-            const op = make ? make(tf as unknown as Parameters<typeof make>[0], c.params) : `no tfjs op for ${c.id}`;
+            const op = tfjsOpFor(tf, fn(c), c.params);
             if (typeof op === 'string') {
               record(c, id, dtype, n, op);
               if (checksAccuracy(dtype, n)) recordAccuracy(c, id, op);
               continue;
             }
-            record(c, id, dtype, n, measureSync(() => op(x).dispose()));
+            record(
+              c,
+              id,
+              dtype,
+              n,
+              measureSync(() => op(x).dispose()),
+            );
             if (checksAccuracy(dtype, n)) {
               const t = op(x);
               recordAccuracy(c, id, t.dataSync() as Float32Array);
@@ -349,7 +398,7 @@ async function runOrt(): Promise<void> {
   await engine('ort', async () => {
     for (const dtype of DTYPES)
       for (const c of cases) {
-        const built = onnxModelFor(c, dtype);
+        const built = onnxModelFor(fn(c), c.params, dtype);
         let session: import('onnxruntime-node').InferenceSession | string;
         if (typeof built === 'string') session = built;
         else {
@@ -424,7 +473,14 @@ async function runTorch(): Promise<void> {
       child.on('close', (c) => resolve({ code: c, stdout: out }));
     });
     const last = stdout.trim().split('\n').pop() ?? '';
-    let parsed: { error?: string; versions?: Record<string, string>; measurements?: Measurement[]; threads?: number; cpuCapability?: string | null; accuracy?: AccuracyEntry[] };
+    let parsed: {
+      error?: string;
+      versions?: Record<string, string>;
+      measurements?: Measurement[];
+      threads?: number;
+      cpuCapability?: string | null;
+      accuracy?: AccuracyEntry[];
+    };
     try {
       parsed = JSON.parse(last);
     } catch {
@@ -436,7 +492,9 @@ async function runTorch(): Promise<void> {
     for (const a of parsed.accuracy ?? []) accuracy.push(a);
     engineStatus.set('torch', `ok (${parsed.threads} thread${parsed.cpuCapability ? `, ${parsed.cpuCapability} kernels` : ''})`);
     const mine = parsed.measurements ?? [];
-    log(`PyTorch: ${mine.filter((m) => m.nsPerElement != null).length} measured, ${mine.filter((m) => m.nsPerElement == null).length} n/a, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `PyTorch: ${mine.filter((m) => m.nsPerElement != null).length} measured, ${mine.filter((m) => m.nsPerElement == null).length} n/a, in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   } catch (e) {
     skip(firstLine(e));
   } finally {
@@ -453,15 +511,10 @@ function mkdtemp(): string {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-function writeAtomic(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
-}
-
 async function main(): Promise<void> {
-  log(`${cases.length} cases (${mod.activationIds.length} activations, ${cases.filter((c) => !c.main).length} variant, ${mod.vectorFunctionIds.length} softmax family) × n ${SIZES.join(', ')} × ${DTYPES.join(', ')}${quick ? ' (quick mode)' : ''}`);
+  log(
+    `${cases.length} cases (${mod.activationIds.length} activations, ${cases.filter((c) => !c.main).length} variant, ${mod.vectorFunctionIds.length} softmax family) × n ${SIZES.join(', ')} × ${DTYPES.join(', ')}${quick ? ' (quick mode)' : ''}`,
+  );
   runFloor();
   await runOurs();
   await runPlain();
@@ -475,7 +528,12 @@ async function main(): Promise<void> {
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
     date: new Date().toISOString(),
     durationSeconds: (Date.now() - started) / 1000,
-    machine: { cpu: cpuModel(), cores: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.type()} ${os.release()} ${os.arch()}` },
+    machine: {
+      cpu: cpuModel(),
+      cores: os.availableParallelism(),
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    },
     versions: {
       'activation-functions': pkg.version,
       node: process.version,
@@ -498,9 +556,9 @@ async function main(): Promise<void> {
     accuracy,
   };
   const problems = coverageProblems(results, [...mod.activationIds, ...mod.vectorFunctionIds]);
-  const markdown = renderMarkdown(results);
-  writeAtomic(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
-  writeAtomic(path.join(OUT_DIR, 'results.md'), markdown);
+  const markdown = renderMarkdown(results, kernelGroupIndex(functions));
+  writeFileAtomic(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
+  writeFileAtomic(path.join(OUT_DIR, 'results.md'), markdown);
   console.log(`\n${markdown}`);
   log(`wrote ${path.relative(ROOT, path.join(OUT_DIR, 'results.json'))} and results.md; the run took ${results.durationSeconds.toFixed(0)} s`);
   if (problems.length) {

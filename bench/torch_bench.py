@@ -8,12 +8,14 @@ JOB.json: {"input": path of float64 little-endian samples, "sizes": [...], "dtyp
 "accuracy": {"n": size, "refs": {case key: path of the float32 little-endian exact values}}}.
 Prints one JSON object on stdout: versions and, per case/dtype/size, the median ns per element (or
 null with a reason); and per case, the largest distance of the float32 output at size n from the
-exact values, in float32 ulps (as bench/lib/stats.ts ulps32). Single thread, inference mode, F.*
-with the parameters bench/run.ts passes (the module's defaults). The same timing scheme as
+exact values, in float32 ulps (as bench/lib/stats.ts ulps32). Single thread, inference mode; the
+PyTorch calls are the reference generator's (test/fixtures/reference_table.py), with the parameters
+bench/run.ts passes (the module's defaults). The same timing scheme as
 bench/lib/timer.ts.
 """
 import json
 import math
+import os
 import platform
 import sys
 import time
@@ -27,66 +29,23 @@ def fail(msg):
 try:
     import numpy as np
     import torch
-    import torch.nn.functional as F
 except Exception as e:  # noqa: BLE001 - report whatever stops the import
     fail(f"cannot import torch/numpy: {e}")
 
+# The PyTorch expressions shared with the reference generator.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures"))
+sys.dont_write_bytecode = True  # no __pycache__ in test/fixtures/
+from reference_table import torch_call  # noqa: E402 - after the path is set
 
-def mapping(case_id, p, dtype):
-    """The PyTorch call for a function id, or a string saying why there is none."""
-    if case_id == "sigmoid":
-        return torch.sigmoid
-    if case_id == "tanh":
-        return torch.tanh
-    if case_id == "relu":
-        return F.relu
-    if case_id == "leakyRelu":
-        return lambda x: F.leaky_relu(x, p["negativeSlope"])
-    if case_id == "prelu":
-        w = torch.tensor([p["weight"]], dtype=dtype)
-        return lambda x: F.prelu(x, w)
-    if case_id == "relu6":
-        return F.relu6
-    if case_id == "elu":
-        return lambda x: F.elu(x, p["alpha"])
-    if case_id == "selu":
-        return F.selu
-    if case_id == "celu":
-        return lambda x: F.celu(x, p["alpha"])
-    if case_id == "softplus":
-        return lambda x: F.softplus(x, p["beta"], p["threshold"])
-    if case_id == "mish":
-        return F.mish
-    if case_id == "gelu":
-        return lambda x: F.gelu(x, approximate=p["approximate"])
-    if case_id == "silu":
-        return F.silu
-    if case_id == "swish":
-        b = p["beta"]
-        return lambda x: x * torch.sigmoid(b * x)
-    if case_id == "hardtanh":
-        return lambda x: F.hardtanh(x, p["minVal"], p["maxVal"])
-    if case_id == "hardsigmoid":
-        return F.hardsigmoid
-    if case_id == "hardswish":
-        return F.hardswish
-    if case_id == "softsign":
-        return F.softsign
-    if case_id == "logSigmoid":
-        return F.logsigmoid
-    if case_id == "tanhshrink":
-        return F.tanhshrink
-    if case_id == "softshrink":
-        return lambda x: F.softshrink(x, p["lambda"])
-    if case_id == "hardshrink":
-        return lambda x: F.hardshrink(x, p["lambda"])
-    if case_id == "softmax":
-        return lambda x: F.softmax(x, dim=0)
-    if case_id == "logSoftmax":
-        return lambda x: F.log_softmax(x, dim=0)
-    if case_id == "softmin":
-        return lambda x: F.softmin(x, dim=0)
-    return f"no PyTorch mapping for {case_id} in bench/torch_bench.py"
+
+def mapping(case_id, p):
+    """The PyTorch call for a function id at parameters p (our names), or a string saying why there is
+    none. The calls are the reference generator's: test/fixtures/reference_table.py reads each
+    activation's `reference.torch` expression from test/fixtures/functions.json (`npm run fixtures`)."""
+    try:
+        return torch_call(case_id, p)
+    except KeyError:
+        return f"no PyTorch expression for {case_id} in test/fixtures/functions.json (run npm run fixtures)"
 
 
 def measure(fn, x, n, timing):
@@ -149,7 +108,7 @@ def accuracy_entries(job, cases, base):
         entry = {"case": c["key"], "dtype": "float32", "n": n, "engine": "torch"}
         ref_path = acc["refs"].get(c["key"])
         try:
-            fn = mapping(c["id"], c["params"], torch.float32)
+            fn = mapping(c["id"], c["params"])
             if isinstance(fn, str):
                 entry.update(maxUlps=None, reason=fn)
             elif ref_path is None:
@@ -186,7 +145,7 @@ def main():
                 for c in job["cases"]:
                     entry = {"case": c["key"], "dtype": dtype_name, "n": n, "engine": "torch"}
                     try:
-                        fn = mapping(c["id"], c["params"], dtype)
+                        fn = mapping(c["id"], c["params"])
                         if isinstance(fn, str):
                             entry.update(nsPerElement=None, reason=fn)
                         else:

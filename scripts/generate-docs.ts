@@ -29,6 +29,7 @@ import { formatWithOptions } from 'node:util';
 import type { Root, RootContent, PhrasingContent, TableRow, TableCell, ListItem } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { formatReference, toBibtex } from '../src/cite.js';
+import { writeFileIfChanged } from '../src/node/atomic-write.js';
 import { protectFromDocusaurus } from '../src/exporter/docusaurus.js';
 import { toMdx } from '../src/exporter/serialize.js';
 import { experiments } from '../src/experiments/index.js';
@@ -36,7 +37,7 @@ import type { Experiment, ResultsFile } from '../src/experiments/types.js';
 import { chartFromSpec } from '../src/plot/figure.js';
 import type { ChartSpec } from '../src/plot/spec.js';
 import { referenceKeys, references, shortCitation } from '../src/references.js';
-import { activationIds, activations } from '../src/registry.js';
+import { activationById, activationIds, activations } from '../src/registry.js';
 import type { Activation, Claim, Example, ParamValue, Properties, TradeOffs } from '../src/types.js';
 import { vectorFunctionIds, vectorFunctions, type VectorFunction } from '../src/vector/softmax.js';
 import { evidenceMark, findingAnchor, passageAnchor, type EvidenceContext, type EvidenceMark, type EvidenceTarget } from '../website/src/lib/evidence.js';
@@ -51,9 +52,13 @@ import {
   geomeanTables,
   goalTable,
   naReasons,
+  unmeasuredFunctions,
   type BenchResults,
+  type KernelGroupIndex,
   type TableData,
 } from '../bench/lib/report.js';
+import { benchFunctions, kernelGroupIndex } from '../bench/lib/cases.js';
+import { parseCommandLine, parseOrExit } from './lib/args.mjs';
 import { COMMAND as PAGES_COMMAND, DEFAULT_MAX_WAIT_SECONDS, pageCells, readPagesResults, type PagesResults } from './measure-pages.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,7 +82,12 @@ const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value })
 const math = (value: string): PhrasingContent => ({ type: 'inlineMath', value });
 const strong = (...children: PhrasingContent[]): PhrasingContent => ({ type: 'strong', children });
 const link = (url: string, ...children: PhrasingContent[]): PhrasingContent => ({ type: 'link', url, title: null, children });
-const titledLink = (url: string, title: string | undefined, ...children: PhrasingContent[]): PhrasingContent => ({ type: 'link', url, title: title ?? null, children });
+const titledLink = (url: string, title: string | undefined, ...children: PhrasingContent[]): PhrasingContent => ({
+  type: 'link',
+  url,
+  title: title ?? null,
+  children,
+});
 const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
 const heading = (depth: 2 | 3 | 4, ...children: PhrasingContent[]): RootContent => ({ type: 'heading', depth, children });
 /** A heading with its own anchor (`{#id}`, added by `page`). */
@@ -96,16 +106,18 @@ function inlineJsx(name: string, attributes: Readonly<Record<string, string>>, .
 }
 const displayMath = (value: string): RootContent => ({ type: 'math', value });
 const codeBlock = (lang: string, value: string, meta: string | null = null): RootContent => ({ type: 'code', lang, meta, value });
-const esm = (value: string): RootContent => ({ type: 'mdxjsEsm', value } as RootContent);
+const esm = (value: string): RootContent => ({ type: 'mdxjsEsm', value }) as RootContent;
 
 function list(items: readonly (string | PhrasingContent[])[]): RootContent {
   return {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map(
-      (item): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: typeof item === 'string' ? [text(item)] : item }] }),
-    ),
+    children: items.map((item): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      children: [{ type: 'paragraph', children: typeof item === 'string' ? [text(item)] : item }],
+    })),
   };
 }
 
@@ -198,7 +210,6 @@ const CONTINUITY: Record<Properties['continuity'], PhrasingContent[]> = {
 // ---------------------------------------------------------------------------------------------
 // References
 
-
 /** citeproc prints URLs as text; make them links (they are our own references' URLs and DOIs). */
 function linkUrls(html: string): string {
   return html.replace(/https?:\/\/[^\s<>"]+/g, (url) => {
@@ -271,11 +282,7 @@ export function activationSnippet(a: Activation): Snippet {
     calls.push(`console.log(${v}.forward(${numberText(e.x)}${e.params ? `, ${paramsLiteral(e.params)}` : ''}));`);
   }
   const kink = a.properties.kinks[0];
-  calls.push(
-    kink
-      ? `console.log(${v}.derivative(${numberText(kink.x)})); // at the kink: PyTorch autograd's value`
-      : `console.log(${v}.derivative(0));`,
-  );
+  calls.push(kink ? `console.log(${v}.derivative(${numberText(kink.x)})); // at the kink: PyTorch autograd's value` : `console.log(${v}.derivative(0));`);
   calls.push(`console.log(${v}.map(new Float64Array([${MAP_INPUTS.join(', ')}])));`);
   calls.push(`console.log(${v}.map(new Float32Array([${MAP_INPUTS.join(', ')}]))); // same array type out`);
   const code = [`import { activations } from '${PACKAGE_NAME}';`, '', `const ${v} = activations.${v};`, '', ...calls, ''].join('\n');
@@ -317,7 +324,7 @@ function pageLink(id: string): string {
 }
 
 function nameOf(id: string): string {
-  const a = Object.prototype.hasOwnProperty.call(activations, id) ? activations[id] : undefined;
+  const a = activationById(id);
   if (a) return a.name;
   const f = (vectorFunctions as Readonly<Record<string, VectorFunction | undefined>>)[id];
   if (f) return f.name;
@@ -325,10 +332,7 @@ function nameOf(id: string): string {
 }
 
 function intro(summary: string, torchFunction: string, torchModule: string, papers: readonly string[]): RootContent[] {
-  const paperLinks: PhrasingContent[] = papers.flatMap((key, i) => [
-    ...(i ? [text(', ')] : []),
-    link(`../bibliography.mdx#${key}`, text(shortCitation(key))),
-  ]);
+  const paperLinks: PhrasingContent[] = papers.flatMap((key, i) => [...(i ? [text(', ')] : []), link(`../bibliography.mdx#${key}`, text(shortCitation(key)))]);
   return [
     paragraph(text(summary)),
     paragraph(
@@ -388,7 +392,14 @@ function seeAlsoSection(ids: readonly string[]): RootContent[] {
 
 function citeSection(name: string, papers: readonly string[]): RootContent[] {
   if (papers.length === 0) {
-    return [heading(2, text('Cite')), paragraph(text(`The module cites no paper for ${name}. The `), link('../bibliography.mdx', text('bibliography')), text(' lists every paper it does cite.'))];
+    return [
+      heading(2, text('Cite')),
+      paragraph(
+        text(`The module cites no paper for ${name}. The `),
+        link('../bibliography.mdx', text('bibliography')),
+        text(' lists every paper it does cite.'),
+      ),
+    ];
   }
   return [
     heading(2, text('Cite')),
@@ -430,9 +441,11 @@ export function readExperimentResults(list: readonly Experiment[] = experiments 
   return list.map((experiment: Experiment) => {
     const file = path.join(ROOT, experiment.resultsPath);
     const run = `Run \`npm run experiments\` (it writes it), then \`npm run docs:generate\`.`;
-    if (!existsSync(file)) throw new Error(`${experiment.resultsPath} is missing: it holds the result of the experiment '${experiment.id}' that the site shows. ${run}`);
+    if (!existsSync(file))
+      throw new Error(`${experiment.resultsPath} is missing: it holds the result of the experiment '${experiment.id}' that the site shows. ${run}`);
     const data = JSON.parse(readFileSync(file, 'utf8')) as ResultsFile;
-    if (data.experiment !== experiment.id) throw new Error(`${experiment.resultsPath} holds the result of '${String(data.experiment)}', not of '${experiment.id}'. ${run}`);
+    if (data.experiment !== experiment.id)
+      throw new Error(`${experiment.resultsPath} holds the result of '${String(data.experiment)}', not of '${experiment.id}'. ${run}`);
     try {
       experiment.validate(data.result);
     } catch (e) {
@@ -487,7 +500,10 @@ export interface CitedPassage {
 
 /** The passages each paper is cited for, in the order claims first cite them; and the conjectures it is named for. */
 export function citedPassages(claims: readonly PlacedClaim[] = allClaims()): Map<string, { passages: CitedPassage[]; conjectures: PlacedClaim[] }> {
-  const byKey = new Map<string, { passages: Map<string, { where: string; citations: { claim: PlacedClaim; shows?: string }[] }>; conjectures: PlacedClaim[] }>();
+  const byKey = new Map<
+    string,
+    { passages: Map<string, { where: string; citations: { claim: PlacedClaim; shows?: string }[] }>; conjectures: PlacedClaim[] }
+  >();
   const entry = (key: string) => {
     if (!references[key]) throw new RangeError(`a claim cites '${key}', which is not in src/references.ts`);
     let e = byKey.get(key);
@@ -501,7 +517,8 @@ export function citedPassages(claims: readonly PlacedClaim[] = allClaims()): Map
         const passages = entry(ev.key).passages;
         let p = passages.get(anchor);
         if (!p) passages.set(anchor, (p = { where: ev.where, citations: [] }));
-        else if (p.where !== ev.where) throw new RangeError(`'${ev.key}': the passages "${p.where}" and "${ev.where}" would share the anchor ${anchor}; write them the same way`);
+        else if (p.where !== ev.where)
+          throw new RangeError(`'${ev.key}': the passages "${p.where}" and "${ev.where}" would share the anchor ${anchor}; write them the same way`);
         p.citations.push({ claim: placed, ...(ev.shows ? { shows: ev.shows } : {}) });
       } else if (ev.kind === 'conjecture' && ev.key) {
         const c = entry(ev.key).conjectures;
@@ -509,9 +526,7 @@ export function citedPassages(claims: readonly PlacedClaim[] = allClaims()): Map
       }
     }
   }
-  return new Map(
-    [...byKey].map(([key, e]) => [key, { passages: [...e.passages].map(([anchor, p]) => ({ key, anchor, ...p })), conjectures: e.conjectures }]),
-  );
+  return new Map([...byKey].map(([key, e]) => [key, { passages: [...e.passages].map(([anchor, p]) => ({ key, anchor, ...p })), conjectures: e.conjectures }]));
 }
 
 /** A link from a page in docs/ (`from: 'docs'`) or docs/activations/ to a claim's function page. */
@@ -580,7 +595,10 @@ function reproducedBy(experiment: Experiment, id: string): Experiment['findings'
 }
 
 function checkedSpec(experiment: Experiment, spec: ChartSpec): ChartSpec {
-  if (spec.kind !== 'data') throw new RangeError(`experiment '${experiment.id}': chart '${spec.title}' is of kind '${spec.kind}', the site draws experiments' charts from their data ('data')`);
+  if (spec.kind !== 'data')
+    throw new RangeError(
+      `experiment '${experiment.id}': chart '${spec.title}' is of kind '${spec.kind}', the site draws experiments' charts from their data ('data')`,
+    );
   try {
     chartFromSpec(spec);
   } catch (e) {
@@ -606,9 +624,7 @@ function verdict(holds: boolean): PhrasingContent {
  * statement names the function (a finding about "ReLU, Leaky ReLU and PReLU" concerns all three).
  */
 function findingsAbout(experiment: Experiment, fn: string, name: string, claims: readonly PlacedClaim[]): Experiment['findings'][number][] {
-  const cited = new Set(
-    claims.flatMap((c) => c.claim.evidence.flatMap((e) => (e.kind === 'measured' && e.experiment === experiment.id ? [e.finding] : []))),
-  );
+  const cited = new Set(claims.flatMap((c) => c.claim.evidence.flatMap((e) => (e.kind === 'measured' && e.experiment === experiment.id ? [e.finding] : []))));
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const named = new RegExp(`(^|[^A-Za-z0-9])${escaped}($|[^A-Za-z0-9])`, 'i');
   return experiment.findings.filter((f) => cited.has(f.id) || named.test(f.statement));
@@ -621,13 +637,19 @@ function evidenceSection(fn: string, name: string, entries: readonly ExperimentE
   if (relevant.length === 0) {
     return [
       heading(2, text('Evidence')),
-      paragraph(text(`None of our `), link('../experiments.mdx', text('experiments')), text(` measures ${name} yet: its trade-offs rest on the papers and properties cited above.`)),
+      paragraph(
+        text(`None of our `),
+        link('../experiments.mdx', text('experiments')),
+        text(` measures ${name} yet: its trade-offs rest on the papers and properties cited above.`),
+      ),
     ];
   }
   return [
     heading(2, text('Evidence')),
     paragraph(
-      text(`What our own experiments measured about ${name}: charts drawn in your browser from their committed results, the headline numbers, and the findings about it, each checked on the result. The `),
+      text(
+        `What our own experiments measured about ${name}: charts drawn in your browser from their committed results, the headline numbers, and the findings about it, each checked on the result. The `,
+      ),
       link('../experiments.mdx', text('experiments page')),
       text(' has their methods and every result.'),
     ),
@@ -659,9 +681,7 @@ function evidenceSection(fn: string, name: string, entries: readonly ExperimentE
 // Pages
 
 function propertiesTable(p: Properties): RootContent {
-  const kinks = p.kinks.length
-    ? p.kinks.map((k) => `x = ${numberText(k.x)} (autograd's derivative there: ${numberText(k.derivative)})`).join('; ')
-    : 'none';
+  const kinks = p.kinks.length ? p.kinks.map((k) => `x = ${numberText(k.x)} (autograd's derivative there: ${numberText(k.derivative)})`).join('; ') : 'none';
   return table(
     ['Property', 'Value'],
     [
@@ -724,7 +744,7 @@ export function activationPage(a: Activation, position: number, output: string, 
     ...parametersSection(a),
     heading(2, text('Chart')),
     paragraph(
-      text('Drawn in your browser by the module itself. '),
+      text('Computed by the module itself: drawn into the page when the site is built, and in your browser as soon as you use the chart. '),
       ...(a.params.some((p) => p.range || p.choices) ? [text('Move the sliders to change the parameters, and ')] : []),
       text(a.params.some((p) => p.range || p.choices) ? 'tick the box to overlay the derivative.' : 'Tick the box to overlay the derivative.'),
     ),
@@ -765,15 +785,28 @@ export function vectorPage(f: VectorFunction, position: number, output: string, 
       text(' on a 1-D tensor.'),
     ),
     heading(2, text('Chart')),
-    paragraph(text('Each output depends on every input: move the sliders to change the input vector, and tick the box for the diagonal of the Jacobian. Computed in your browser by the module.')),
+    paragraph(
+      text(
+        'Each output depends on every input: move the sliders to change the input vector, and tick the box for the diagonal of the Jacobian. Computed in your browser by the module.',
+      ),
+    ),
     jsx('VectorChart', { id: f.id }),
     paragraph(
-      text('The same function applied to 100 evenly spaced inputs from −5 to 5 taken as one vector, as the walkthrough plots it: the curve is one output vector, not a function of x.'),
+      text(
+        'The same function applied to 100 evenly spaced inputs from −5 to 5 taken as one vector, as the walkthrough plots it: the curve is one output vector, not a function of x.',
+      ),
     ),
-    jsx('NotebookChart', { spec: { kind: 'vector', title: `${f.name} of 100 evenly spaced inputs as one vector`, grid: { start: -5, stop: 5, count: 100 }, fn: f.id } }),
+    jsx('NotebookChart', {
+      spec: { kind: 'vector', title: `${f.name} of 100 evenly spaced inputs as one vector`, grid: { start: -5, stop: 5, count: 100 }, fn: f.id },
+    }),
     heading(2, text('Derivative')),
     displayMath(f.latex.derivative),
-    ...(f.latex.notes?.length ? [paragraph(text('What autograd computes (the vector–Jacobian product for an upstream gradient v), and other forms:')), ...f.latex.notes.map(displayMath)] : []),
+    ...(f.latex.notes?.length
+      ? [
+          paragraph(text('What autograd computes (the vector–Jacobian product for an upstream gradient v), and other forms:')),
+          ...f.latex.notes.map(displayMath),
+        ]
+      : []),
     heading(2, text('Properties')),
     list(f.properties),
     ...tradeOffSection(f.id, f.tradeOffs, evidence.context),
@@ -811,8 +844,12 @@ export function functionsIndexPage(): string {
   ];
   const body: RootContent[] = [
     paragraph(
-      text(`The ${activationIds.length} elementwise activation functions in teaching order (saturating, rectifiers, the exponential family, smooth gated, hard approximations, shrinkage), then the softmax family. `),
-      text('Each page has the formula, the parameters, an interactive chart, the derivative and its convention at kinks, properties, trade-offs, a tested usage example and the paper to cite. '),
+      text(
+        `The ${activationIds.length} elementwise activation functions in teaching order (saturating, rectifiers, the exponential family, smooth gated, hard approximations, shrinkage), then the softmax family. `,
+      ),
+      text(
+        'Each page has the formula, the parameters, an interactive chart, the derivative and its convention at kinks, properties, trade-offs, a tested usage example and the paper to cite. ',
+      ),
       link('./comparison.mdx', text('Compare them all')),
       text(' side by side.'),
     ),
@@ -820,8 +857,16 @@ export function functionsIndexPage(): string {
     table(
       ['Function', 'What it is', 'PyTorch', 'Parameters', 'Paper'],
       activationIds.map((id) => {
-        const a = activations[id]!;
-        return row(id, a, a.params.length ? a.params.map((p) => `${p.name} = ${typeof a.defaults[p.name] === 'string' ? `'${a.defaults[p.name]}'` : numberText(a.defaults[p.name] as number)}`).join(', ') : '–');
+        const a: Activation = activations[id];
+        return row(
+          id,
+          a,
+          a.params.length
+            ? a.params
+                .map((p) => `${p.name} = ${typeof a.defaults[p.name] === 'string' ? `'${a.defaults[p.name]}'` : numberText(a.defaults[p.name] as number)}`)
+                .join(', ')
+            : '–',
+        );
       }),
     ),
     heading(2, text('The softmax family')),
@@ -831,7 +876,12 @@ export function functionsIndexPage(): string {
     ),
   ];
   return page(
-    { title: 'Activation functions', slug: '/activations', description: 'Every activation function of the module, in teaching order, with a page each.', hide_table_of_contents: true },
+    {
+      title: 'Activation functions',
+      slug: '/activations',
+      description: 'Every activation function of the module, in teaching order, with a page each.',
+      hide_table_of_contents: true,
+    },
     'src/registry.ts',
     [],
     body,
@@ -839,10 +889,15 @@ export function functionsIndexPage(): string {
 }
 
 export function comparisonPage(context: EvidenceContext): string {
-  const vectorLinks: PhrasingContent[] = vectorFunctionIds.flatMap((id, i) => [...(i ? [text(i === vectorFunctionIds.length - 1 ? ' and ' : ', ')] : []), link(`./activations/${pageName(id)}.mdx`, text(vectorFunctions[id].name))]);
+  const vectorLinks: PhrasingContent[] = vectorFunctionIds.flatMap((id, i) => [
+    ...(i ? [text(i === vectorFunctionIds.length - 1 ? ' and ' : ', ')] : []),
+    link(`./activations/${pageName(id)}.mdx`, text(vectorFunctions[id].name)),
+  ]);
   const body: RootContent[] = [
     paragraph(
-      text(`All ${activationIds.length} elementwise activation functions side by side, from the module's own metadata. Click a column heading to sort by it; click again to reverse.`),
+      text(
+        `All ${activationIds.length} elementwise activation functions side by side, from the module's own metadata. Click a column heading to sort by it; click again to reverse.`,
+      ),
     ),
     heading(2, text('Properties')),
     paragraph(text("At PyTorch's default parameters. f′(0) is what PyTorch autograd returns, also at a kink.")),
@@ -860,7 +915,17 @@ export function comparisonPage(context: EvidenceContext): string {
     heading(2, text('The softmax family')),
     paragraph(text('Not elementwise, so not in the tables: '), ...vectorLinks, text(' each have their own page.')),
   ];
-  return page({ title: 'Comparison', sidebar_position: 100, hide_table_of_contents: true, description: 'Every activation function compared: properties, trade-offs and an overlay chart.' }, 'src/registry.ts', ['ComparisonTable', 'OverlayChart'], body);
+  return page(
+    {
+      title: 'Comparison',
+      sidebar_position: 100,
+      hide_table_of_contents: true,
+      description: 'Every activation function compared: properties, trade-offs and an overlay chart.',
+    },
+    'src/registry.ts',
+    ['ComparisonTable', 'OverlayChart'],
+    body,
+  );
 }
 
 /** Which functions cite each reference, in teaching order. */
@@ -885,7 +950,7 @@ export function citedBy(): Map<string, { id: string; name: string }[]> {
 function passagesOf(key: string, cited: ReturnType<typeof citedPassages>): RootContent[] {
   const e = cited.get(key);
   if (!e) return [];
-  const item = (children: RootContent[]): ListItem => ({ type: 'listItem', spread: false, children } as ListItem);
+  const item = (children: RootContent[]): ListItem => ({ type: 'listItem', spread: false, children }) as ListItem;
   const bullets = (items: ListItem[]): RootContent => ({ type: 'list', ordered: false, spread: false, children: items });
   return [
     ...(e.passages.length
@@ -895,7 +960,9 @@ function passagesOf(key: string, cited: ReturnType<typeof citedPassages>): RootC
             e.passages.map((p) =>
               item([
                 paragraph(inlineJsx('Anchor', { id: p.anchor }), strong(text(p.where))),
-                bullets(p.citations.map((c) => item([paragraph(...claimLink(c.claim, 'docs', 'headline'), ...(c.shows ? [text(` — ${sentence(c.shows)}`)] : []))]))),
+                bullets(
+                  p.citations.map((c) => item([paragraph(...claimLink(c.claim, 'docs', 'headline'), ...(c.shows ? [text(` — ${sentence(c.shows)}`)] : []))])),
+                ),
               ]),
             ),
           ),
@@ -915,7 +982,9 @@ export function bibliographyPage(): string {
   const passages = citedPassages();
   const body: RootContent[] = [
     paragraph(
-      text(`The ${referenceKeys.length} papers the module cites, oldest first, each in APA and IEEE style and as BibTeX (keyed by its cite key). Download them all as `),
+      text(
+        `The ${referenceKeys.length} papers the module cites, oldest first, each in APA and IEEE style and as BibTeX (keyed by its cite key). Download them all as `,
+      ),
       link('pathname:///references.bib', code('references.bib')),
       text('.'),
     ),
@@ -933,7 +1002,12 @@ export function bibliographyPage(): string {
     }),
   ];
   return page(
-    { title: 'Bibliography', sidebar_position: 101, description: 'Every paper behind the activation functions, in APA, IEEE and BibTeX.', toc_max_heading_level: 2 },
+    {
+      title: 'Bibliography',
+      sidebar_position: 101,
+      description: 'Every paper behind the activation functions, in APA, IEEE and BibTeX.',
+      toc_max_heading_level: 2,
+    },
     'src/references.ts',
     ['CiteBlock', 'Anchor'],
     body,
@@ -953,7 +1027,9 @@ export function experimentsPage(entries: readonly ExperimentEntry[]): string {
       code('npm run experiments'),
       text(' runs them and commits their results to '),
       code('experiments/results/'),
-      text('; the charts below are drawn in your browser from those files, and every finding is checked on them by code (the tests check the findings the claims cite).'),
+      text(
+        '; the charts below are drawn in your browser from those files, and every finding is checked on them by code (the tests check the findings the claims cite).',
+      ),
     ),
     list(entries.map(({ experiment }) => [link(`#${experiment.id}`, text(experiment.title)), text(`: ${experiment.question}`)])),
     ...entries.flatMap(({ experiment, file }) => {
@@ -965,7 +1041,11 @@ export function experimentsPage(entries: readonly ExperimentEntry[]): string {
         ...(experiment.reproduces?.length
           ? [
               heading(3, text('What it reproduces')),
-              paragraph(text('Where a paper shows the same thing at full scale, what it reports, and what we measured at small scale (the finding below that holds our numbers).')),
+              paragraph(
+                text(
+                  'Where a paper shows the same thing at full scale, what it reports, and what we measured at small scale (the finding below that holds our numbers).',
+                ),
+              ),
               table(
                 ['Paper', 'Where', 'What they report', 'What we measured'],
                 experiment.reproduces.map((r) => [
@@ -1025,7 +1105,10 @@ function richText(s: string): PhrasingContent[] {
 
 /** A benchmark table, numbers right-aligned. */
 function dataTable(t: TableData): RootContent {
-  const row = (cells: readonly string[]): TableRow => ({ type: 'tableRow', children: cells.map((c): TableCell => ({ type: 'tableCell', children: [text(c)] })) });
+  const row = (cells: readonly string[]): TableRow => ({
+    type: 'tableRow',
+    children: cells.map((c): TableCell => ({ type: 'tableCell', children: [text(c)] })),
+  });
   return { type: 'table', align: t.header.map((_, i) => (t.numeric[i] ? 'right' : null)), children: [row(t.header), ...t.rows.map(row)] };
 }
 
@@ -1033,14 +1116,47 @@ function tableSection(t: TableData, withHeading: boolean): RootContent[] {
   return [...(withHeading ? [heading(3, text(t.heading ?? t.title))] : []), dataTable(t), ...(t.notes.length ? [list(t.notes)] : [])];
 }
 
-/** Reads bench/results.json, failing with what to run when it is missing. */
-export function readBenchResults(file = BENCH_RESULTS): BenchResults {
-  if (!existsSync(file)) {
-    throw new Error(`${path.relative(ROOT, file)} is missing: it holds the measurements the performance page shows. Run \`npm run bench\` (it writes it), then \`npm run docs:generate\`.`);
-  }
+/**
+ * Reads bench/results.json; undefined when it is missing (the page then says nothing is measured yet,
+ * the site still builds). A file of another schema fails with what to run.
+ */
+export function readBenchResults(file = BENCH_RESULTS): BenchResults | undefined {
+  if (!existsSync(file)) return undefined;
   const r = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
   if (r.schema !== 1) throw new Error(`${path.relative(ROOT, file)} has schema ${String(r.schema)}, expected 1: run \`npm run bench\` again`);
   return r;
+}
+
+/** What the performance page needs of the registry: every function's id, and its kernel group. */
+export interface BenchRegistry {
+  readonly ids: readonly string[];
+  readonly groups: KernelGroupIndex;
+}
+
+/** The registry's functions as the bench sees them (bench/lib/cases.ts). */
+export function benchRegistry(): BenchRegistry {
+  const fns = benchFunctions({ activationIds, activations, vectorFunctionIds, vectorFunctions });
+  return { ids: fns.map((f) => f.id), groups: kernelGroupIndex(fns) };
+}
+
+const NOT_MEASURED = 'not measured yet';
+
+/** "Not measured yet — run `npm run bench`: a, b." */
+function notMeasuredParagraph(ids: readonly string[]): RootContent {
+  return paragraph(
+    strong(text('Not measured yet')),
+    text(' — run '),
+    code('npm run bench'),
+    text(`: the run below does not include ${ids.length === 1 ? 'this function' : 'these functions'} (added since it ran): `),
+    ...ids.flatMap((id, i) => [...(i ? [text(', ')] : []), code(id)]),
+    text('.'),
+  );
+}
+
+/** A per-function table with a row for each function the run does not have. */
+function withUnmeasuredRows(t: TableData, ids: readonly string[]): TableData {
+  if (ids.length === 0) return t;
+  return { ...t, rows: [...t.rows, ...ids.map((id) => [id, NOT_MEASURED, ...t.header.slice(2).map(() => '')])] };
 }
 
 /** The float32 accuracy of every engine on the same inputs (runs from before it was measured have none). */
@@ -1050,28 +1166,68 @@ function accuracySection(r: BenchResults): RootContent[] {
   return [
     heading(2, text('Accuracy')),
     paragraph(
-      text('What the speed buys, measured in the same run on the same float32 inputs: each engine’s largest distance from the exact value rounded to float32, in float32 ulps. 0 means every output was the correctly rounded value; this module promises at most 1.'),
+      text(
+        'What the speed buys, measured in the same run on the same float32 inputs: each engine’s largest distance from the exact value rounded to float32, in float32 ulps. 0 means every output was the correctly rounded value; this module promises at most 1.',
+      ),
     ),
     dataTable(t),
     list(t.notes.map(richText)),
   ];
 }
 
-export function performancePage(r: BenchResults): string {
+const PERFORMANCE_FRONT_MATTER = {
+  title: 'Performance',
+  description: "How fast the module's map is, next to a plain loop, TensorFlow.js, ONNX Runtime and PyTorch, measured in one run.",
+  toc_max_heading_level: 2,
+};
+
+/**
+ * docs/performance.mdx from a bench run (bench/results.json). Functions of the registry the run does
+ * not have (added since) are marked not measured yet; without any run the page says so and shows no
+ * tables. Neither fails: the bench does not gate the docs.
+ */
+export function performancePage(r: BenchResults | undefined, registry: BenchRegistry = benchRegistry()): string {
+  if (!r) {
+    return page(
+      PERFORMANCE_FRONT_MATTER,
+      'bench/results.json',
+      [],
+      [
+        paragraph(
+          text("How fast the module's "),
+          code('map'),
+          text(' is, next to a plain JavaScript loop, TensorFlow.js, ONNX Runtime and PyTorch, all measured in one run.'),
+        ),
+        paragraph(
+          strong(text('Not measured yet')),
+          text(' — run '),
+          code('npm run bench'),
+          text(': it writes '),
+          code('bench/results.json'),
+          text(', which this page shows.'),
+        ),
+      ],
+    );
+  }
+  const missing = unmeasuredFunctions(r, registry.ids);
   const date = r.date.slice(0, 10);
   const versions = Object.entries(r.versions).map(([k, v]) => `${k} ${v}`);
   const body: RootContent[] = [
     paragraph(
       text("How fast the module's "),
       code('map'),
-      text(' is, for every activation and the softmax family, next to a plain JavaScript loop, TensorFlow.js (cpu and wasm backends), ONNX Runtime and PyTorch, all single-threaded, on the same inputs in the same run. Measured on '),
+      text(
+        ' is, for every activation and the softmax family, next to a plain JavaScript loop, TensorFlow.js (cpu and wasm backends), ONNX Runtime and PyTorch, all single-threaded, on the same inputs in the same run. Measured on ',
+      ),
       text(`${date} with `),
       code(r.command),
       text(` (it took ${Math.round(r.durationSeconds)} s).`),
     ),
     paragraph(
       strong(text('Quote ratios from the same run.')),
-      text(' Nanoseconds per element depend on the machine and on what else it was doing; the ratios between engines measured side by side in one run are the figures to quote. To measure on your machine, run '),
+      text(
+        ' Nanoseconds per element depend on the machine and on what else it was doing; the ratios between engines measured side by side in one run are the figures to quote. To measure on your machine, run ',
+      ),
       code('npm run bench'),
       text(': it rewrites '),
       code('bench/results.json'),
@@ -1079,29 +1235,47 @@ export function performancePage(r: BenchResults): string {
       code('bench/results.md'),
       text(', and this page is generated from the JSON.'),
     ),
+    ...(missing.length ? [notMeasuredParagraph(missing)] : []),
     heading(2, text('Goals')),
-    paragraph(text('The targets this project set itself: '), code('map'), text(' within 2× of single-threaded PyTorch as a geometric mean over the functions, in float32 and float64; ahead of every JavaScript peer; ReLU and leaky ReLU within 2× of the memory floor (copying the array).')),
+    paragraph(
+      text('The targets this project set itself: '),
+      code('map'),
+      text(
+        ' within 2× of single-threaded PyTorch as a geometric mean over the functions, in float32 and float64; ahead of every JavaScript peer; ReLU and leaky ReLU within 2× of the memory floor (copying the array).',
+      ),
+    ),
     dataTable(goalTable(r)),
     heading(2, text('Where the distance to PyTorch comes from')),
     paragraph(
-      text('The ours/PyTorch geometric mean split by kind of kernel: each group’s own mean, and its share of the overall mean (the shares multiply to it). The last column is what the overall mean would be with that group as fast as PyTorch. Under each table: what every call pays, measured in the same run.'),
+      text(
+        'The ours/PyTorch geometric mean split by kind of kernel: each group’s own mean, and its share of the overall mean (the shares multiply to it). The last column is what the overall mean would be with that group as fast as PyTorch. Under each table: what every call pays, measured in the same run.',
+      ),
     ),
-    ...gapTables(r).flatMap((t) => [heading(3, text(t.heading ?? t.title)), dataTable(t), list(t.notes.map(richText))]),
+    ...gapTables(r, registry.groups).flatMap((t) => [heading(3, text(t.heading ?? t.title)), dataTable(t), list(t.notes.map(richText))]),
     heading(3, text('What makes each kind slower')),
-    list(gapReasons().map(richText)),
+    list(gapReasons(r, registry.groups).map(richText)),
     heading(2, text('Geometric means')),
     paragraph(
-      text('ns per element, geometric means over the functions that ours, the engine and PyTorch all have (the count says how many; the notes name those left out). A ratio below 1 means the first is faster. PT = PyTorch.'),
+      text(
+        'ns per element, geometric means over the functions that ours, the engine and PyTorch all have (the count says how many; the notes name those left out). A ratio below 1 means the first is faster. PT = PyTorch.',
+      ),
     ),
     ...geomeanTables(r).flatMap((t) => tableSection(t, true)),
     heading(2, text('Memory floor')),
-    paragraph(text('The cost of copying the input into an existing array (a plain loop, and '), code('TypedArray.prototype.set'), text('), and into a new one: no elementwise function can beat it by much.')),
+    paragraph(
+      text('The cost of copying the input into an existing array (a plain loop, and '),
+      code('TypedArray.prototype.set'),
+      text('), and into a new one: no elementwise function can beat it by much.'),
+    ),
     dataTable(floorTable(r)),
     heading(2, text('Per function')),
     paragraph(
-      text('Median ns per element, then each engine’s time divided by PyTorch’s. n/a: the engine has no such operator (or no float64 kernel); the reasons are listed below.'),
+      text(
+        'Median ns per element, then each engine’s time divided by PyTorch’s. n/a: the engine has no such operator (or no float64 kernel); the reasons are listed below.',
+      ),
     ),
-    ...functionTables(r).flatMap((t) => tableSection(t, true)),
+    ...(missing.length ? [notMeasuredParagraph(missing)] : []),
+    ...functionTables(r).flatMap((t) => tableSection(withUnmeasuredRows(t, missing), true)),
     ...accuracySection(r),
     heading(2, text('Not measured')),
     list(naReasons(r)),
@@ -1115,14 +1289,16 @@ export function performancePage(r: BenchResults): string {
       [strong(text('Timing:')), text(' '), ...richText(r.settings.timing)],
     ]),
     heading(3, text('Engines')),
-    list(r.engines.map((e) => [strong(text(`${ENGINE_LABELS[e.id] ?? e.label}:`)), text(' '), ...richText(e.description), ...(e.status === 'ok' ? [] : [text(` — status: ${e.status}`)])])),
+    list(
+      r.engines.map((e) => [
+        strong(text(`${ENGINE_LABELS[e.id] ?? e.label}:`)),
+        text(' '),
+        ...richText(e.description),
+        ...(e.status === 'ok' ? [] : [text(` — status: ${e.status}`)]),
+      ]),
+    ),
   ];
-  return page(
-    { title: 'Performance', description: "How fast the module's map is, next to a plain loop, TensorFlow.js, ONNX Runtime and PyTorch, measured in one run.", toc_max_heading_level: 2 },
-    'bench/results.json',
-    [],
-    body,
-  );
+  return page(PERFORMANCE_FRONT_MATTER, 'bench/results.json', [], body);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1136,23 +1312,37 @@ export function pagesSection(r: PagesResults | undefined): string {
   const body: RootContent[] = [heading(2, text('Page weight and speed (Lighthouse)'))];
   if (!r) {
     body.push(
-      paragraph(text('The site’s pages have not been measured yet: '), code(PAGES_COMMAND), text(' measures them with Lighthouse and writes '), code('bench/pages.json'), text(', which this section shows.')),
+      paragraph(
+        text('The site’s pages have not been measured yet: '),
+        code(PAGES_COMMAND),
+        text(' measures them with Lighthouse and writes '),
+        code('bench/pages.json'),
+        text(', which this section shows.'),
+      ),
     );
   } else {
     const s = r.settings;
     const t = r.targets;
     body.push(
       paragraph(
-        text(`How heavy and how fast the site’s pages are on a phone: Lighthouse ${r.lighthouse} with its ${s.formFactor} defaults (${s.throttlingMethod === 'simulate' ? 'simulated' : s.throttlingMethod} throttling: ${s.rttMs} ms round trip, ${(s.throughputKbps / 1024).toFixed(1)} Mbit/s, CPU ${s.cpuSlowdownMultiplier}× slower), `),
-        text(`on the built site served with gzip as a static host serves it; per page the median of ${r.runs} run${r.runs === 1 ? '' : 's'} (the run Lighthouse’s own computeMedianRun picks). Measured on ${r.date.slice(0, 10)} with `),
+        text(
+          `How heavy and how fast the site’s pages are on a phone: Lighthouse ${r.lighthouse} with its ${s.formFactor} defaults (${s.throttlingMethod === 'simulate' ? 'simulated' : s.throttlingMethod} throttling: ${s.rttMs} ms round trip, ${(s.throughputKbps / 1024).toFixed(1)} Mbit/s, CPU ${s.cpuSlowdownMultiplier}× slower), `,
+        ),
+        text(
+          `on the built site served with gzip as a static host serves it; per page the median of ${r.runs} run${r.runs === 1 ? '' : 's'} (the run Lighthouse’s own computeMedianRun picks). Measured on ${r.date.slice(0, 10)} with `,
+        ),
         code(PAGES_COMMAND),
         text(` (${r.chromium}; ${r.machine.cpu}, ${r.machine.cores} cores, load average ${r.machine.loadAverage[0] ?? '?'} when it started), which rewrites `),
         code('bench/pages.json'),
         text('.'),
-        ...(s.maxWaitForLoadSeconds !== DEFAULT_MAX_WAIT_SECONDS ? [text(` Lighthouse waited up to ${s.maxWaitForLoadSeconds} s for each page to load (its default is ${DEFAULT_MAX_WAIT_SECONDS} s).`)] : []),
+        ...(s.maxWaitForLoadSeconds !== DEFAULT_MAX_WAIT_SECONDS
+          ? [text(` Lighthouse waited up to ${s.maxWaitForLoadSeconds} s for each page to load (its default is ${DEFAULT_MAX_WAIT_SECONDS} s).`)]
+          : []),
       ),
       paragraph(
-        text(`Targets: performance at least ${t.performance} and accessibility ${t.accessibility} on every page, total blocking time (TBT) at most ${t.tbtMs} ms on function and notebook pages. Weight is what the page transferred, compressed. LCP: largest contentful paint.`),
+        text(
+          `Targets: performance at least ${t.performance} and accessibility ${t.accessibility} on every page, total blocking time (TBT) at most ${t.tbtMs} ms on function and notebook pages. Weight is what the page transferred, compressed. LCP: largest contentful paint.`,
+        ),
       ),
       table(
         ['Page', 'Performance', 'TBT', 'Weight', 'Accessibility', 'LCP', 'Targets'],
@@ -1170,7 +1360,16 @@ export function pagesSection(r: PagesResults | undefined): string {
     if (failing.length) {
       body.push(
         paragraph(text('Failing accessibility audits:')),
-        list(failing.map(({ page, audit }) => [code(page), text(': '), code(audit.id), text(' ('), ...richText(audit.title), text(`), ${audit.elements.length} element${audit.elements.length === 1 ? '' : 's'}`)])),
+        list(
+          failing.map(({ page, audit }) => [
+            code(page),
+            text(': '),
+            code(audit.id),
+            text(' ('),
+            ...richText(audit.title),
+            text(`), ${audit.elements.length} element${audit.elements.length === 1 ? '' : 's'}`),
+          ]),
+        ),
       );
     }
   }
@@ -1181,16 +1380,6 @@ export function pagesSection(r: PagesResults | undefined): string {
 
 // ---------------------------------------------------------------------------------------------
 // Files
-
-/** Writes atomically, and only when the text changed (keeps mtimes for the site's caches). */
-function writeIfChanged(file: string, content: string): boolean {
-  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
-  return true;
-}
 
 /** KaTeX's stylesheet and fonts into website/static/katex, replaced as a whole. */
 function copyKatex(): void {
@@ -1237,7 +1426,10 @@ export async function generate(): Promise<GeneratedPage[]> {
   pages.push({ file: path.join(DOCS, 'comparison.mdx'), content: comparisonPage(evidence.context) });
   pages.push({ file: path.join(DOCS, 'experiments.mdx'), content: experimentsPage(entries) });
   pages.push({ file: path.join(DOCS, 'bibliography.mdx'), content: bibliographyPage() });
-  pages.push({ file: path.join(DOCS, 'performance.mdx'), content: `${performancePage(readBenchResults())}\n${pagesSection(readPagesResults())}` });
+  pages.push({
+    file: path.join(DOCS, 'performance.mdx'),
+    content: `${performancePage(readBenchResults(), benchRegistry())}\n${pagesSection(readPagesResults())}`,
+  });
   pages.push({ file: path.join(STATIC, 'references.bib'), content: bibtexFile() });
   return pages;
 }
@@ -1246,7 +1438,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const pages = await generate();
   let written = 0;
-  for (const p of pages) if (writeIfChanged(p.file, p.content)) written++;
+  for (const p of pages) if (writeFileIfChanged(p.file, p.content)) written++;
   // Pages of functions that no longer exist: only files this script generated.
   const keep = new Set(pages.map((p) => p.file));
   let removed = 0;
@@ -1264,7 +1456,14 @@ async function main(): Promise<void> {
   );
 }
 
+const USAGE = 'usage: npm run docs:generate   (tsx scripts/generate-docs.ts; no options: it writes every generated page, see the top of this file)';
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const { values } = parseOrExit('[docs:generate]', USAGE, (argv) => parseCommandLine(argv, { help: { type: 'boolean', short: 'h' } }));
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   main().catch((e: unknown) => {
     console.error(`[docs:generate] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);

@@ -5,13 +5,21 @@
 //   2. the site build, cold (website/build, website/.docusaurus and node_modules/.cache removed), then
 //      warm (again, with nothing changed).
 // The module is built and the docs generated and exported first (timed, but not part of the four).
-// Prints the numbers and writes bench/pipeline.json atomically.
+// Prints the numbers and writes bench/pipeline.json atomically. No options (--help says so).
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, writeFileAtomic } from './lib/env.mjs';
+import { parseCommandLine, parseOrExit } from './lib/args.mjs';
+import { ROOT, loadAtomicWrite } from './lib/env.mjs';
 import { EXECUTED_DIR } from './lib/notebooks.mjs';
+
+const USAGE = 'usage: npm run measure:pipeline   (no options: it times the notebooks and the site build, cold and warm, and writes bench/pipeline.json)';
+const { values } = parseOrExit('[measure:pipeline]', USAGE, (argv) => parseCommandLine(argv, { help: { type: 'boolean', short: 'h' } }));
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const OUT = path.join(ROOT, 'bench', 'pipeline.json');
 const log = (msg) => console.log(`[measure:pipeline] ${msg}`);
@@ -52,7 +60,9 @@ function remove(paths) {
 
 function cpuModel() {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) return line.split(':').slice(1).join(':').trim();
   } catch {
     /* not Linux */
@@ -98,6 +108,7 @@ async function main() {
     steps,
     totalSeconds: Math.round((Date.now() - started) / 100) / 10,
   };
+  const { writeFileAtomic } = await loadAtomicWrite();
   writeFileAtomic(OUT, `${JSON.stringify(result, null, 1)}\n`);
   console.log('');
   console.log(`notebooks, cold:                 ${cold.seconds.toFixed(1)} s (${cold.ran} executed)`);

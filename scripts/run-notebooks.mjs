@@ -20,18 +20,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { KERNEL_NAME, ROOT, jupyterEnv, writeFileAtomic } from './lib/env.mjs';
-import {
-  DIST,
-  EXECUTED_DIR,
-  acquireLock,
-  ensureDistBuilt,
-  jupyterPython,
-  listFiles,
-  listNotebooks,
-  requireKernelspec,
-} from './lib/notebooks.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { integerOption, parseCommandLine, parseOrExit, positiveNumberOption } from './lib/args.mjs';
+import { KERNEL_NAME, ROOT, jupyterEnv, loadAtomicWrite } from './lib/env.mjs';
+import { DIST, EXECUTED_DIR, acquireLock, ensureDistBuilt, jupyterPython, listFiles, listNotebooks, requireKernelspec } from './lib/notebooks.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const EXECUTOR = path.join(HERE, 'execute_notebooks.py');
@@ -70,29 +63,34 @@ await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }`;
 
-function parseArgs(argv) {
-  const opts = { force: false, build: true, jobs: Math.max(1, Math.min(2, availableParallelism())), timeout: 300, outDir: EXECUTED_DIR, files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--force') opts.force = true;
-    else if (a === '--no-build') opts.build = false;
-    else if (a === '--jobs') opts.jobs = Number(value());
-    else if (a === '--timeout') opts.timeout = Number(value());
-    else if (a === '--out-dir') opts.outDir = path.resolve(value());
-    else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/run-notebooks.mjs [--force] [--no-build] [--jobs N] [--timeout SECONDS] [--out-dir DIR] [notebook.ipynb …]');
-      process.exit(0);
-    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
-    else opts.files.push(path.resolve(a));
-  }
-  if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new Error(`--jobs must be a positive integer, got ${opts.jobs}`);
-  if (!(opts.timeout > 0)) throw new Error(`--timeout must be a positive number of seconds, got ${opts.timeout}`);
-  return opts;
+export const USAGE = 'usage: node scripts/run-notebooks.mjs [--force] [--no-build] [--jobs N] [--timeout SECONDS] [--out-dir DIR] [notebook.ipynb …]';
+
+/**
+ * The runner's options from its command line (pure; throws a UsageError, exit code 2): --jobs a whole
+ * number ≥ 1, --timeout seconds > 0, --out-dir a folder; positionals are notebooks.
+ */
+export function parseRunnerArgs(argv, cwd = process.cwd()) {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      force: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      jobs: { type: 'string' },
+      timeout: { type: 'string' },
+      'out-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { positionals: true },
+  );
+  return {
+    help: values.help ?? false,
+    force: values.force ?? false,
+    build: !values['no-build'],
+    jobs: values.jobs !== undefined ? integerOption('jobs', values.jobs) : Math.max(1, Math.min(2, availableParallelism())),
+    timeout: values.timeout !== undefined ? positiveNumberOption('timeout', values.timeout) : 300,
+    outDir: values['out-dir'] !== undefined ? path.resolve(cwd, values['out-dir']) : EXECUTED_DIR,
+    files: positionals.map((f) => path.resolve(cwd, f)),
+  };
 }
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
@@ -136,8 +134,7 @@ function cellStderr(cell) {
     if (out.output_type === 'stream' && out.name === 'stderr') parts.push(Array.isArray(out.text) ? out.text.join('') : out.text);
     if (out.output_type === 'error') parts.push(`${out.ename}: ${out.evalue}\n${(out.traceback ?? []).join('\n')}`);
   }
-  // eslint-disable-next-line no-control-regex
-  return parts.join('').replace(/\u001b\[[0-9;]*m/g, '').trimEnd();
+  return stripVTControlCharacters(parts.join('')).trimEnd();
 }
 
 const injectedCell = (source, role) => ({
@@ -158,7 +155,11 @@ function describeFailure(file, executed, result) {
   const last = cells.length - 1;
   const where = (i) => {
     const cell = cells[i];
-    const first = sourceText(cell).replace(CELL_PREFIX, '').split('\n').find((l) => l.trim() && !l.trim().startsWith('//')) ?? '';
+    const first =
+      sourceText(cell)
+        .replace(CELL_PREFIX, '')
+        .split('\n')
+        .find((l) => l.trim() && !l.trim().startsWith('//')) ?? '';
     return `cell ${i} of ${last - 1} (${cell.cell_type}${cell.execution_count ? `, In [${cell.execution_count - 1}]` : ''}): ${first.trim().slice(0, 100)}`;
   };
   const lines = [`FAILED ${rel(file)}`];
@@ -180,7 +181,7 @@ function describeFailure(file, executed, result) {
       if (stderr) lines.push("  the cell's stderr:", indent(stderr));
     }
   } else if (index === 0) {
-    lines.push('  the runner\'s injected setup cell failed:', indent(cellStderr(cells[0]) || result.error));
+    lines.push("  the runner's injected setup cell failed:", indent(cellStderr(cells[0]) || result.error));
   } else if (Number.isInteger(index)) {
     const stderr = cellStderr(cells[index]);
     lines.push(`  ${where(index)}`, `  ${result.error_type}; the cell's stderr:`, indent(stderr || '(empty)'));
@@ -191,7 +192,11 @@ function describeFailure(file, executed, result) {
   return lines.join('\n');
 }
 
-const indent = (text) => String(text).split('\n').map((l) => `    ${l}`).join('\n');
+const indent = (text) =>
+  String(text)
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 
 function runExecutor(python, jobs, parallel, onResult) {
   return new Promise((resolve, reject) => {
@@ -222,7 +227,11 @@ function runExecutor(python, jobs, parallel, onResult) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseOrExit('[notebooks]', USAGE, (argv) => parseRunnerArgs(argv));
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const started = Date.now();
   const defaultSet = opts.files.length === 0;
   const files = defaultSet ? listNotebooks() : opts.files;
@@ -244,6 +253,7 @@ async function main() {
 }
 
 async function runAll(files, opts, python, defaultSet, started) {
+  const { writeFileAtomic } = await loadAtomicWrite();
   const shared = sharedInputs();
   const tmpDir = path.join(opts.outDir, '.tmp');
   mkdirSync(tmpDir, { recursive: true });
@@ -289,9 +299,7 @@ async function runAll(files, opts, python, defaultSet, started) {
     // Each code cell first records its number, on its own first line so line numbers in
     // compiler errors stay right; the executed copy gets the original sources back.
     const cells = nb.cells.map((cell, i) =>
-      cell.cell_type === 'code'
-        ? { ...cell, source: `(globalThis as any).activationsNotebookRunner.cell = ${i + 1}; ` + sourceText(cell) }
-        : cell,
+      cell.cell_type === 'code' ? { ...cell, source: `(globalThis as any).activationsNotebookRunner.cell = ${i + 1}; ` + sourceText(cell) } : cell,
     );
     nb.cells = [injectedCell(SETUP_CELL, 'setup'), ...cells, injectedCell(CHECK_CELL, 'check')];
     const id = `${name}`;
@@ -344,10 +352,13 @@ async function runAll(files, opts, python, defaultSet, started) {
   return failures ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`[notebooks] ${error.message}`);
-    process.exit(1);
-  },
-);
+// Only when run, not when a test imports parseRunnerArgs.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(`[notebooks] ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -2,13 +2,20 @@
 // Installs what the project needs and is missing, then says what it did.
 //   node scripts/setup.mjs          for `npm start`: npm packages, Jupyter, the tslab kernelspec
 //   node scripts/setup.mjs --test   for `npm test`: the same, plus Chromium for the browser tests
-// It uses only Node's standard library: it runs before `npm ci`.
+// It uses only Node's standard library until `npm ci` has run: it is what runs `npm ci`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { JUPYTER_PATH, KERNEL_NAME, ROOT, jupyterPythonCandidates, writeFileAtomic } from './lib/env.mjs';
+import { parseCommandLine, parseOrExit } from './lib/args.mjs';
+import { JUPYTER_PATH, KERNEL_NAME, ROOT, jupyterPythonCandidates, loadAtomicWrite } from './lib/env.mjs';
 
-const forTests = process.argv.includes('--test');
+const USAGE = 'usage: node scripts/setup.mjs [--test]   (--test: also Chromium, for the browser tests)';
+const { values } = parseOrExit('[setup]', USAGE, (argv) => parseCommandLine(argv, { test: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }));
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const forTests = values.test ?? false;
 const say = (msg) => console.log(`[setup] ${msg}`);
 const fail = (msg) => {
   console.error(`[setup] ${msg}`);
@@ -79,6 +86,8 @@ say(`Jupyter: ${python} (nbclient ${quiet(python, ['-c', 'import nbclient; print
 if (forTests) say(`Chromium: ${quiet(chromium, ['--version']) ?? chromium}`);
 
 // 4. The tslab kernelspec, project-local: a git-ignored folder that our scripts put on JUPYTER_PATH.
+// The packages are installed now, so the project's atomic write (TypeScript, through tsx) can load.
+const { writeFileAtomic } = await loadAtomicWrite();
 const tslab = path.join(ROOT, 'node_modules', '.bin', 'tslab');
 if (!existsSync(tslab)) fail(`tslab is missing from node_modules (${tslab}); run npm ci`);
 const kernel = {

@@ -3,8 +3,16 @@
 // export the docs, build the site, print the activations table, then serve the site on 127.0.0.1.
 //   PORT=3000 (default) chooses the port; HOST=127.0.0.1 the address.
 import { spawn, spawnSync } from 'node:child_process';
+import { parseCommandLine, parseOrExit } from './lib/args.mjs';
 import { ROOT } from './lib/env.mjs';
 import { PIPELINE, runSteps } from './lib/steps.mjs';
+
+const USAGE = 'usage: npm start   (no options; PORT and HOST choose where the site is served, default 127.0.0.1:3000)';
+const { values } = parseOrExit('[start]', USAGE, (argv) => parseCommandLine(argv, { help: { type: 'boolean', short: 'h' } }));
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const started = Date.now();
 runSteps(PIPELINE, 'start');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Exhaustive check of the float32 WebAssembly kernels that are not bit-exact (asm/kernels.ts, the
-// "Float32 kernels of the exponential family"): for every one of the 2^32 float32 bit patterns x,
+// Exhaustive check of the float32 WebAssembly kernels that are not bit-exact (asm/fast32.ts, the
+// float32 kernels of the exponential family): for every one of the 2^32 float32 bit patterns x,
 // map(Float32Array) must lie within 1 float32 ulp of the exact value, measured against the
 // reference Math.fround(forward(x)) (forward computed in float64, accurate to a few float64 ulps,
 // so its rounding is the exact value's rounding except in ties, which are counted). NaN must give
@@ -9,38 +9,89 @@
 // distance), how many results differ from the reference, and how many reference values were exact
 // float64 midpoints between two float32 values (ties).
 //
-//   npm run verify:f32                                   all functions, all 2^32 inputs, 2 workers
-//   npm run verify:f32 -- --fns=sigmoid,tanh --workers=2 --stride=16
-//   npm run verify:f32 -- --fns=hardshrink --params='{"lambda":0.1}'
-// --stride=s checks every s-th bit pattern (a dense sample of 2^32/s inputs) plus, always, every
-// special value; --params sets parameters over the defaults. The float32 kernels that are meant to
-// be exact (EXACT below: they compute in float32 lanes, or round a float64 result, by an argument
-// in asm/kernels.ts) can be named too: for them any difference from fround(forward) fails.
-// Not part of npm test (it takes minutes per function).
+// Usage: see USAGE below (`npm run verify:f32 -- --help`). --stride=s checks every s-th bit pattern
+// (a dense sample of 2^32/s inputs) plus, always, every special value; --params sets parameters over
+// the defaults. The float32 kernels that are meant to be exact (EXACT below: they compute in float32
+// lanes, or round a float64 result, by an argument in their asm/ file) can be named too: for them
+// any difference from fround(forward) fails. Any other activation is held to the 1-ulp rule. Not part
+// of npm test (it takes minutes per function); test/kernels.test.ts runs its argument checks and a
+// sparse sample. Exit codes: 0 all ok, 1 a check failed, 2 a wrong command line.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
-
-// src/ is TypeScript: load it through tsx (a devDependency) in the main thread and in each worker.
-register();
+import { UsageError, integerOption, parseCommandLine, parseOrExit } from './lib/args.mjs';
 
 const ALL = ['sigmoid', 'silu', 'tanh', 'elu', 'selu', 'softplus', 'logSigmoid', 'mish', 'tanhshrink'];
-const EXACT = new Set(['relu', 'relu6', 'hardtanh', 'hardsigmoid', 'hardswish', 'softshrink', 'hardshrink', 'leakyRelu', 'prelu', 'softsign', 'gelu']);
+const EXACT = new Set([
+  'relu',
+  'relu6',
+  'hardtanh',
+  'hardsigmoid',
+  'hardswish',
+  'softshrink',
+  'hardshrink',
+  'leakyRelu',
+  'prelu',
+  'softsign',
+  'gelu',
+  'rrelu',
+  'threshold',
+]);
 const CHUNK = 1 << 20;
+const MAX_WORKERS = 64;
 
-function parseArgs() {
-  const args = Object.fromEntries(
-    process.argv.slice(2).map((a) => {
-      const m = /^--([^=]+)=?(.*)$/.exec(a);
-      return m ? [m[1], m[2]] : [a, ''];
-    }),
-  );
-  return {
-    fns: args.fns ? args.fns.split(',') : ALL,
-    workers: Number(args.workers ?? 2),
-    stride: Number(args.stride ?? 1),
-    params: args.params ? JSON.parse(args.params) : {},
-  };
+export const USAGE = `usage: node scripts/verify-f32-kernels.mjs [options]   (npm run verify:f32 -- [options])
+  --fns=a,b,…     activations to check, registry ids (default: ${ALL.join(',')})
+  --stride=s      check every s-th float32 bit pattern, 1 ≤ s ≤ 2^32 (default 1: all 2^32 of them)
+  --workers=w     worker threads, 1 ≤ w ≤ ${MAX_WORKERS} (default 2)
+  --params=JSON   parameters over the defaults, e.g. '{"lambda":0.1}' (of every function checked)
+  --help          this text`;
+
+/**
+ * The command line, without the registry: { help } or { fns (names, unchecked), stride, workers,
+ * params }. Pure (no I/O); throws a UsageError for an unknown option, a stray argument, a missing
+ * value or a value that is not a number in range, or --params that is not a JSON object.
+ */
+export function parseVerifyArgs(argv) {
+  const { values } = parseCommandLine(argv, {
+    fns: { type: 'string' },
+    stride: { type: 'string' },
+    workers: { type: 'string' },
+    params: { type: 'string' },
+    help: { type: 'boolean' },
+  });
+  if (values.help) return { help: true };
+  const fns = values.fns === undefined ? ALL : [...new Set(values.fns.split(',').map((s) => s.trim()))];
+  const stride = values.stride === undefined ? 1 : integerOption('stride', values.stride, 1);
+  if (stride > 2 ** 32) throw new UsageError(`--stride must be at most 2^32 = ${2 ** 32}, got ${values.stride}`);
+  const workers = values.workers === undefined ? 2 : integerOption('workers', values.workers, 1);
+  if (workers > MAX_WORKERS) throw new UsageError(`--workers must be at most ${MAX_WORKERS}, got ${values.workers}`);
+  let params = {};
+  if (values.params !== undefined) {
+    try {
+      params = JSON.parse(values.params);
+    } catch {
+      throw new UsageError(`--params must be a JSON object, got ${JSON.stringify(values.params)}`);
+    }
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+      throw new UsageError(`--params must be a JSON object, got ${JSON.stringify(values.params)}`);
+    }
+  }
+  return { help: false, fns, stride, workers, params };
+}
+
+/**
+ * Checks the names and parameters against the registry (`byId(id)`: the activation or undefined);
+ * throws a UsageError for an unknown function or a parameter one of them does not have.
+ */
+export function checkAgainstRegistry({ fns, params }, ids, byId) {
+  for (const id of fns) {
+    if (byId(id) === undefined) throw new UsageError(`--fns: unknown function ${JSON.stringify(id)} (one of: ${ids.join(', ')})`);
+  }
+  for (const key of Object.keys(params)) {
+    const without = fns.filter((id) => !Object.hasOwn(byId(id).defaults, key));
+    if (without.length > 0) throw new UsageError(`--params: ${without.join(', ')} has no parameter ${JSON.stringify(key)}`);
+  }
 }
 
 /** Runs id over bit patterns [from, to) with the given stride; returns its statistics. */
@@ -99,8 +150,18 @@ async function check(id, from, to, stride, params) {
   return st;
 }
 
-if (isMainThread) {
-  const { fns, workers, stride, params } = parseArgs();
+const entry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMainThread && entry) {
+  const options = parseOrExit('verify-f32-kernels:', USAGE, parseVerifyArgs);
+  if (options.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  // src/ is TypeScript: load it through tsx (a devDependency), here and in each worker.
+  (await import('tsx/esm/api')).register();
+  const { activationById, activationIds } = await import('../src/registry.ts');
+  parseOrExit('verify-f32-kernels:', USAGE, () => checkAgainstRegistry(options, activationIds, activationById));
+  const { fns, workers, stride, params } = options;
   const total = 2 ** 32;
   let failed = false;
   for (const id of fns) {
@@ -113,14 +174,17 @@ if (isMainThread) {
       if (from >= to) break;
       parts.push(
         new Promise((resolve, reject) => {
-          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { id, from, to, stride, params } });
+          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { verifyF32: true, id, from, to, stride, params } });
           worker.once('message', resolve);
           worker.once('error', reject);
         }),
       );
     }
     // Special values always, whatever the stride: ±0, ±∞, NaNs, the subnormal edges, ±FLT_MAX.
-    const specials = [0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7f800001, 1, 0x80000001, 0x007fffff, 0x807fffff, 0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff];
+    const specials = [
+      0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7f800001, 1, 0x80000001, 0x007fffff, 0x807fffff, 0x00800000, 0x80800000, 0x7f7fffff,
+      0xff7fffff,
+    ];
     const res = await Promise.all(parts);
     const sp = await Promise.all(specials.map((b) => check(id, b, b + 1, 1, params)));
     const all = [...res, ...sp];
@@ -136,7 +200,8 @@ if (isMainThread) {
     for (const e of all.flatMap((r) => r.examples).slice(0, 10)) console.log('   ', e);
   }
   process.exit(failed ? 1 : 0);
-} else {
+} else if (!isMainThread && workerData?.verifyF32) {
+  (await import('tsx/esm/api')).register();
   const { id, from, to, stride, params } = workerData;
   parentPort.postMessage(await check(id, from, to, stride, params));
 }

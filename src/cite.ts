@@ -101,13 +101,7 @@ function citeOf(keys: readonly ReferenceKey[], output: CitationStyle | 'bibtex')
       }
       // IEEE prints a conference paper without proceedings locators (a workshop or ICLR paper) as
       // "presented at the <event>", from the event name, which for these papers is the container.
-      if (
-        output === 'ieee' &&
-        item.type === 'paper-conference' &&
-        item.page === undefined &&
-        item.volume === undefined &&
-        item.editor === undefined
-      ) {
+      if (output === 'ieee' && item.type === 'paper-conference' && item.page === undefined && item.volume === undefined && item.editor === undefined) {
         item['event-title'] = item['container-title'];
       }
       return item;

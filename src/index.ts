@@ -2,8 +2,11 @@
  * Public entry. The contract (tests outside the repository rely on it): `activations`, `softmax`,
  * `logSoftmax`, `softmin`, `references`. Everything else here is for the notebooks and the site.
  */
-export { activations, activationIds } from './registry.js';
-export type { ActivationId } from './registry.js';
+export { activations, activationIds, activationById, isActivationId } from './registry.js';
+export type { ActivationId, Activations, ParamsOf } from './registry.js';
+// RReLU's training mode (a random slope per element, deterministic per seed): beyond the Activation shape.
+export { rreluTraining, RRELU_LOWER, RRELU_UPPER } from './activations/rrelu.js';
+export type { RreluTrainingResult } from './activations/rrelu.js';
 export {
   softmax,
   logSoftmax,
@@ -35,6 +38,14 @@ export type {
   TradeOffs,
   Claim,
   Evidence,
+  EngineRequirement,
+  FamilyId,
+  KernelGroup,
+  LoopKernel,
+  OnnxSpec,
+  ParamRef,
+  ReferenceSpec,
+  TfjsSpec,
 } from './types.js';
 export * from './plot/index.js';
 // Our experiments (src/experiments): what they measure, their findings, and the committed results.

@@ -101,8 +101,7 @@ const REFERENCES = {
   bridle1990softmax: {
     id: 'bridle1990softmax',
     type: 'chapter',
-    title:
-      'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
+    title: 'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
     author: [{ family: 'Bridle', given: 'John S.' }],
     editor: [
       { family: 'Fogelman Soulié', given: 'Françoise' },
@@ -343,6 +342,21 @@ const REFERENCES = {
     DOI: '10.1109/ICCV.2015.123',
     URL: 'https://openaccess.thecvf.com/content_iccv_2015/papers/He_Delving_Deep_into_ICCV_2015_paper.pdf',
   },
+  xu2015empirical: {
+    id: 'xu2015empirical',
+    type: 'article',
+    title: 'Empirical Evaluation of Rectified Activations in Convolutional Network',
+    author: [
+      { family: 'Xu', given: 'Bing' },
+      { family: 'Wang', given: 'Naiyan' },
+      { family: 'Chen', given: 'Tianqi' },
+      { family: 'Li', given: 'Mu' },
+    ],
+    publisher: 'arXiv',
+    number: 'arXiv:1505.00853',
+    issued: { 'date-parts': [[2015, 5]] },
+    URL: 'https://arxiv.org/abs/1505.00853',
+  },
   clevert2016elu: {
     id: 'clevert2016elu',
     type: 'paper-conference',
@@ -489,8 +503,7 @@ function deepFreeze<T>(value: T): T {
  *
  * Indexing with a known key gives the item; with any other string the type says it may be missing.
  */
-export const references: Readonly<Record<ReferenceKey, CslItem>> & Readonly<Record<string, CslItem | undefined>> =
-  deepFreeze(REFERENCES);
+export const references: Readonly<Record<ReferenceKey, CslItem>> & Readonly<Record<string, CslItem | undefined>> = deepFreeze(REFERENCES);
 
 /** The cite keys in the order of `references`. */
 export const referenceKeys: readonly ReferenceKey[] = Object.freeze(Object.keys(REFERENCES) as ReferenceKey[]);
@@ -648,6 +661,33 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
     ],
     notes: ['Neither IEEE Xplore nor the CVF page was read. arXiv version: 1502.01852.'],
   },
+  xu2015empirical: {
+    record: 'https://arxiv.org/abs/1505.00853',
+    recordRead: false,
+    checked: [
+      {
+        source: 'https://paperswithcode.com/paper/empirical-evaluation-of-rectified-activations',
+        confirms: 'a copy of the arXiv record: title; authors Bing Xu, Naiyan Wang, Tianqi Chen, Mu Li in that order; 5 May 2015; the abstract',
+      },
+      {
+        source: 'https://tomesphere.com/paper/1505.00853',
+        confirms: 'arXiv 1505.00853: title, the four authors in the same order, the abstract',
+      },
+      { source: 'https://www.scholarfeed.org/paper/1505.00853v2', confirms: 'a second arXiv version (v2) with the same abstract' },
+      {
+        source: `${TEXT_SEARCH} for "Empirical Evaluation of Rectified Activations"`,
+        confirms: 'BibTeX exports and reference lists: "Xu, Bing and Wang, Naiyan and Chen, Tianqi and Li, Mu", arXiv preprint arXiv:1505.00853, 2015',
+      },
+      {
+        source: "https://pytorch.org/docs/1.13/generated/torch.nn.RReLU.html (read as the docstring of Debian's python3-torch 1.13)",
+        confirms: 'PyTorch cites this paper for RReLU, with the link https://arxiv.org/abs/1505.00853',
+      },
+    ],
+    notes: [
+      'Filed as the arXiv preprint it is. One reference list (a course page) cites it as "In ICML Deep Learning Workshop, 2015"; no workshop programme or proceedings confirmed that, so no workshop is named.',
+      'The arXiv page and the PDF were not read: the abstract was read in the copies above, the body of the paper was not (its trade-off passages cite the abstract only).',
+    ],
+  },
   krizhevsky2010relu6: {
     record: 'https://www.cs.toronto.edu/~kriz/conv-cifar10-aug2010.pdf',
     recordRead: false,
@@ -673,7 +713,8 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
     checked: [
       {
         source: 'https://shortscience.org/paper?a=guest&bibtexKey=journals%2Fcorr%2F1511.07289',
-        confirms: 'a copy of the arXiv record: title; authors Djork-Arné Clevert (with the accent), Thomas Unterthiner, Sepp Hochreiter; first version 23 November 2015',
+        confirms:
+          'a copy of the arXiv record: title; authors Djork-Arné Clevert (with the accent), Thomas Unterthiner, Sepp Hochreiter; first version 23 November 2015',
       },
       {
         source: 'http://aminer.cn/pub/573696056e3b12023e519679/fast-and-accurate-deep-network-learning-by-exponential-linear-units-elus',
@@ -685,7 +726,7 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
           'venue in dblp form "4th International Conference on Learning Representations, ICLR 2016, San Juan, Puerto Rico, May 2-4, 2016, Conference Track Proceedings" (for this paper among others); editors Yoshua Bengio and Yann LeCun',
       },
     ],
-    notes: ['ICLR 2016 papers have no pages, publisher or DOI; the arXiv abstract page is the paper\'s page.'],
+    notes: ["ICLR 2016 papers have no pages, publisher or DOI; the arXiv abstract page is the paper's page."],
   },
   klambauer2017selu: {
     record: 'https://papers.nips.cc/paper/2017/hash/5d44ee6f2c3f71b73125876103c8f6c4-Abstract.html',
@@ -722,7 +763,7 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
       { source: 'https://emergentmind.com/papers/1704.07483', confirms: 'arXiv 1704.07483, published 24 April 2017, cs.LG' },
     ],
     notes: [
-      'Only ever an arXiv preprint. arXiv\'s DataCite DOIs (10.48550/arXiv.<id>) are left out of every preprint here: the arXiv identifier is the citation, and none was read from a DOI record.',
+      "Only ever an arXiv preprint. arXiv's DataCite DOIs (10.48550/arXiv.<id>) are left out of every preprint here: the arXiv identifier is the citation, and none was read from a DOI record.",
     ],
   },
   dugas2001softplus: {
@@ -744,7 +785,7 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
       },
     ],
     notes: [
-      'Conference held in 2000, volume printed in 2001: issued 2001 (hence the key), event-date 2000. The NeurIPS site files the paper under 2000, the conference year. The editors\' given names are written out (Todd K. Leen, Thomas G. Dietterich, Volker Tresp); the sources give initials. No DOI exists.',
+      "Conference held in 2000, volume printed in 2001: issued 2001 (hence the key), event-date 2000. The NeurIPS site files the paper under 2000, the conference year. The editors' given names are written out (Todd K. Leen, Thomas G. Dietterich, Volker Tresp); the sources give initials. No DOI exists.",
     ],
   },
   hendrycks2016gelu: {
@@ -768,7 +809,7 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
       {
         source:
           'https://www.bohrium.com/paper-details/sigmoid-weighted-linear-units-for-neural-network-function-approximation-in-reinforcement-learning/813066594082095105-2463',
-        confirms: 'title in the journal\'s sentence case; authors Stefan Elfwing, Eiji Uchibe, Kenji Doya; Neural Networks; 1 November 2018; DOI',
+        confirms: "title in the journal's sentence case; authors Stefan Elfwing, Eiji Uchibe, Kenji Doya; Neural Networks; 1 November 2018; DOI",
       },
       {
         source: `${TEXT_SEARCH} for "neunet.2017.12.012"`,
@@ -863,7 +904,8 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
       },
       {
         source: `${TEXT_SEARCH} for "Quadratic Polynomials Learn Better Image" (Flux/NNlib softsign docstrings, other reference lists)`,
-        confirms: 'title; "Technical Report 1337"; 2009; the LISA publications URL of the report (/attachments/single/205), which one of them calls a dead link',
+        confirms:
+          'title; "Technical Report 1337"; 2009; the LISA publications URL of the report (/attachments/single/205), which one of them calls a dead link',
       },
       {
         source: `${TEXT_SEARCH} for "Bergstra, James and Breuleux, Olivier" (the Theano BibTeX, same lab, 2010)`,
@@ -872,7 +914,7 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
     ],
     notes: [
       'Neither the report nor its LISA publications page could be read (the URL is reported dead), so every field rests on reference lists, chiefly that of Glorot & Bengio 2010, from the same lab. No month, no pages, no DOI.',
-      'The given names are written out from the authors\' other papers of the same lab (the reference lists give initials); that these four are the same people was not confirmed from the report itself.',
+      "The given names are written out from the authors' other papers of the same lab (the reference lists give initials); that these four are the same people was not confirmed from the report itself.",
       'The title is in the sentence case of Glorot & Bengio\'s reference list; code docstrings write it in title case. CSL "report" (BibTeX @techreport): the department and university are its institution.',
     ],
   },
@@ -888,7 +930,7 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
     ],
     notes: [
       'The degree was granted by Université Paris VI, not EPFL or Université de Montréal.',
-      'PyTorch\'s Hardtanh documentation cites no paper; this thesis is the usual reference for the hard tanh of Torch and SENNA. That the thesis text defines it was not checked (its PDF could not be read).',
+      "PyTorch's Hardtanh documentation cites no paper; this thesis is the usual reference for the hard tanh of Torch and SENNA. That the thesis text defines it was not checked (its PDF could not be read).",
     ],
   },
   donoho1994ideal: {
@@ -900,7 +942,9 @@ export const referenceSources: Readonly<Record<ReferenceKey, ReferenceSource>> =
         confirms: 'DOI; authors D. L. Donoho and I. M. Johnstone; title; Biometrika 81(3):425–455; 1994',
       },
     ],
-    notes: ['The Oxford Academic page itself was not read; the month of the issue is left out, not confirmed. Given names David L. and Iain M. are written out; the sources give initials.'],
+    notes: [
+      'The Oxford Academic page itself was not read; the month of the issue is left out, not confirmed. Given names David L. and Iain M. are written out; the sources give initials.',
+    ],
   },
   donoho1995softthreshold: {
     record: 'https://doi.org/10.1109/18.382009',

@@ -119,8 +119,81 @@ export interface Example {
   readonly note?: string;
 }
 
-export interface ActivationSpec<P extends Params = Params> {
-  readonly id: string;
+// ---------------------------------------------------------------------------------------------
+// Per-function data that used to live in other lists (bench, fixture generator, notebook families):
+// each function's file now carries it, and every list derives from the registry.
+
+/** The notebook/README family a function is listed under (titles live in src/notebook/families.ts). */
+export type FamilyId = 'saturating' | 'rectifier' | 'exponential' | 'smooth-gated' | 'hard' | 'other';
+/** The bench's kernel groups ('vector' is for softmax, logSoftmax and softmin). */
+export type KernelGroup = 'cheap' | 'exp' | 'gelu' | 'vector';
+/** The textbook formula as a plain loop, params bound (the bench's baseline). */
+export type LoopKernel = (xs: FloatArray, out: FloatArray) => void;
+
+/**
+ * A value taken from the call's parameters, by our name. `K` narrows the name to the function's own
+ * parameters inside its spec (a misspelt name does not compile); elsewhere it is any string.
+ */
+export interface ParamRef<K extends string = string> {
+  readonly param: K;
+}
+
+/** Why an engine can only run a function at some parameter values (e.g. tf.elu has alpha fixed at 1). */
+export interface EngineRequirement {
+  /** The parameter values the engine needs; other values are reported as 'n/a' with `why`. */
+  readonly params: Params;
+  readonly why: string;
+}
+
+/** The tfjs-core op, as data (bench/lib/cases.ts turns it into a call). */
+export interface TfjsSpec<K extends string = string> {
+  /** The tfjs-core function, e.g. 'leakyRelu', 'clipByValue'. */
+  readonly op: string;
+  /** Arguments after x; `{ tensor: name }` is a 1-element tensor1d of that parameter (prelu). */
+  readonly args?: readonly (number | ParamRef<K> | { readonly tensor: K })[];
+  readonly requires?: EngineRequirement;
+}
+
+/** A one-node ONNX model, as data. */
+export interface OnnxSpec<K extends string = string> {
+  readonly opType: string;
+  readonly opset: number;
+  /** Numbers are float attributes, `{ int }` an integer one, strings string ones. */
+  readonly attributes?: Readonly<Record<string, number | string | { readonly int: number } | ParamRef<K>>>;
+  readonly initializers?: readonly {
+    readonly name: string;
+    readonly values: readonly (number | ParamRef<K>)[];
+    readonly dims?: readonly number[];
+  }[];
+  readonly requires?: EngineRequirement;
+}
+
+/** Python, evaluated by test/fixtures/generate.py (and bench/torch_bench.py for `torch`). */
+export interface ReferenceSpec<P extends Params = Params> {
+  /**
+   * PyTorch forward. Names bound: x (a float64 tensor; float32 in the bench), p (dict of our params:
+   * floats/str), torch, F, and param_tensor(value, dtype) (a parameter as a 1-element tensor).
+   */
+  readonly torch: string;
+  /**
+   * Exact value with mpmath. Names bound: x (mpf), p (dict), m (= mpf of a float, exact), mpf, mpmath,
+   * and the generator's helpers sig, expneg, softplus_core, sech2, npdf, ncdf, gelu_tanh_f,
+   * gelu_tanh_df, SELU_SCALE, SELU_ALPHA. Kink conventions are PyTorch autograd's.
+   */
+  readonly exact: string;
+  /** Exact derivative, same names bound as `exact`. */
+  readonly exactDerivative: string;
+  /** Parameter sets besides the defaults (which always come first). */
+  readonly paramSets?: readonly Params[];
+  /** x where branches meet at params p, besides 0 (relu6: [6]; hardtanh: [minVal, maxVal]; softplus: [threshold/beta]). */
+  kinks?(p: P): readonly number[];
+}
+
+/** Our parameter names of `P`, as a string union. */
+export type ParamName<P extends Params> = keyof P & string;
+
+export interface ActivationSpec<P extends Params = Params, Id extends string = string> {
+  readonly id: Id;
   /** Display name, e.g. "Leaky ReLU". */
   readonly name: string;
   /** One sentence that says what it is. */
@@ -146,6 +219,18 @@ export interface ActivationSpec<P extends Params = Params> {
   readonly examples: readonly Example[];
   /** Ids of related activations. */
   readonly seeAlso: readonly string[];
+  /** Which family the notebooks and README list it under. */
+  readonly family: FamilyId;
+  /** The bench's kernel group. */
+  readonly kernelGroup: Exclude<KernelGroup, 'vector'>;
+  /** The textbook formula as a plain loop (the bench's baseline), parameters bound. */
+  baseline(p: P): LoopKernel;
+  /** tfjs-core's op; absent: tfjs has no op for it. Parameter references must name parameters. */
+  readonly tfjs?: TfjsSpec<NoInfer<ParamName<P>>>;
+  /** ONNX's operator; absent: no single ONNX operator. */
+  readonly onnx?: OnnxSpec<NoInfer<ParamName<P>>>;
+  /** The reference generator's PyTorch and mpmath expressions (test/fixtures/generate.py). */
+  readonly reference: ReferenceSpec<NoInfer<P>>;
   /** Throws a RangeError naming the parameter for impossible values. Defaults already merged. */
   readonly validate?: (p: P) => void;
   readonly forward: (x: number, p: P) => number;
@@ -157,8 +242,8 @@ export interface ActivationSpec<P extends Params = Params> {
   readonly mapKernel?: (xs: FloatArray, out: FloatArray, p: P) => void;
 }
 
-export interface Activation<P extends Params = Params> {
-  readonly id: string;
+export interface Activation<P extends Params = Params, Id extends string = string> {
+  readonly id: Id;
   readonly name: string;
   readonly summary: string;
   readonly torchFunction: string;
@@ -172,6 +257,15 @@ export interface Activation<P extends Params = Params> {
   readonly tradeOffs: TradeOffs;
   readonly examples: readonly Example[];
   readonly seeAlso: readonly string[];
+  readonly family: FamilyId;
+  readonly kernelGroup: Exclude<KernelGroup, 'vector'>;
+  /** The textbook formula as a plain loop (the bench's baseline), parameters bound (merged and validated). */
+  baseline(params?: Partial<P>): LoopKernel;
+  // Parameter names are checked in the spec; here they are plain strings, because `keyof P` would make
+  // Activation<P> invariant in P and an Activation<{ alpha: number }> no longer an Activation<Params>.
+  readonly tfjs?: TfjsSpec;
+  readonly onnx?: OnnxSpec;
+  readonly reference: ReferenceSpec<P>;
   forward(x: number, params?: Partial<P>): number;
   derivative(x: number, params?: Partial<P>): number;
   map<A extends FloatArray>(xs: A, params?: Partial<P>, out?: A): A;

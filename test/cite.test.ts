@@ -67,7 +67,10 @@ describe('toBibtex', () => {
     // `organization`, the field BibTeX keeps for a conference's sponsor.
     assert.doesNotMatch(toBibtex(referenceKeys), /^\torganization = /m);
     const withPublisher = referenceKeys.filter((key) => item(key).publisher !== undefined);
-    assert.ok(withPublisher.some((key) => item(key).type === 'paper-conference'), 'no conference paper with a publisher to check');
+    assert.ok(
+      withPublisher.some((key) => item(key).type === 'paper-conference'),
+      'no conference paper with a publisher to check',
+    );
     for (const key of withPublisher) {
       const expected = item(key);
       const bib = toBibtex(key);
@@ -127,7 +130,10 @@ describe('toBibtex', () => {
   });
 
   test('an unknown key is a RangeError naming it', () => {
-    assert.throws(() => toBibtex('nair2010'), (e: Error) => e instanceof RangeError && e.message.includes('"nair2010"'));
+    assert.throws(
+      () => toBibtex('nair2010'),
+      (e: Error) => e instanceof RangeError && e.message.includes('"nair2010"'),
+    );
     assert.throws(
       () => toBibtex(['nair2010relu', 'nope']),
       (e: Error) => e instanceof RangeError && e.message.includes('"nope"') && e.message.includes('keys[1]'),
@@ -198,8 +204,14 @@ describe('formatReference', () => {
   });
 
   test('IEEE names the event of a paper presented without proceedings pages', () => {
-    assert.match(formatReference('maas2013rectifier', 'ieee'), /presented at the ICML Workshop on Deep Learning for Audio, Speech and Language Processing, 2013\./);
-    assert.match(formatReference('ramachandran2017swish', 'ieee'), /presented at the 6th International Conference on Learning Representations \(ICLR 2018\), Workshop Track, Vancouver, BC, Canada, 2018\./);
+    assert.match(
+      formatReference('maas2013rectifier', 'ieee'),
+      /presented at the ICML Workshop on Deep Learning for Audio, Speech and Language Processing, 2013\./,
+    );
+    assert.match(
+      formatReference('ramachandran2017swish', 'ieee'),
+      /presented at the 6th International Conference on Learning Representations \(ICLR 2018\), Workshop Track, Vancouver, BC, Canada, 2018\./,
+    );
   });
 
   test('IEEE output has no doubled spaces and no word glued to a closing quote', () => {
@@ -231,7 +243,10 @@ describe('formatReference', () => {
   });
 
   test('an unknown key, style or format is a RangeError naming it', () => {
-    assert.throws(() => formatReference('relu', 'apa'), (e: Error) => e instanceof RangeError && e.message.includes('"relu"'));
+    assert.throws(
+      () => formatReference('relu', 'apa'),
+      (e: Error) => e instanceof RangeError && e.message.includes('"relu"'),
+    );
     assert.throws(
       () => formatReference('nair2010relu', 'mla' as never),
       (e: Error) => e instanceof RangeError && e.message.includes('"mla"'),
@@ -271,8 +286,14 @@ describe('bibliography', () => {
   });
 
   test('an unknown style or key is a RangeError naming it', () => {
-    assert.throws(() => bibliography('chicago' as never), (e: Error) => e instanceof RangeError && e.message.includes('"chicago"'));
-    assert.throws(() => bibliography('apa', 'text', ['x']), (e: Error) => e instanceof RangeError && e.message.includes('"x"'));
+    assert.throws(
+      () => bibliography('chicago' as never),
+      (e: Error) => e instanceof RangeError && e.message.includes('"chicago"'),
+    );
+    assert.throws(
+      () => bibliography('apa', 'text', ['x']),
+      (e: Error) => e instanceof RangeError && e.message.includes('"x"'),
+    );
   });
 });
 

@@ -10,11 +10,7 @@ import assert from 'node:assert/strict';
 import stdlibErfc from '@stdlib/math-base-special-erfc';
 import { erfc, erfcShifted } from '../src/math/erf.js';
 import { expNonPositive } from '../src/math/exp.js';
-import { rng } from './fixtures/reference.js';
-
-function same(a: number, b: number): boolean {
-  return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
-}
+import { assertSame, rng, show } from './helpers/numeric.js';
 
 function mismatches(xs: Iterable<number>, f: (x: number) => number, g: (x: number) => number): string[] {
   const bad: string[] = [];
@@ -22,9 +18,10 @@ function mismatches(xs: Iterable<number>, f: (x: number) => number, g: (x: numbe
   for (const x of xs) {
     const a = f(x);
     const b = g(x);
-    if (!same(a, b)) {
+    // Object.is: NaN equals NaN, and −0 differs from +0.
+    if (!Object.is(a, b)) {
       count++;
-      if (bad.length < 8) bad.push(`x=${x}: ${a} vs ${b}`);
+      if (bad.length < 8) bad.push(`x=${show(x)}: ${show(a)} vs ${show(b)}`);
     }
   }
   if (count > bad.length) bad.push(`… ${count} in all`);
@@ -85,7 +82,9 @@ test('expNonPositive is Math.exp bit for bit on x ≤ 0: 2 million random inputs
   for (let i = 0; i < 1_000_000; i++) xs.push(-r() * 760); // the whole range, subnormal results and underflow
   for (let i = 0; i < 1_000_000; i++) xs.push(-(2 ** (r() * 40 - 36))); // small arguments
   // fdlibm's edges: 2^−28, 0.5·ln 2 (k = 0), 1.5·ln 2 (k = ±1), the subnormal and underflow edges.
-  for (const e of [3.725290298461914e-9, 0.3465735912322998, 0.34657359027997264, 1.0397207708399179, 708.3964185322641, 708.39641853226, 745.1332191019411, 744.44]) {
+  for (const e of [
+    3.725290298461914e-9, 0.3465735912322998, 0.34657359027997264, 1.0397207708399179, 708.3964185322641, 708.39641853226, 745.1332191019411, 744.44,
+  ]) {
     let up = e;
     let down = e;
     for (let i = 0; i < 64; i++) {
@@ -107,6 +106,6 @@ test('erfcShifted(z, ε) is erfc(z) − ε·(2/√π)·e^(−z²) to 2^−30 of 
     const got = erfcShifted(z, eps);
     const correction = Math.abs(eps * 1.1283791670955126 * Math.exp(-z * z));
     assert.ok(Math.abs(got - exact) <= correction * 2 ** -30 + Math.abs(exact) * 2 ** -52, `z=${z}, ε=${eps}: ${got} vs ${exact}`);
-    assert.ok(same(erfcShifted(z, 0), erfc(z)), `z=${z}: erfcShifted(z, 0) = ${erfcShifted(z, 0)}, erfc(z) = ${erfc(z)}`);
+    assertSame(erfcShifted(z, 0), erfc(z), `z=${z}: erfcShifted(z, 0) against erfc(z)`);
   }
 });

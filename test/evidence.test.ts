@@ -28,10 +28,12 @@ function claimsOf(t: TradeOffs): { list: string; claim: Claim }[] {
 }
 
 /** "where" must point into the paper, not just name it. */
-const LOCATOR = /\b(sections?|§|tables?|fig(ure)?s?\.?|p{1,2}\.|pages?|eq(uation)?s?\.?|theorems?|lemmas?|appendix|abstract|chapter|algorithm|definition|introduction|conclusions?|discussion)\b|§/i;
+const LOCATOR =
+  /\b(sections?|§|tables?|fig(ure)?s?\.?|p{1,2}\.|pages?|eq(uation)?s?\.?|theorems?|lemmas?|appendix|abstract|chapter|algorithm|definition|introduction|conclusions?|discussion)\b|§/i;
 
 /** A claim resting on conjecture alone must read as one. */
-const HEDGED = /\b(conjecture|suggests?|suggested|hypothes[ie]s|may|might|could|argues?|proposes?|speculat\w*|not (been )?shown|unverified|untested|believed|claims?)\b/i;
+const HEDGED =
+  /\b(conjecture|suggests?|suggested|hypothes[ie]s|may|might|could|argues?|proposes?|speculat\w*|not (been )?shown|unverified|untested|believed|claims?)\b/i;
 
 const resultsCache = new Map<string, unknown>();
 function resultOf(id: string): unknown {
@@ -97,10 +99,7 @@ describe('the checks themselves can fail', () => {
   test('an unknown paper key, a vague locator, an unknown property or experiment is rejected', () => {
     assert.throws(() => checkEvidence(owner, claim, { kind: 'paper', key: 'nobody2099', where: 'Section 1' }), /unknown reference/);
     assert.throws(() => checkEvidence(owner, claim, { kind: 'paper', key: Object.keys(references)[0]!, where: 'somewhere' }), /names no section/);
-    assert.throws(
-      () => checkEvidence({ ...owner, propertyKeys: [] }, claim, { kind: 'property', property: 'range' }),
-      /not one of/,
-    );
+    assert.throws(() => checkEvidence({ ...owner, propertyKeys: [] }, claim, { kind: 'property', property: 'range' }), /not one of/);
     assert.throws(() => checkEvidence(owner, claim, { kind: 'measured', experiment: 'no-such-experiment', finding: 'x' }), RangeError);
   });
   test('an unhedged claim with only conjecture behind it is caught by the pattern', () => {

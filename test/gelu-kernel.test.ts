@@ -10,9 +10,9 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gelu } from '../src/activations/gelu.js';
-import { runWasm, setKernelMode, wasmKernelsReady } from '../src/kernels/wasm.js';
+import { runWasm, setKernelMode, wasmKernelsReady, type KernelName32 } from '../src/kernels/wasm.js';
 import type { FloatArray } from '../src/types.js';
-import { rng } from './fixtures/reference.js';
+import { rng } from './helpers/numeric.js';
 
 after(() => setKernelMode('auto'));
 
@@ -146,7 +146,7 @@ function bitPatterns(n: number, seed: number): Float64Array {
 }
 
 /** The kernel `name` runs for both array types (runWasm does not fall back to TypeScript). */
-function assertRunsInWasm(name: string): void {
+function assertRunsInWasm(name: KernelName32): void {
   assert.equal(wasmKernelsReady(), true);
   const xs = Float64Array.from([1, -1, 3, -3]);
   const previous = setKernelMode('wasm');
@@ -214,8 +214,9 @@ describe('gelu (exact) WebAssembly kernel', () => {
     const bits = new Uint32Array(1_000_000);
     for (let i = 0; i < bits.length; i++) bits[i] = Math.floor(r() * 2 ** 32);
     // ±0, ±∞, NaNs, the smallest and largest subnormals and normals, ±FLT_MAX
-    bits.set([0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 1, 0x80000001, 0x007fffff, 0x807fffff,
-      0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff]);
+    bits.set([
+      0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 1, 0x80000001, 0x007fffff, 0x807fffff, 0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff,
+    ]);
     const patterns = new Float32Array(bits.buffer);
     assert.deepEqual(mismatches(patterns, mapWasm(patterns)), []);
     // every float32 within 4096 ulps of each edge
@@ -267,7 +268,7 @@ function tanhEdge(target: number, lo: number, hi: number): number {
   const w = (x: number) => -2 * 0.7978845608028654 * x * (1 + 0.044715 * x * x);
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
-    if ((w(mid) > target) === (w(lo) > target)) lo = mid;
+    if (w(mid) > target === w(lo) > target) lo = mid;
     else hi = mid;
   }
   return lo;
@@ -291,11 +292,7 @@ const TANH_EDGES = [
   -21,
 ];
 
-const TANH_SPECIALS: number[] = [
-  ...SPECIALS,
-  ...TANH_EDGES.flatMap((e) => around(e, 40)),
-  ...TANH_EDGES.flatMap((e) => around(-e, 6)),
-];
+const TANH_SPECIALS: number[] = [...SPECIALS, ...TANH_EDGES.flatMap((e) => around(e, 40)), ...TANH_EDGES.flatMap((e) => around(-e, 6))];
 
 describe('gelu (tanh approximation) WebAssembly kernel', () => {
   it('is loaded and runs (not the TypeScript fallback)', () => assertRunsInWasm('geluTanh'));
@@ -335,8 +332,9 @@ describe('gelu (tanh approximation) WebAssembly kernel', () => {
     const r = rng(17);
     const bits = new Uint32Array(1_000_000);
     for (let i = 0; i < bits.length; i++) bits[i] = Math.floor(r() * 2 ** 32);
-    bits.set([0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 1, 0x80000001, 0x007fffff, 0x807fffff,
-      0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff]);
+    bits.set([
+      0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 1, 0x80000001, 0x007fffff, 0x807fffff, 0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff,
+    ]);
     const patterns = new Float32Array(bits.buffer);
     assert.deepEqual(mismatches(patterns, mapWasm(patterns, undefined, TANH), TANH), []);
   });

@@ -19,7 +19,10 @@ test("README's activation table is the one the registry gives (run `npx tsx scri
 
 test('the table has one row per function, each with plain-text ranges', () => {
   const rows = tableRows();
-  assert.deepEqual(rows.map((r) => r.id), [...activationIds, ...vectorFunctionIds]);
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    [...activationIds, ...vectorFunctionIds],
+  );
   for (const r of rows) {
     assert.doesNotMatch(r.range, /\\/, `${r.id}: range still has LaTeX: ${r.range}`);
     assert.ok(r.torch.length > 0 && r.name.length > 0, r.id);

@@ -21,15 +21,18 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
   rumelhart1986backprop: {
     type: 'article-journal',
     title: 'Learning representations by back-propagating errors',
-    authors: [['Rumelhart', 'David E.'], ['Hinton', 'Geoffrey E.'], ['Williams', 'Ronald J.']],
+    authors: [
+      ['Rumelhart', 'David E.'],
+      ['Hinton', 'Geoffrey E.'],
+      ['Williams', 'Ronald J.'],
+    ],
     year: 1986,
     doi: '10.1038/323533a0',
     venue: /^Nature$/,
   },
   bridle1990softmax: {
     type: 'chapter',
-    title:
-      'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
+    title: 'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
     authors: [['Bridle', 'John S.']],
     year: 1990,
     doi: '10.1007/978-3-642-76153-9_28',
@@ -38,7 +41,10 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
   donoho1994ideal: {
     type: 'article-journal',
     title: 'Ideal spatial adaptation by wavelet shrinkage',
-    authors: [['Donoho', 'David L.'], ['Johnstone', 'Iain M.']],
+    authors: [
+      ['Donoho', 'David L.'],
+      ['Johnstone', 'Iain M.'],
+    ],
     year: 1994,
     doi: '10.1093/biomet/81.3.425',
     venue: /^Biometrika$/,
@@ -54,7 +60,12 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
   lecun1998efficient: {
     type: 'chapter',
     title: 'Efficient BackProp',
-    authors: [['LeCun', 'Yann'], ['Bottou', 'Léon'], ['Orr', 'Genevieve B.'], ['Müller', 'Klaus-Robert']],
+    authors: [
+      ['LeCun', 'Yann'],
+      ['Bottou', 'Léon'],
+      ['Orr', 'Genevieve B.'],
+      ['Müller', 'Klaus-Robert'],
+    ],
     year: 1998,
     doi: '10.1007/3-540-49430-8_2',
     venue: /^Neural Networks: Tricks of the Trade$/,
@@ -62,7 +73,13 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
   dugas2001softplus: {
     type: 'paper-conference',
     title: 'Incorporating Second-Order Functional Knowledge for Better Option Pricing',
-    authors: [['Dugas', 'Charles'], ['Bengio', 'Yoshua'], ['Bélisle', 'François'], ['Nadeau', 'Claude'], ['Garcia', 'René']],
+    authors: [
+      ['Dugas', 'Charles'],
+      ['Bengio', 'Yoshua'],
+      ['Bélisle', 'François'],
+      ['Nadeau', 'Claude'],
+      ['Garcia', 'René'],
+    ],
     year: 2001,
     venue: /^Advances in Neural Information Processing Systems$/,
   },
@@ -75,27 +92,42 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
   bergstra2009quadratic: {
     type: 'report',
     title: 'Quadratic polynomials learn better image features',
-    authors: [['Bergstra', 'James'], ['Desjardins', 'Guillaume'], ['Lamblin', 'Pascal'], ['Bengio', 'Yoshua']],
+    authors: [
+      ['Bergstra', 'James'],
+      ['Desjardins', 'Guillaume'],
+      ['Lamblin', 'Pascal'],
+      ['Bengio', 'Yoshua'],
+    ],
     year: 2009,
   },
   glorot2010understanding: {
     type: 'paper-conference',
     title: 'Understanding the difficulty of training deep feedforward neural networks',
-    authors: [['Glorot', 'Xavier'], ['Bengio', 'Yoshua']],
+    authors: [
+      ['Glorot', 'Xavier'],
+      ['Bengio', 'Yoshua'],
+    ],
     year: 2010,
     venue: /^Proceedings of the Thirteenth International Conference on Artificial Intelligence and Statistics$/,
   },
   turian2009softsign: {
     type: 'paper-conference',
     title: 'Quadratic Features and Deep Architectures for Chunking',
-    authors: [['Turian', 'Joseph'], ['Bergstra', 'James'], ['Bengio', 'Yoshua']],
+    authors: [
+      ['Turian', 'Joseph'],
+      ['Bergstra', 'James'],
+      ['Bengio', 'Yoshua'],
+    ],
     year: 2009,
     venue: /North American Chapter of the Association for Computational Linguistics, Companion Volume: Short Papers$/,
   },
   nair2010relu: {
     type: 'paper-conference',
     title: 'Rectified Linear Units Improve Restricted Boltzmann Machines',
-    authors: [['Nair', 'Vinod'], ['Hinton', 'Geoffrey E.']],
+    authors: [
+      ['Nair', 'Vinod'],
+      ['Hinton', 'Geoffrey E.'],
+    ],
     year: 2010,
     venue: /^Proceedings of the 27th International Conference on Machine Learning \(ICML-10\)$/,
   },
@@ -108,43 +140,80 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
   glorot2011deep: {
     type: 'paper-conference',
     title: 'Deep Sparse Rectifier Neural Networks',
-    authors: [['Glorot', 'Xavier'], ['Bordes', 'Antoine'], ['Bengio', 'Yoshua']],
+    authors: [
+      ['Glorot', 'Xavier'],
+      ['Bordes', 'Antoine'],
+      ['Bengio', 'Yoshua'],
+    ],
     year: 2011,
     venue: /^Proceedings of the Fourteenth International Conference on Artificial Intelligence and Statistics$/,
   },
   maas2013rectifier: {
     type: 'paper-conference',
     title: 'Rectifier Nonlinearities Improve Neural Network Acoustic Models',
-    authors: [['Maas', 'Andrew L.'], ['Hannun', 'Awni Y.'], ['Ng', 'Andrew Y.']],
+    authors: [
+      ['Maas', 'Andrew L.'],
+      ['Hannun', 'Awni Y.'],
+      ['Ng', 'Andrew Y.'],
+    ],
     year: 2013,
     venue: /^ICML Workshop on Deep Learning for Audio, Speech and Language Processing$/,
   },
   he2015delving: {
     type: 'paper-conference',
     title: 'Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification',
-    authors: [['He', 'Kaiming'], ['Zhang', 'Xiangyu'], ['Ren', 'Shaoqing'], ['Sun', 'Jian']],
+    authors: [
+      ['He', 'Kaiming'],
+      ['Zhang', 'Xiangyu'],
+      ['Ren', 'Shaoqing'],
+      ['Sun', 'Jian'],
+    ],
     year: 2015,
     doi: '10.1109/ICCV.2015.123',
     venue: /^2015 IEEE International Conference on Computer Vision \(ICCV\)$/,
   },
+  xu2015empirical: {
+    type: 'article',
+    title: 'Empirical Evaluation of Rectified Activations in Convolutional Network',
+    authors: [
+      ['Xu', 'Bing'],
+      ['Wang', 'Naiyan'],
+      ['Chen', 'Tianqi'],
+      ['Li', 'Mu'],
+    ],
+    year: 2015,
+    arxiv: '1505.00853',
+  },
   clevert2016elu: {
     type: 'paper-conference',
     title: 'Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)',
-    authors: [['Clevert', 'Djork-Arné'], ['Unterthiner', 'Thomas'], ['Hochreiter', 'Sepp']],
+    authors: [
+      ['Clevert', 'Djork-Arné'],
+      ['Unterthiner', 'Thomas'],
+      ['Hochreiter', 'Sepp'],
+    ],
     year: 2016,
     venue: /^4th International Conference on Learning Representations \(ICLR 2016\)/,
   },
   hendrycks2016gelu: {
     type: 'article',
     title: 'Gaussian Error Linear Units (GELUs)',
-    authors: [['Hendrycks', 'Dan'], ['Gimpel', 'Kevin']],
+    authors: [
+      ['Hendrycks', 'Dan'],
+      ['Gimpel', 'Kevin'],
+    ],
     year: 2016,
     arxiv: '1606.08415',
   },
   klambauer2017selu: {
     type: 'paper-conference',
     title: 'Self-Normalizing Neural Networks',
-    authors: [['Klambauer', 'Günter'], ['Unterthiner', 'Thomas'], ['Mayr', 'Andreas'], ['Hochreiter', 'Sepp']],
+    authors: [
+      ['Klambauer', 'Günter'],
+      ['Unterthiner', 'Thomas'],
+      ['Mayr', 'Andreas'],
+      ['Hochreiter', 'Sepp'],
+    ],
     year: 2017,
     venue: /^Advances in Neural Information Processing Systems$/,
   },
@@ -158,7 +227,11 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
   elfwing2018silu: {
     type: 'article-journal',
     title: 'Sigmoid-weighted linear units for neural network function approximation in reinforcement learning',
-    authors: [['Elfwing', 'Stefan'], ['Uchibe', 'Eiji'], ['Doya', 'Kenji']],
+    authors: [
+      ['Elfwing', 'Stefan'],
+      ['Uchibe', 'Eiji'],
+      ['Doya', 'Kenji'],
+    ],
     year: 2018,
     doi: '10.1016/j.neunet.2017.12.012',
     venue: /^Neural Networks$/,
@@ -166,7 +239,11 @@ const VERIFIED: Readonly<Record<string, Verified>> = {
   ramachandran2017swish: {
     type: 'paper-conference',
     title: 'Searching for Activation Functions',
-    authors: [['Ramachandran', 'Prajit'], ['Zoph', 'Barret'], ['Le', 'Quoc V.']],
+    authors: [
+      ['Ramachandran', 'Prajit'],
+      ['Zoph', 'Barret'],
+      ['Le', 'Quoc V.'],
+    ],
     year: 2018,
     venue: /^6th International Conference on Learning Representations \(ICLR 2018\), Workshop Track$/,
   },
@@ -205,6 +282,7 @@ const FIXED_KEYS = [
   'nair2010relu',
   'maas2013rectifier',
   'he2015delving',
+  'xu2015empirical',
   'krizhevsky2010relu6',
   'clevert2016elu',
   'klambauer2017selu',
@@ -323,7 +401,7 @@ describe('references', () => {
 
   test('every arXiv preprint (CSL type "article") carries its identifier', () => {
     const preprints = referenceKeys.filter((k) => item(k).type === 'article');
-    assert.deepEqual(preprints.sort(), ['barron2017celu', 'hendrycks2016gelu', 'misra2019mish']);
+    assert.deepEqual(preprints.sort(), ['barron2017celu', 'hendrycks2016gelu', 'misra2019mish', 'xu2015empirical']);
     for (const key of preprints) {
       const entry = item(key);
       const id = /^arXiv:(\d{4}\.\d{4,5})$/.exec(entry.number ?? '')?.[1];

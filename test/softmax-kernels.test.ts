@@ -9,7 +9,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { softmax, logSoftmax, softmin } from '../src/vector/softmax.js';
 import { setKernelMode, wasmKernelsReady, type KernelMode } from '../src/kernels/wasm.js';
-import { rng } from './fixtures/reference.js';
+import { rng } from './helpers/numeric.js';
 
 after(() => setKernelMode('auto'));
 
@@ -76,7 +76,11 @@ describe('the softmax family: WebAssembly kernels and TypeScript loops agree bit
       for (const [kind, values] of vectors(n, r)) {
         for (const Type of [Float64Array, Float32Array]) {
           const xs = Type.from(values);
-          for (const [name, f] of [['softmax', softmax], ['logSoftmax', logSoftmax], ['softmin', softmin]] as const) {
+          for (const [name, f] of [
+            ['softmax', softmax],
+            ['logSoftmax', logSoftmax],
+            ['softmin', softmin],
+          ] as const) {
             const viaWasm = withMode('wasm', () => f(xs));
             const viaTs = withMode('ts', () => f(xs));
             assert.deepEqual(differences(viaWasm, viaTs), [], `${name}, ${kind}, ${Type.name}`);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
@@ -13,33 +12,17 @@ import {
   vectorFunctions,
 } from '../src/vector/softmax.js';
 import { activations } from '../src/index.js';
-import { assertSame, decode, show, ulpDistance, type Encoded } from './fixtures/piecewise/support.js';
+import { assertSame, show, ulpDistance } from './helpers/numeric.js';
+import { loadVectorFixture } from './helpers/reference.js';
 
 const FUNCTIONS = { softmax, logSoftmax, softmin } as const;
 type Id = keyof typeof FUNCTIONS;
 const IDS: readonly Id[] = ['softmax', 'logSoftmax', 'softmin'];
 
-interface Case {
-  xs: number[];
-  v: number[];
-  exact: Record<Id, number[]> | null;
-  torch: Record<Id, { output: number[]; vjp: number[] }>;
-}
-
-// test/fixtures/vector/softmax.json: exact values (mpmath, 50 digits) and PyTorch 1.13's outputs and
-// autograd vector-Jacobian products, written by test/fixtures/vector/generate.py.
-const CASES: Case[] = (
-  JSON.parse(readFileSync(new URL('./fixtures/vector/softmax.json', import.meta.url), 'utf8')) as {
-    cases: { xs: Encoded[]; v: Encoded[]; exact: Record<Id, Encoded[]> | null; torch: Record<Id, { output: Encoded[]; vjp: Encoded[] }> }[];
-  }
-).cases.map((c) => ({
-  xs: c.xs.map(decode),
-  v: c.v.map(decode),
-  exact: c.exact && (Object.fromEntries(IDS.map((k) => [k, c.exact![k].map(decode)])) as Record<Id, number[]>),
-  torch: Object.fromEntries(
-    IDS.map((k) => [k, { output: c.torch[k].output.map(decode), vjp: c.torch[k].vjp.map(decode) }]),
-  ) as Case['torch'],
-}));
+// test/fixtures/softmax.json: exact values (mpmath, 50 digits) and PyTorch 1.13's outputs and
+// autograd vector-Jacobian products, written by test/fixtures/generate.py; read through the shared
+// loader, which decodes it into this shape (exact is null where some function has no exact row).
+const CASES = loadVectorFixture().vectors;
 
 const VJP = {
   softmax: softmaxVectorJacobianProduct,
@@ -174,7 +157,10 @@ test('the softmax family rejects non-arrays and non-numbers with a TypeError nam
         `${id}(${String(xs)})`,
       );
     }
-    assert.throws(() => FUNCTIONS[id]([1, '2', 3] as never), (e: unknown) => e instanceof TypeError && /xs\[1\]/.test(String(e)) && /"2"/.test(String(e)));
+    assert.throws(
+      () => FUNCTIONS[id]([1, '2', 3] as never),
+      (e: unknown) => e instanceof TypeError && /xs\[1\]/.test(String(e)) && /"2"/.test(String(e)),
+    );
   }
 });
 
@@ -188,10 +174,7 @@ test('the vector-Jacobian products match PyTorch autograd on every finite fixtur
       const scale = c.v.reduce((s, v) => s + Math.abs(v), 0);
       for (let i = 0; i < t.length; i++) {
         count++;
-        assert.ok(
-          Math.abs(got[i]! - t[i]!) <= 1e-12 * scale,
-          `${id} vjp(${fmt(c.xs)}, v)[${i}]: got ${show(got[i]!)}, PyTorch ${show(t[i]!)}`,
-        );
+        assert.ok(Math.abs(got[i]! - t[i]!) <= 1e-12 * scale, `${id} vjp(${fmt(c.xs)}, v)[${i}]: got ${show(got[i]!)}, PyTorch ${show(t[i]!)}`);
       }
     }
   }
@@ -199,8 +182,14 @@ test('the vector-Jacobian products match PyTorch autograd on every finite fixtur
 });
 
 test('the vector-Jacobian products reject a v of the wrong length or type', () => {
-  assert.throws(() => softmaxVectorJacobianProduct([1, 2], [1]), (e: unknown) => e instanceof RangeError && /v has length 1/.test(String(e)));
-  assert.throws(() => logSoftmaxVectorJacobianProduct([1, 2], 'ab' as never), (e: unknown) => e instanceof TypeError && /\bv\b/.test(String(e)));
+  assert.throws(
+    () => softmaxVectorJacobianProduct([1, 2], [1]),
+    (e: unknown) => e instanceof RangeError && /v has length 1/.test(String(e)),
+  );
+  assert.throws(
+    () => logSoftmaxVectorJacobianProduct([1, 2], 'ab' as never),
+    (e: unknown) => e instanceof TypeError && /\bv\b/.test(String(e)),
+  );
 });
 
 test('each jacobian is the matrix of the vector-Jacobian product: row i is ∂y_i/∂x, checked by finite differences', () => {

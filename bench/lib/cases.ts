@@ -1,15 +1,94 @@
 /**
- * What the benchmark measures and how each engine computes it. The list of functions comes from the
- * module's registry (`activationIds`, `vectorFunctionIds`), never typed here: every table below is
- * keyed by id, and an id missing from a table is reported as 'n/a' with the reason, never skipped.
- * Pure apart from building closures (tested in test/bench/cases.test.ts).
+ * What the benchmark measures and how each engine computes it, all derived from the registry: the
+ * functions (`activationIds`, `vectorFunctionIds`), each one's plain-loop `baseline`, its tfjs op
+ * (`tfjs`, a TfjsSpec) and its ONNX operator (`onnx`, an OnnxSpec), as its own file states them. No
+ * function is named here; a function without a tfjs or ONNX op is reported as 'n/a' with the reason,
+ * never skipped. Pure apart from building closures (tested in test/bench/cases.test.ts).
  */
 import type * as tfjs from '@tensorflow/tfjs-core';
+import type { KernelGroup, LoopKernel, OnnxSpec, ParamInfo, TfjsSpec } from '../../src/types.js';
 import { oneNodeModel, type OnnxAttribute, type OnnxDtype, type OnnxInitializer } from './onnx.js';
 
 export type Params = Readonly<Record<string, number | string>>;
 export type Dtype = 'float32' | 'float64';
 export type FloatArray = Float32Array | Float64Array;
+export type { LoopKernel };
+
+/**
+ * What the bench reads of a function of the registry: an elementwise `Activation` or a softmax-family
+ * `VectorFunction` fits this shape. Structural, so that the bench can hand in the built module
+ * (dist/, what it times) and the tests the sources.
+ */
+export interface BenchFunction {
+  readonly id: string;
+  readonly kind: 'activation' | 'vector';
+  readonly defaults: Params;
+  readonly params: readonly ParamInfo[];
+  readonly kernelGroup: KernelGroup;
+  /** The textbook formula as a plain loop, `params` merged with the defaults. */
+  readonly baseline: (params: Params) => LoopKernel;
+  readonly tfjs?: TfjsSpec | undefined;
+  readonly onnx?: OnnxSpec | undefined;
+}
+
+/** The registry as the module exports it (src/index.ts, dist/index.js). */
+export interface RegistryLike {
+  readonly activationIds: readonly string[];
+  readonly activations: { readonly [id: string]: unknown };
+  readonly vectorFunctionIds: readonly string[];
+  readonly vectorFunctions: { readonly [id: string]: unknown };
+}
+
+interface ActivationLike {
+  readonly id: string;
+  readonly defaults: Params;
+  readonly params: readonly ParamInfo[];
+  readonly kernelGroup: KernelGroup;
+  baseline(params?: Params): LoopKernel;
+  readonly tfjs?: TfjsSpec;
+  readonly onnx?: OnnxSpec;
+}
+interface VectorLike {
+  readonly id: string;
+  readonly kernelGroup: KernelGroup;
+  baseline(): LoopKernel;
+  readonly tfjs?: TfjsSpec;
+  readonly onnx?: OnnxSpec;
+}
+
+/** A function without the bench's fields is a module built before they existed, not an n/a. */
+function requireBenchFields(id: string, f: { readonly kernelGroup?: unknown; readonly baseline?: unknown }): void {
+  if (typeof f.baseline !== 'function' || typeof f.kernelGroup !== 'string') {
+    throw new Error(`${id} has no baseline or kernelGroup: is the module (dist/) older than its sources? Run \`npm run build\``);
+  }
+}
+
+/** Every function of the registry, in its order (elementwise first, then the softmax family). */
+export function benchFunctions(registry: RegistryLike): BenchFunction[] {
+  const fns: BenchFunction[] = [];
+  for (const id of registry.activationIds) {
+    const a = registry.activations[id] as ActivationLike | undefined;
+    if (!a) throw new Error(`the registry lists ${id} but has no activation for it`);
+    requireBenchFields(id, a);
+    fns.push({
+      id,
+      kind: 'activation',
+      defaults: a.defaults,
+      params: a.params,
+      kernelGroup: a.kernelGroup,
+      baseline: (p) => a.baseline(p),
+      tfjs: a.tfjs,
+      onnx: a.onnx,
+    });
+  }
+  for (const id of registry.vectorFunctionIds) {
+    const f = registry.vectorFunctions[id] as VectorLike | undefined;
+    if (!f) throw new Error(`the registry lists ${id} but has no vector function for it`);
+    requireBenchFields(id, f);
+    fns.push({ id, kind: 'vector', defaults: {}, params: [], kernelGroup: f.kernelGroup, baseline: () => f.baseline(), tfjs: f.tfjs, onnx: f.onnx });
+  }
+  return fns;
+}
 
 /** One row of the tables: a function with parameters (the module's defaults, or a named variant). */
 export interface BenchCase {
@@ -23,26 +102,35 @@ export interface BenchCase {
   readonly main: boolean;
 }
 
-/** Extra rows: the other mode of a function with a mode switch (counted apart from the means). */
-export const VARIANTS: readonly { readonly id: string; readonly suffix: string; readonly params: Params }[] = [
-  { id: 'gelu', suffix: 'tanh', params: { approximate: 'tanh' } },
-];
-
-export function benchCases(
-  activationIds: readonly string[],
-  defaultsOf: (id: string) => Params,
-  vectorIds: readonly string[],
-): BenchCase[] {
+/**
+ * The rows: each function at its defaults, and for a parameter with `choices` (a mode switch, such as
+ * GELU's approximate) one extra row per other choice, key `id:choice`, shown but not counted in the
+ * geometric means.
+ */
+export function benchCases(fns: readonly BenchFunction[]): BenchCase[] {
   const cases: BenchCase[] = [];
-  for (const id of activationIds) {
-    cases.push({ key: id, id, kind: 'activation', label: id, params: defaultsOf(id), main: true });
-    for (const v of VARIANTS.filter((x) => x.id === id)) {
-      const params = { ...defaultsOf(id), ...v.params };
-      cases.push({ key: `${id}:${v.suffix}`, id, kind: 'activation', label: `${id} (${Object.entries(v.params).map(([k, x]) => `${k}=${x}`).join(', ')})`, params, main: false });
+  for (const f of fns) {
+    cases.push({ key: f.id, id: f.id, kind: f.kind, label: f.id, params: f.defaults, main: true });
+    for (const p of f.params) {
+      for (const choice of p.choices ?? []) {
+        if (choice === f.defaults[p.name]) continue;
+        cases.push({
+          key: `${f.id}:${choice}`,
+          id: f.id,
+          kind: f.kind,
+          label: `${f.id} (${p.name}=${choice})`,
+          params: { ...f.defaults, [p.name]: choice },
+          main: false,
+        });
+      }
     }
   }
-  for (const id of vectorIds) cases.push({ key: id, id, kind: 'vector', label: id, params: {}, main: true });
   return cases;
+}
+
+/** Each function's kernel group, by id (bench/lib/report.ts splits the distance to PyTorch by it). */
+export function kernelGroupIndex(fns: readonly BenchFunction[]): Record<string, KernelGroup> {
+  return Object.fromEntries(fns.map((f) => [f.id, f.kernelGroup]));
 }
 
 const num = (p: Params, name: string): number => {
@@ -51,245 +139,54 @@ const num = (p: Params, name: string): number => {
   return v;
 };
 
-// ---------------------------------------------------------------------------------------------
-// The plain-loop baseline: the textbook formula in a plain for-loop, output allocated like `map`.
+/** A `{ param }` reference's value; a name the function does not take is an error, not undefined. */
+const paramValue = (p: Params, name: string): number | string => {
+  const v = p[name];
+  if (v === undefined) throw new TypeError(`the spec refers to parameter ${name}, which is not among ${JSON.stringify(p)}`);
+  return v;
+};
 
-/** Fills `out` from `xs`. */
-export type LoopKernel = (xs: FloatArray, out: FloatArray) => void;
-
-/** erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): JavaScript has no Math.erf. */
-function erfAS(x: number): number {
-  const s = x < 0 ? -1 : 1;
-  const a = Math.abs(x);
-  const t = 1 / (1 + 0.3275911 * a);
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
-  return s * y;
+/** The reason an engine cannot run these parameters (its `requires`), or null when it can. */
+function unmet(requires: { readonly params: Params; readonly why: string } | undefined, p: Params): string | null {
+  if (!requires) return null;
+  return Object.entries(requires.params).every(([k, v]) => p[k] === v) ? null : requires.why;
 }
 
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
+// ---------------------------------------------------------------------------------------------
+// The plain-loop baseline: the textbook formula in a plain for-loop (each function's `baseline`).
 
-/** The textbook formula of each function as a plain loop, with the given parameters. */
-export const PLAIN_LOOPS: Readonly<Record<string, (p: Params) => LoopKernel>> = {
-  sigmoid: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) out[i] = 1 / (1 + Math.exp(-xs[i]!));
-  },
-  tanh: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) out[i] = Math.tanh(xs[i]!);
-  },
-  relu: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      out[i] = x > 0 ? x : 0;
-    }
-  },
-  leakyRelu: (p) => {
-    const s = num(p, 'negativeSlope');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = x >= 0 ? x : s * x;
-      }
-    };
-  },
-  prelu: (p) => {
-    const w = num(p, 'weight');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = x >= 0 ? x : w * x;
-      }
-    };
-  },
-  relu6: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) out[i] = Math.min(Math.max(xs[i]!, 0), 6);
-  },
-  elu: (p) => {
-    const a = num(p, 'alpha');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = x > 0 ? x : a * (Math.exp(x) - 1);
-      }
-    };
-  },
-  selu: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      out[i] = SELU_SCALE * (x > 0 ? x : SELU_ALPHA * (Math.exp(x) - 1));
-    }
-  },
-  celu: (p) => {
-    const a = num(p, 'alpha');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = Math.max(0, x) + Math.min(0, a * (Math.exp(x / a) - 1));
-      }
-    };
-  },
-  softplus: (p) => {
-    const b = num(p, 'beta');
-    const th = num(p, 'threshold');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = b * x > th ? x : Math.log(1 + Math.exp(b * x)) / b;
-      }
-    };
-  },
-  mish: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      out[i] = x * Math.tanh(Math.log(1 + Math.exp(x)));
-    }
-  },
-  gelu: (p) =>
-    p.approximate === 'tanh'
-      ? (xs, out) => {
-          const k = Math.sqrt(2 / Math.PI);
-          for (let i = 0; i < xs.length; i++) {
-            const x = xs[i]!;
-            out[i] = 0.5 * x * (1 + Math.tanh(k * (x + 0.044715 * x * x * x)));
-          }
-        }
-      : (xs, out) => {
-          for (let i = 0; i < xs.length; i++) {
-            const x = xs[i]!;
-            out[i] = 0.5 * x * (1 + erfAS(x / Math.SQRT2));
-          }
-        },
-  silu: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      out[i] = x / (1 + Math.exp(-x));
-    }
-  },
-  swish: (p) => {
-    const b = num(p, 'beta');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = x / (1 + Math.exp(-b * x));
-      }
-    };
-  },
-  hardtanh: (p) => {
-    const lo = num(p, 'minVal');
-    const hi = num(p, 'maxVal');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = x < lo ? lo : x > hi ? hi : x;
-      }
-    };
-  },
-  hardsigmoid: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) out[i] = Math.min(Math.max(xs[i]! / 6 + 0.5, 0), 1);
-  },
-  hardswish: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      out[i] = (x * Math.min(Math.max(x + 3, 0), 6)) / 6;
-    }
-  },
-  softsign: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      out[i] = x / (1 + Math.abs(x));
-    }
-  },
-  logSigmoid: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) out[i] = -Math.log(1 + Math.exp(-xs[i]!));
-  },
-  tanhshrink: () => (xs, out) => {
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      out[i] = x - Math.tanh(x);
-    }
-  },
-  softshrink: (p) => {
-    const l = num(p, 'lambda');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = x > l ? x - l : x < -l ? x + l : 0;
-      }
-    };
-  },
-  hardshrink: (p) => {
-    const l = num(p, 'lambda');
-    return (xs, out) => {
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i]!;
-        out[i] = Math.abs(x) > l ? x : 0;
-      }
-    };
-  },
-  softmax: () => (xs, out) => {
-    let max = -Infinity;
-    for (let i = 0; i < xs.length; i++) if (xs[i]! > max) max = xs[i]!;
-    let sum = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const e = Math.exp(xs[i]! - max);
-      out[i] = e;
-      sum += e;
-    }
-    for (let i = 0; i < xs.length; i++) out[i] = out[i]! / sum;
-  },
-  logSoftmax: () => (xs, out) => {
-    let max = -Infinity;
-    for (let i = 0; i < xs.length; i++) if (xs[i]! > max) max = xs[i]!;
-    let sum = 0;
-    for (let i = 0; i < xs.length; i++) sum += Math.exp(xs[i]! - max);
-    const lse = max + Math.log(sum);
-    for (let i = 0; i < xs.length; i++) out[i] = xs[i]! - lse;
-  },
-  softmin: () => (xs, out) => {
-    let min = Infinity;
-    for (let i = 0; i < xs.length; i++) if (xs[i]! < min) min = xs[i]!;
-    let sum = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const e = Math.exp(min - xs[i]!);
-      out[i] = e;
-      sum += e;
-    }
-    for (let i = 0; i < xs.length; i++) out[i] = out[i]! / sum;
-  },
-};
+/** The baseline kernel of a function at `params`. */
+export function baselineFor(f: BenchFunction, params: Params): LoopKernel {
+  return f.baseline(params);
+}
 
 // ---------------------------------------------------------------------------------------------
-// tfjs (float32 only): the op for each function, where tfjs has one.
+// tfjs (float32 only): the op each function's `tfjs` names, where tfjs has one.
 
 export type TfOp = (x: tfjs.Tensor1D) => tfjs.Tensor;
-/** Builds the op (parameters bound, parameter tensors created once); returns null with a reason when it cannot. */
-export type TfMapping = (tf: typeof tfjs, p: Params) => TfOp | string;
+/** What is used of tfjs-core besides the op itself (looked up by name): the module namespace fits. */
+export interface TfjsLike {
+  readonly keep: typeof tfjs.keep;
+  readonly tensor1d: typeof tfjs.tensor1d;
+}
 
-export const TFJS_OPS: Readonly<Record<string, TfMapping>> = {
-  relu: (tf) => (x) => tf.relu(x),
-  relu6: (tf) => (x) => tf.relu6(x),
-  leakyRelu: (tf, p) => {
-    const s = num(p, 'negativeSlope');
-    return (x) => tf.leakyRelu(x, s);
-  },
-  prelu: (tf, p) => {
-    const alpha = tf.keep(tf.tensor1d([num(p, 'weight')]));
-    return (x) => tf.prelu(x, alpha);
-  },
-  elu: (tf, p) => (num(p, 'alpha') === 1 ? (x) => tf.elu(x) : 'tf.elu has no alpha (fixed at 1)'),
-  selu: (tf) => (x) => tf.selu(x),
-  sigmoid: (tf) => (x) => tf.sigmoid(x),
-  tanh: (tf) => (x) => tf.tanh(x),
-  softplus: (tf, p) => (num(p, 'beta') === 1 ? (x) => tf.softplus(x) : 'tf.softplus has no beta'),
-  logSigmoid: (tf) => (x) => tf.logSigmoid(x),
-  hardtanh: (tf, p) => {
-    const lo = num(p, 'minVal');
-    const hi = num(p, 'maxVal');
-    return (x) => tf.clipByValue(x, lo, hi);
-  },
-  softmax: (tf) => (x) => tf.softmax(x),
-  logSoftmax: (tf) => (x) => tf.logSoftmax(x),
-};
+/**
+ * Builds the tfjs call of a function's TfjsSpec: `tf[op](x, ...args)`, parameters bound, parameter
+ * tensors created once (and kept); or the reason there is none (no op, or `requires` unmet).
+ */
+export function tfjsOpFor(tf: TfjsLike, f: BenchFunction, params: Params): TfOp | string {
+  const spec = f.tfjs;
+  if (!spec) return `no tfjs op for ${f.id}`;
+  const why = unmet(spec.requires, params);
+  if (why) return why;
+  const op = (tf as unknown as Record<string, unknown>)[spec.op];
+  if (typeof op !== 'function') throw new TypeError(`${f.id}: tfjs-core has no op ${spec.op}`);
+  const args = (spec.args ?? []).map((a) =>
+    typeof a === 'number' ? a : 'tensor' in a ? tf.keep(tf.tensor1d([num(params, a.tensor)])) : paramValue(params, a.param),
+  );
+  const call = op as (x: tfjs.Tensor1D, ...rest: unknown[]) => tfjs.Tensor;
+  return (x) => call(x, ...args);
+}
 
 // ---------------------------------------------------------------------------------------------
 // onnxruntime: a one-node ONNX model per function, where ONNX has the op.
@@ -301,43 +198,36 @@ export interface OnnxOp {
   readonly opset: number;
 }
 
-const OPSET = 18;
+/**
+ * Resolves a function's OnnxSpec at `params`: `{ param }` references become the parameter's value (a
+ * number is a FLOAT attribute or initializer value, a string a STRING attribute); or the reason there
+ * is none (no operator, or `requires` unmet).
+ */
+export function onnxOpFor(f: BenchFunction, params: Params): OnnxOp | string {
+  const spec = f.onnx;
+  if (!spec) return `no single ONNX operator for ${f.id}`;
+  const why = unmet(spec.requires, params);
+  if (why) return why;
+  const attributes: Record<string, OnnxAttribute> = {};
+  for (const [name, a] of Object.entries(spec.attributes ?? {})) {
+    attributes[name] = typeof a === 'object' && 'param' in a ? paramValue(params, a.param) : a;
+  }
+  const initializers: OnnxInitializer[] = (spec.initializers ?? []).map((init) => ({
+    name: init.name,
+    values: init.values.map((v) => (typeof v === 'number' ? v : num(params, v.param))),
+    ...(init.dims ? { dims: init.dims } : {}),
+  }));
+  return {
+    opType: spec.opType,
+    opset: spec.opset,
+    ...(Object.keys(attributes).length ? { attributes } : {}),
+    ...(initializers.length ? { initializers } : {}),
+  };
+}
 
-export const ONNX_OPS: Readonly<Record<string, (p: Params) => OnnxOp | string>> = {
-  relu: () => ({ opType: 'Relu', opset: OPSET }),
-  leakyRelu: (p) => ({ opType: 'LeakyRelu', attributes: { alpha: num(p, 'negativeSlope') }, opset: OPSET }),
-  prelu: (p) => ({ opType: 'PRelu', initializers: [{ name: 'slope', values: [num(p, 'weight')], dims: [1] }], opset: OPSET }),
-  relu6: () => ({ opType: 'Clip', initializers: [{ name: 'min', values: [0] }, { name: 'max', values: [6] }], opset: OPSET }),
-  hardtanh: (p) => ({
-    opType: 'Clip',
-    initializers: [
-      { name: 'min', values: [num(p, 'minVal')] },
-      { name: 'max', values: [num(p, 'maxVal')] },
-    ],
-    opset: OPSET,
-  }),
-  elu: (p) => ({ opType: 'Elu', attributes: { alpha: num(p, 'alpha') }, opset: OPSET }),
-  selu: () => ({ opType: 'Selu', opset: OPSET }),
-  celu: (p) => ({ opType: 'Celu', attributes: { alpha: num(p, 'alpha') }, opset: OPSET }),
-  sigmoid: () => ({ opType: 'Sigmoid', opset: OPSET }),
-  tanh: () => ({ opType: 'Tanh', opset: OPSET }),
-  softplus: (p) => (num(p, 'beta') === 1 ? { opType: 'Softplus', opset: OPSET } : 'ONNX Softplus has no beta'),
-  softsign: () => ({ opType: 'Softsign', opset: OPSET }),
-  hardsigmoid: () => ({ opType: 'HardSigmoid', attributes: { alpha: 1 / 6, beta: 0.5 }, opset: OPSET }),
-  hardswish: () => ({ opType: 'HardSwish', opset: OPSET }),
-  mish: () => ({ opType: 'Mish', opset: 18 }),
-  gelu: (p) => ({ opType: 'Gelu', attributes: { approximate: String(p.approximate ?? 'none') }, opset: 20 }),
-  softshrink: (p) => ({ opType: 'Shrink', attributes: { bias: num(p, 'lambda'), lambd: num(p, 'lambda') }, opset: OPSET }),
-  hardshrink: (p) => ({ opType: 'Shrink', attributes: { bias: 0, lambd: num(p, 'lambda') }, opset: OPSET }),
-  softmax: () => ({ opType: 'Softmax', attributes: { axis: { int: -1 } }, opset: OPSET }),
-  logSoftmax: () => ({ opType: 'LogSoftmax', attributes: { axis: { int: -1 } }, opset: OPSET }),
-};
-
-/** The encoded one-node model for a case, or the reason there is none. */
-export function onnxModelFor(c: BenchCase, dtype: OnnxDtype): { model: Uint8Array; op: OnnxOp } | string {
-  const mapping = ONNX_OPS[c.id];
-  if (!mapping) return `no single ONNX operator for ${c.id}`;
-  const op = mapping(c.params);
+/** The encoded one-node model for a function at `params`, or the reason there is none. */
+export function onnxModelFor(f: BenchFunction, params: Params, dtype: OnnxDtype): { model: Uint8Array; op: OnnxOp } | string {
+  const op = onnxOpFor(f, params);
   if (typeof op === 'string') return op;
   return { model: oneNodeModel(op.opType, dtype, { attributes: op.attributes ?? {}, initializers: op.initializers ?? [], opset: op.opset }), op };
 }

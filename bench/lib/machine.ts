@@ -5,7 +5,9 @@ import os from 'node:os';
 /** The CPU's model name: /proc/cpuinfo's, which names the part where os.cpus() may not, else os.cpus()'s. */
 export function cpuModel(): string {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) return line.split(':').slice(1).join(':').trim();
   } catch {
     /* not Linux */

@@ -1,8 +1,9 @@
 /**
  * The results of one `npm run bench`: their shape (bench/results.json), the summary (geometric means,
  * the issue's goals) and the tables, as data (for docs/performance.mdx) and as Markdown (for the
- * console and bench/results.md). Pure (tested in test/bench/report.test.ts).
+ * console and bench/results.md). Pure (tested in test/bench/results.test.ts on synthetic runs).
  */
+import type { KernelGroup } from '../../src/types.js';
 import { formatNs, formatRatio, formatSize, formatUlps, geomean, markdownTable, ratio } from './stats.js';
 
 export type Dtype = 'float32' | 'float64';
@@ -148,7 +149,16 @@ export function geomeans(r: BenchResults, dtype: Dtype, n: number): GeomeanRow[]
     const ours = g('ours');
     const engineValue = g(engine);
     const torch = g('torch');
-    rows.push({ engine, functions, ours, engineValue, torch, oursOverTorch: ours / torch, engineOverTorch: engineValue / torch, oursOverEngine: ours / engineValue });
+    rows.push({
+      engine,
+      functions,
+      ours,
+      engineValue,
+      torch,
+      oursOverTorch: ours / torch,
+      engineOverTorch: engineValue / torch,
+      oursOverEngine: ours / engineValue,
+    });
   }
   return rows;
 }
@@ -201,9 +211,23 @@ export function goals(r: BenchResults): Goal[] {
       const floor = floorOf(r, dtype, n);
       for (const id of ['relu', 'leakyRelu']) {
         const withOut = ratio(get(id, 'oursOut', dtype, n)?.nsPerElement, floor.prealloc);
-        out.push({ goal: `${id}: ours (out) / memory floor (copy into an existing array)`, dtype, n, value: withOut, target: '≤ 2.00×', met: withOut != null && withOut <= 2 });
+        out.push({
+          goal: `${id}: ours (out) / memory floor (copy into an existing array)`,
+          dtype,
+          n,
+          value: withOut,
+          target: '≤ 2.00×',
+          met: withOut != null && withOut <= 2,
+        });
         const alloc = ratio(get(id, 'ours', dtype, n)?.nsPerElement, floor.alloc);
-        out.push({ goal: `${id}: ours / memory floor with allocation (new array + set)`, dtype, n, value: alloc, target: '≤ 2.00×', met: alloc != null && alloc <= 2 });
+        out.push({
+          goal: `${id}: ours / memory floor with allocation (new array + set)`,
+          dtype,
+          n,
+          value: alloc,
+          target: '≤ 2.00×',
+          met: alloc != null && alloc <= 2,
+        });
       }
     }
   }
@@ -215,39 +239,34 @@ export function goals(r: BenchResults): Goal[] {
 
 /**
  * The kinds of kernel, each with what makes it slower than PyTorch's (the design choices behind the
- * numbers, stated once here and shown under the measured table). Every function of the registry
- * belongs to one (test/bench/results.test.ts); a case of none is counted under 'other'.
+ * numbers, stated once here and shown under the measured table). Which functions belong to which is
+ * each function's own `kernelGroup` (src/activations/<id>.ts, src/vector/softmax.ts), handed in as a
+ * KernelGroupIndex; a case of none is counted under 'other'.
  */
-export const KERNEL_GROUPS: readonly { readonly key: string; readonly label: string; readonly ids: readonly string[]; readonly why: string }[] = [
-  {
-    key: 'cheap',
+export const KERNEL_GROUPS: Readonly<Record<KernelGroup, { readonly label: string; readonly why: string }>> = {
+  cheap: {
     label: 'piecewise linear and cheap arithmetic',
-    ids: ['relu', 'leakyRelu', 'prelu', 'relu6', 'hardtanh', 'hardsigmoid', 'hardswish', 'softshrink', 'hardshrink', 'softsign'],
-    why:
-      "PyTorch runs these at the speed of a copy into memory its allocator reuses. `map(xs)` returns a new array (fresh pages on every call at n = 1e6), and the WebAssembly kernel needs the data copied into its memory and back (JavaScript has no SIMD over a JavaScript array). float32 hardsigmoid, hardswish, softsign and leakyRelu's default slope 0.01 compute in float64 lanes: their results must be float32 roundings of the float64 formula.",
+    why: "PyTorch runs these at the speed of a copy into memory its allocator reuses. `map(xs)` returns a new array (fresh pages on every call at n = 1e6), and the WebAssembly kernel needs the data copied into its memory and back (JavaScript has no SIMD over a JavaScript array). float32 hardsigmoid, hardswish, softsign and leakyRelu's default slope 0.01 compute in float64 lanes: their results must be float32 roundings of the float64 formula.",
   },
-  {
-    key: 'exp',
+  exp: {
     label: 'exponential family',
-    ids: ['sigmoid', 'tanh', 'elu', 'selu', 'celu', 'softplus', 'mish', 'silu', 'swish', 'logSigmoid', 'tanhshrink'],
-    why:
-      "float64: fdlibm's exp (V8's Math.exp) transcribed bit for bit, one division per exponential, in WebAssembly SIMD's 2 float64 lanes. float32: computed in float64 lanes with short approximations, so every result is within 1 float32 ulp of the exact value: 2 lanes where PyTorch's float32 kernels use 8 (AVX2).",
+    why: "float64: fdlibm's exp (V8's Math.exp) transcribed bit for bit, one division per exponential, in WebAssembly SIMD's 2 float64 lanes. float32: computed in float64 lanes with short approximations, so every result is within 1 float32 ulp of the exact value: 2 lanes where PyTorch's float32 kernels use 8 (AVX2).",
   },
-  {
-    key: 'gelu',
+  gelu: {
     label: 'GELU (exact, erf)',
-    ids: ['gelu'],
-    why:
-      "erf/erfc transcribed from fdlibm (s_erf.c), so float64 is bit for bit the scalar function and float32 exactly its rounding; each element takes one of nine rational approximations plus an exponential, in 2 float64 lanes.",
+    why: 'erf/erfc transcribed from fdlibm (s_erf.c), so float64 is bit for bit the scalar function and float32 exactly its rounding; each element takes one of nine rational approximations plus an exponential, in 2 float64 lanes.',
   },
-  {
-    key: 'vector',
+  vector: {
     label: 'softmax family',
-    ids: ['softmax', 'logSoftmax', 'softmin'],
-    why:
-      "a Float64Array out for any input (PyTorch's float32 softmax writes float32: half the bytes), x − max with its rounding error kept, compensated sums and fdlibm's exp: a few ulps where the usual formula loses hundreds (see the accuracy tests); three passes over the data (maximum, exponentials and sum, quotient).",
+    why: "a Float64Array out for any input (PyTorch's float32 softmax writes float32: half the bytes), x − max with its rounding error kept, compensated sums and fdlibm's exp: a few ulps where the usual formula loses hundreds (see the accuracy tests); three passes over the data (maximum, exponentials and sum, quotient).",
   },
-];
+};
+
+/** The groups in the order the tables show them. */
+export const KERNEL_GROUP_ORDER = Object.keys(KERNEL_GROUPS) as readonly KernelGroup[];
+
+/** Each function's kernel group, by function id (bench/lib/cases.ts's kernelGroupIndex builds it from the registry). */
+export type KernelGroupIndex = Readonly<Record<string, KernelGroup>>;
 
 export interface GapRow {
   readonly key: string;
@@ -264,14 +283,15 @@ export interface GapRow {
  * The overall ours/PyTorch geometric mean split by kernel group: the product of the groups' shares is
  * the overall mean (a geometric mean over the union of groups factors exactly this way).
  */
-export function gapRows(r: BenchResults, dtype: Dtype, n: number): GapRow[] {
+export function gapRows(r: BenchResults, dtype: Dtype, n: number, groups: KernelGroupIndex): GapRow[] {
   const get = lookup(r);
   const v = (c: string, e: EngineId) => get(c, e, dtype, n)?.nsPerElement ?? null;
   const counted = r.cases.filter((c) => c.main && v(c.key, 'ours') != null && v(c.key, 'torch') != null);
-  const groups = [...KERNEL_GROUPS, { key: 'other', label: 'other', ids: [] as readonly string[], why: '' }];
+  const known = (id: string) => Object.hasOwn(groups, id) && Object.hasOwn(KERNEL_GROUPS, groups[id]!);
+  const all = [...KERNEL_GROUP_ORDER.map((key) => ({ key, label: KERNEL_GROUPS[key].label })), { key: 'other', label: 'other' }];
   const rows: GapRow[] = [];
-  for (const g of groups) {
-    const members = counted.filter((c) => (g.key === 'other' ? !KERNEL_GROUPS.some((k) => k.ids.includes(c.id)) : g.ids.includes(c.id)));
+  for (const g of all) {
+    const members = counted.filter((c) => (g.key === 'other' ? !known(c.id) : known(c.id) && groups[c.id] === g.key));
     if (members.length === 0) continue;
     const ratios = members.map((c) => v(c.key, 'ours')! / v(c.key, 'torch')!);
     const outs = members.map((c) => ratio(v(c.key, 'oursOut'), v(c.key, 'torch')));
@@ -289,12 +309,12 @@ export function gapRows(r: BenchResults, dtype: Dtype, n: number): GapRow[] {
 }
 
 /** Per dtype and size: the gap table, and under it the costs every call pays (the reasons per group: `gapReasons`). */
-export function gapTables(r: BenchResults): TableData[] {
+export function gapTables(r: BenchResults, groups: KernelGroupIndex): TableData[] {
   const get = lookup(r);
   const tables: TableData[] = [];
   for (const dtype of r.settings.dtypes) {
     for (const n of r.settings.sizes) {
-      const rows = gapRows(r, dtype, n);
+      const rows = gapRows(r, dtype, n, groups);
       if (rows.length === 0) continue;
       const total = rows.reduce((a, x) => a * x.share, 1);
       const count = rows.reduce((a, x) => a + x.functions.length, 0);
@@ -336,9 +356,16 @@ export function gapTables(r: BenchResults): TableData[] {
   return tables;
 }
 
-/** What makes each kind of kernel slower than PyTorch's, one line per group (its functions named). */
-export function gapReasons(): string[] {
-  return KERNEL_GROUPS.map((g) => `${g.label} (${g.ids.join(', ')}): ${g.why}`);
+/**
+ * What makes each kind of kernel slower than PyTorch's, one line per group that has functions in the
+ * run (those functions named, in the run's order).
+ */
+export function gapReasons(r: Pick<BenchResults, 'cases'>, groups: KernelGroupIndex): string[] {
+  const ids = [...new Set(r.cases.map((c) => c.id))];
+  return KERNEL_GROUP_ORDER.flatMap((key) => {
+    const members = ids.filter((id) => Object.hasOwn(groups, id) && groups[id] === key);
+    return members.length ? [`${KERNEL_GROUPS[key].label} (${members.join(', ')}): ${KERNEL_GROUPS[key].why}`] : [];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +390,11 @@ export function functionTables(r: BenchResults): TableData[] {
     const engines = enginesFor(r, dtype);
     const ratioEngines = engines.filter((e) => e !== 'torch');
     for (const n of r.settings.sizes) {
-      const header = ['function', ...engines.map((e) => ENGINE_LABELS[e]), ...(engines.includes('torch') ? ratioEngines.map((e) => `${ENGINE_LABELS[e]}/PT`) : [])];
+      const header = [
+        'function',
+        ...engines.map((e) => ENGINE_LABELS[e]),
+        ...(engines.includes('torch') ? ratioEngines.map((e) => `${ENGINE_LABELS[e]}/PT`) : []),
+      ];
       const rows = r.cases.map((c) => {
         const v = (e: EngineId) => get(c.key, e, dtype, n)?.nsPerElement ?? null;
         return [
@@ -422,7 +453,21 @@ export function geomeanTables(r: BenchResults): TableData[] {
 
 export function floorTable(r: BenchResults): TableData {
   const get = lookup(r);
-  const header = ['dtype', 'n', 'copy (loop)', 'copy (.set)', 'new + set', 'relu (out)', 'leakyRelu (out)', 'relu', 'leakyRelu', 'relu (out)/floor', 'leakyRelu (out)/floor', 'relu/(new + set)', 'leakyRelu/(new + set)'];
+  const header = [
+    'dtype',
+    'n',
+    'copy (loop)',
+    'copy (.set)',
+    'new + set',
+    'relu (out)',
+    'leakyRelu (out)',
+    'relu',
+    'leakyRelu',
+    'relu (out)/floor',
+    'leakyRelu (out)/floor',
+    'relu/(new + set)',
+    'leakyRelu/(new + set)',
+  ];
   const rows: string[][] = [];
   for (const dtype of r.settings.dtypes) {
     for (const n of r.settings.sizes) {
@@ -447,7 +492,8 @@ export function floorTable(r: BenchResults): TableData {
     }
   }
   return {
-    title: 'Memory floor (ns per element): copying the input; floor = the faster of the two copies into an existing array; new + set = the floor when the output is allocated, as `map(xs)` does',
+    title:
+      'Memory floor (ns per element): copying the input; floor = the faster of the two copies into an existing array; new + set = the floor when the output is allocated, as `map(xs)` does',
     header,
     rows,
     numeric: header.map((_, i) => i > 1),
@@ -520,9 +566,11 @@ function renderTable(t: TableData): string {
   return [`### ${t.title}`, '', markdownTable(t.header, t.rows, t.numeric), ...(t.notes.length ? ['', ...t.notes.map((x) => `- ${x}`)] : [])].join('\n');
 }
 
-/** bench/results.md, also what the run prints. */
-export function renderMarkdown(r: BenchResults): string {
-  const versions = Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ');
+/** bench/results.md, also what the run prints; `groups` is each function's kernel group (from the registry). */
+export function renderMarkdown(r: BenchResults, groups: KernelGroupIndex): string {
+  const versions = Object.entries(r.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   return [
     '# Benchmark results',
     '',
@@ -541,10 +589,10 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     '## Where the distance to PyTorch comes from',
     '',
-    ...gapTables(r).flatMap((t) => [renderTable(t), '']),
+    ...gapTables(r, groups).flatMap((t) => [renderTable(t), '']),
     '### What makes each kind slower',
     '',
-    ...gapReasons().map((x) => `- ${x}`),
+    ...gapReasons(r, groups).map((x) => `- ${x}`),
     '',
     '## Geometric means',
     '',
@@ -586,4 +634,13 @@ export function coverageProblems(r: BenchResults, ids: readonly string[]): strin
     }
   }
   return problems;
+}
+
+/**
+ * The functions of `ids` (the registry's) that the run has no case for: added since it ran, they are
+ * shown as not measured yet until the next `npm run bench`, never an error of the page or the tests.
+ */
+export function unmeasuredFunctions(r: Pick<BenchResults, 'cases'>, ids: readonly string[]): string[] {
+  const measured = new Set(r.cases.filter((c) => c.main).map((c) => c.id));
+  return ids.filter((id) => !measured.has(id));
 }

@@ -1,6 +1,6 @@
 // Paths and environment shared by the project's scripts (setup, notebooks, site, tests).
 // Plain Node (no dependencies): it runs before `npm ci` has installed anything.
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,12 +34,14 @@ export function jupyterEnv(extra = {}) {
   };
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename. */
-export function writeFileAtomic(file, data) {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
+/**
+ * The project's one atomic write, src/node/atomic-write.ts ({ writeFileAtomic, writeFileIfChanged }),
+ * loaded through tsx because plain Node 20 cannot import TypeScript. tsx is a devDependency: call
+ * this only once `npm ci` has run (scripts/setup.mjs calls it after installing).
+ */
+export async function loadAtomicWrite() {
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport('../../src/node/atomic-write.ts', import.meta.url);
 }
 
 export function exists(p) {

@@ -47,7 +47,10 @@ export function distStaleReason() {
   ].filter((f) => existsSync(f));
   const newer = sources.filter((f) => statSync(f).mtimeMs > built);
   if (newer.length === 0) return null;
-  const shown = newer.slice(0, 3).map((f) => path.relative(ROOT, f)).join(', ');
+  const shown = newer
+    .slice(0, 3)
+    .map((f) => path.relative(ROOT, f))
+    .join(', ');
   return `${shown}${newer.length > 3 ? ` and ${newer.length - 3} more` : ''} changed since the last build`;
 }
 

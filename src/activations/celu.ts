@@ -42,7 +42,7 @@ function celuDerivative(x: number, alpha: number): number {
  * PyTorch implements it as ELU with input scale 1/α, so autograd's derivative at 0 is (1/α)·α·e⁰
  * (1 up to the rounding of 1/α); we return exactly 1.
  */
-export const celu = defineActivation<CeluParams>({
+export const celu = defineActivation<CeluParams, 'celu'>({
   id: 'celu',
   name: 'CELU',
   summary:
@@ -172,6 +172,25 @@ export const celu = defineActivation<CeluParams>({
     { x: 2, params: { alpha: 2 }, forward: 2, derivative: 1 },
   ],
   seeAlso: ['elu', 'selu', 'softplus'],
+  family: 'exponential',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) => {
+    const a = p.alpha;
+    return (xs, out) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
+        out[i] = Math.max(0, x) + Math.min(0, a * (Math.exp(x / a) - 1));
+      }
+    };
+  },
+  onnx: { opType: 'Celu', attributes: { alpha: { param: 'alpha' } }, opset: 18 },
+  reference: {
+    torch: 'F.celu(x, alpha=p["alpha"])',
+    exact: 'x if x > 0 else m(p["alpha"]) * mpmath.expm1(x / m(p["alpha"]))',
+    exactDerivative: 'mpf(1) if x > 0 else expneg(x / m(p["alpha"]))',
+    paramSets: [{ alpha: 0.5 }, { alpha: 2 }, { alpha: 3 }, { alpha: -1 }],
+  },
   validate(p) {
     requireFinite('celu', 'alpha', p.alpha);
     if (p.alpha === 0) throw new RangeError("celu: parameter 'alpha' must not be 0 (CELU divides by alpha), got 0");
@@ -180,7 +199,7 @@ export const celu = defineActivation<CeluParams>({
   // NaN → NaN. Autograd's vectorised loop agrees; its scalar loop (short tensors, tails) returns 1.
   derivative: (x, p) => celuDerivative(x, p.alpha),
   mapKernel(xs, out, p) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/celu.ts), the same values as the loop below; the loop is the fallback.
     // At α = 1 (the default) x/α is exact, the correction term is exactly 0 and CELU is ELU bit for bit:
     // ELU's kernel skips the division and the correction (about 3× faster, measured).
     if (p.alpha === 1 ? runWasm('elu', xs, out, 1) : runWasm('celu', xs, out, p.alpha)) return;

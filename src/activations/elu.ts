@@ -20,11 +20,10 @@ function eluForward(x: number, alpha: number): number {
  * ELU, x for x > 0 and α(e^x − 1) otherwise. PyTorch: torch.nn.functional.elu / torch.nn.ELU.
  * Autograd's derivative at 0 is α (elu_backward takes the x ≤ 0 branch).
  */
-export const elu = defineActivation<EluParams>({
+export const elu = defineActivation<EluParams, 'elu'>({
   id: 'elu',
   name: 'ELU',
-  summary:
-    'The exponential linear unit: the identity for positive inputs and a smooth exponential that saturates at −α for negative ones.',
+  summary: 'The exponential linear unit: the identity for positive inputs and a smooth exponential that saturates at −α for negative ones.',
   torchFunction: 'torch.nn.functional.elu',
   torchModule: 'torch.nn.ELU',
   defaults: { alpha: 1 },
@@ -79,7 +78,8 @@ export const elu = defineActivation<EluParams>({
             kind: 'paper',
             key: 'clevert2016elu',
             where: 'Abstract; Section 1',
-            shows: 'negative values push mean unit activations closer to zero, which reduces the bias shift and speeds up learning; ELUs learn faster and generalise significantly better than ReLUs and LReLUs with more than 5 layers',
+            shows:
+              'negative values push mean unit activations closer to zero, which reduces the bias shift and speeds up learning; ELUs learn faster and generalise significantly better than ReLUs and LReLUs with more than 5 layers',
           },
         ],
       },
@@ -91,7 +91,8 @@ export const elu = defineActivation<EluParams>({
             kind: 'paper',
             key: 'clevert2016elu',
             where: 'Abstract',
-            shows: 'LReLUs and PReLUs have negative values too but do not ensure a noise-robust deactivation state; ELUs saturate to a negative value for smaller inputs',
+            shows:
+              'LReLUs and PReLUs have negative values too but do not ensure a noise-robust deactivation state; ELUs saturate to a negative value for smaller inputs',
           },
         ],
       },
@@ -151,7 +152,8 @@ export const elu = defineActivation<EluParams>({
             kind: 'paper',
             key: 'clevert2016elu',
             where: 'Abstract',
-            shows: 'on CIFAR-100 ELU networks significantly outperform ReLU networks with batch normalisation, while batch normalisation does not improve ELU networks',
+            shows:
+              'on CIFAR-100 ELU networks significantly outperform ReLU networks with batch normalisation, while batch normalisation does not improve ELU networks',
           },
         ],
       },
@@ -184,13 +186,33 @@ export const elu = defineActivation<EluParams>({
     { x: 0, params: { alpha: 2 }, forward: 0, derivative: 2, note: 'the kink for α ≠ 1: autograd returns α' },
   ],
   seeAlso: ['selu', 'celu', 'relu', 'leakyRelu', 'softplus'],
+  family: 'exponential',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) => {
+    const a = p.alpha;
+    return (xs, out) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
+        out[i] = x > 0 ? x : a * (Math.exp(x) - 1);
+      }
+    };
+  },
+  tfjs: { op: 'elu', requires: { params: { alpha: 1 }, why: 'tf.elu has no alpha (fixed at 1)' } },
+  onnx: { opType: 'Elu', attributes: { alpha: { param: 'alpha' } }, opset: 18 },
+  reference: {
+    torch: 'F.elu(x, alpha=p["alpha"])',
+    exact: 'x if x > 0 else m(p["alpha"]) * mpmath.expm1(x)',
+    exactDerivative: 'mpf(1) if x > 0 else m(p["alpha"]) * expneg(x)',
+    paramSets: [{ alpha: 0.5 }, { alpha: 2 }, { alpha: 0 }, { alpha: -1 }],
+  },
   validate: (p) => requireFinite('elu', 'alpha', p.alpha),
   forward: (x, p) => eluForward(x, p.alpha),
   // NaN → NaN. Autograd is inconsistent there: elu_backward's vectorised loop returns NaN, its scalar
   // loop (tensors shorter than a SIMD vector, and the tail of longer ones) takes the x > 0 branch and returns 1.
   derivative: (x, p) => (x > 0 ? 1 : x <= 0 ? p.alpha * Math.exp(x) : x),
   mapKernel(xs, out, p) {
-    // WebAssembly SIMD kernel (asm/kernels.ts): the same values as the loop below for a Float64Array, within
+    // WebAssembly SIMD kernel (asm/elu.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.
     if (runWasm('elu', xs, out, p.alpha)) return;
     const alpha = p.alpha;

@@ -2,7 +2,7 @@ import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { erfc, erfcShifted } from '../math/erf.js';
 import { expNonPositive } from '../math/exp.js';
-import { productError } from '../math/stable.js';
+import { productError, quotientDD, sumError } from '../math/stable.js';
 import {
   GELU_TANH_COEFF,
   GELU_TANH_COEFF_LO,
@@ -14,7 +14,19 @@ import {
   SQRT_2_OVER_PI_LO,
 } from '../math/constants.js';
 
-type GeluParams = { readonly approximate: string };
+type GeluParams = { readonly approximate: 'none' | 'tanh' };
+
+/**
+ * erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7), for the bench's plain-loop baseline only:
+ * JavaScript has no Math.erf, and the textbook loop should not borrow our exact erf.
+ */
+function erfAS(x: number): number {
+  const s = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * a);
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
+  return s * y;
+}
 
 /**
  * Φ + x·φ(x) for |x| ≤ 40, with φ(x) = e^(−x²/2)/√(2π). x² is carried as a double-double: fl(x²) has
@@ -57,10 +69,7 @@ function erfcNegScaled(x: number): number {
  */
 function millsSeries(x: number): number {
   const t = 1 / (x * x);
-  return (
-    1 +
-    t * (-1 + t * (3 + t * (-15 + t * (105 + t * (-945 + t * (10395 + t * (-135135 + t * 2027025)))))))
-  );
+  return 1 + t * (-1 + t * (3 + t * (-15 + t * (105 + t * (-945 + t * (10395 + t * (-135135 + t * 2027025)))))));
 }
 
 /**
@@ -167,7 +176,7 @@ function geluTanh(x: number): number {
     const [w, wl] = tanhArgument(x);
     if (w > EXP_SUBNORMAL) {
       const e = expNonPositive(-0.5 * w);
-      return (x * (1 - wl) * e) * e; // 1 + e^−w rounds to 1
+      return x * (1 - wl) * e * e; // 1 + e^−w rounds to 1
     }
     const t = expNonPositive(-w) * (1 - wl);
     return (x * t) / (1 + t);
@@ -194,17 +203,26 @@ function geluTanhDerivative(x: number): number {
     const [w, wl] = tanhArgument(x);
     if (w > EXP_SUBNORMAL) {
       const e = Math.exp(-0.5 * w);
-      return ((1 + du2x) * (1 - wl) * e) * e;
+      return (1 + du2x) * (1 - wl) * e * e;
     }
-    // s·(1 + P·(1 − s)) with s = t/(1 + t) is t·(1 + t + P)/(1 + t)²; the numerator cancels near
-    // the zero at x ≈ −0.7525, so 1 + P is summed exactly from the double-double P.
-    const t = Math.exp(-w) * (1 - wl);
+    // s·(1 + P·(1 − s)) with s = t/(1 + t) is t·(1 + t + P)/(1 + t)², t = e^−w. The numerator cancels
+    // near the zero at x ≈ −0.7525, so 1 + P + t is summed exactly from the double-double P; and
+    // numerator and denominator are double-doubles divided once (`quotientDD`), with t = e + tl
+    // (e = Math.exp(−w), tl = −e·wl): rounding each step was off by up to 3.7 ulps (x = −1.677,
+    // measured), where now only Math.exp's error (weight about 1) and the final rounding remain.
+    const e = Math.exp(-w);
+    const tl = -e * wl;
     const [P, Pl] = scaledCubic(x, TANH_K3, TANH_K3_LO, 2 * SQRT_2_OVER_PI, 2 * SQRT_2_OVER_PI_LO);
     const a = 1 + P;
-    const av = a - 1;
-    const al = 1 - (a - av) + (P - av) + Pl;
-    const d = 1 + t;
-    return (t * (a + (t + al))) / d / d;
+    const al = sumError(1, P, a) + Pl;
+    const n = a + e;
+    const nl = sumError(a, e, n) + al + tl; // 1 + P + t
+    const num = e * n;
+    const numLo = productError(e, n, num) + e * nl + tl * n;
+    const d = 1 + e;
+    const dl = 1 - d + e + tl; // Fast2Sum: e < 1 (w > 0)
+    const den = d * d;
+    return quotientDD(num, numLo, den, productError(d, d, den) + 2 * d * dl);
   }
   return -0;
 }
@@ -234,11 +252,10 @@ function mapTanh32(xs: Float32Array, out: Float32Array): void {
  * GELU, x·Φ(x) with Φ the standard normal CDF. PyTorch: torch.nn.functional.gelu /
  * torch.nn.GELU(approximate='none' | 'tanh').
  */
-export const gelu = defineActivation<GeluParams>({
+export const gelu = defineActivation<GeluParams, 'gelu'>({
   id: 'gelu',
   name: 'GELU',
-  summary:
-    'The Gaussian error linear unit: the input weighted by the probability that a standard normal variable is below it, x·Φ(x).',
+  summary: 'The Gaussian error linear unit: the input weighted by the probability that a standard normal variable is below it, x·Φ(x).',
   torchFunction: 'torch.nn.functional.gelu',
   torchModule: 'torch.nn.GELU',
   defaults: { approximate: 'none' },
@@ -280,13 +297,23 @@ export const gelu = defineActivation<GeluParams>({
       {
         text: 'Weights inputs by their value instead of gating them by their sign as ReLU does: x·Φ(x) is the expected output of a random 0/1 mask that keeps x with probability Φ(x), so smaller inputs are more likely to be dropped.',
         evidence: [
-          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'GELU defined as the expectation of a stochastic zero-or-identity map with keep probability Φ(x)' },
+          {
+            kind: 'paper',
+            key: 'hendrycks2016gelu',
+            where: 'Section 2',
+            shows: 'GELU defined as the expectation of a stochastic zero-or-identity map with keep probability Φ(x)',
+          },
         ],
       },
       {
         text: 'In its authors’ experiments it matched or beat ReLU and ELU on every task tried (MNIST classification and autoencoding, Twitter POS tagging, TIMIT, CIFAR-10/100), by small margins: for example 7.89% CIFAR-10 error against 8.16% for ReLU, and 20.74% against 21.77% on CIFAR-100.',
         evidence: [
-          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 3.1–3.5, Figures 2–7', shows: 'median results over 3–5 runs per task; GELU lowest on each, with margins of tenths of a percent to about a point' },
+          {
+            kind: 'paper',
+            key: 'hendrycks2016gelu',
+            where: 'Section 3.1–3.5, Figures 2–7',
+            shows: 'median results over 3–5 runs per task; GELU lowest on each, with margins of tenths of a percent to about a point',
+          },
         ],
       },
       {
@@ -309,7 +336,12 @@ export const gelu = defineActivation<GeluParams>({
       {
         text: 'No closed form in elementary functions: implementations use the error function or one of the approximations the paper gives (the tanh form or x·σ(1.702x)), which are close to it but not equal.',
         evidence: [
-          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'defines GELU through erf and gives the tanh and x·σ(1.702x) approximations for speed' },
+          {
+            kind: 'paper',
+            key: 'hendrycks2016gelu',
+            where: 'Section 2',
+            shows: 'defines GELU through erf and gives the tanh and x·σ(1.702x) approximations for speed',
+          },
         ],
       },
       {
@@ -323,9 +355,7 @@ export const gelu = defineActivation<GeluParams>({
     whenToUse: [
       {
         text: 'As a smooth replacement for ReLU in hidden layers, where its authors found small but consistent gains across vision, language and speech tasks.',
-        evidence: [
-          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 3, Section 5', shows: 'GELU ahead of ReLU and ELU on every data set evaluated' },
-        ],
+        evidence: [{ kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 3, Section 5', shows: 'GELU ahead of ReLU and ELU on every data set evaluated' }],
       },
       {
         text: 'Whether it beats ReLU on a small problem is measured here rather than assumed: the training experiment compares GELU, SiLU and Mish with ReLU over several seeds and reports which data sets, if any, show a difference beyond the seed-to-seed interval.',
@@ -334,7 +364,12 @@ export const gelu = defineActivation<GeluParams>({
       {
         text: "Use approximate='tanh' to reproduce models trained with it (the GELU paper’s own experiments used the tanh form); the exact x·Φ(x) is the definition.",
         evidence: [
-          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2, Section 4', shows: 'the tanh formula is offered as an approximation; Section 4 says it was used in every experiment of the paper' },
+          {
+            kind: 'paper',
+            key: 'hendrycks2016gelu',
+            where: 'Section 2, Section 4',
+            shows: 'the tanh formula is offered as an approximation; Section 4 says it was used in every experiment of the paper',
+          },
         ],
       },
     ],
@@ -342,14 +377,17 @@ export const gelu = defineActivation<GeluParams>({
       {
         text: 'The walkthrough calls x·Φ(x) an approximation. x·Φ(x) is the exact definition of GELU; the tanh formula (and x·σ(1.702x)) are the approximations of it.',
         evidence: [
-          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'GELU(x) = xΦ(x) is the definition; the tanh and sigmoid forms are introduced as approximations' },
+          {
+            kind: 'paper',
+            key: 'hendrycks2016gelu',
+            where: 'Section 2',
+            shows: 'GELU(x) = xΦ(x) is the definition; the tanh and sigmoid forms are introduced as approximations',
+          },
         ],
       },
       {
         text: 'The walkthrough says an exact formulation "involves more complex operations"; the exact form is (x/2)(1 + erf(x/√2)), one call to the error function.',
-        evidence: [
-          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'GELU(x) = x·½[1 + erf(x/√2)]' },
-        ],
+        evidence: [{ kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'GELU(x) = x·½[1 + erf(x/√2)]' }],
       },
     ],
   },
@@ -378,6 +416,31 @@ export const gelu = defineActivation<GeluParams>({
     },
   ],
   seeAlso: ['silu', 'swish', 'mish', 'relu', 'elu'],
+  family: 'smooth-gated',
+  kernelGroup: 'gelu',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) =>
+    p.approximate === 'tanh'
+      ? (xs, out) => {
+          const k = Math.sqrt(2 / Math.PI);
+          for (let i = 0; i < xs.length; i++) {
+            const x = xs[i]!;
+            out[i] = 0.5 * x * (1 + Math.tanh(k * (x + 0.044715 * x * x * x)));
+          }
+        }
+      : (xs, out) => {
+          for (let i = 0; i < xs.length; i++) {
+            const x = xs[i]!;
+            out[i] = 0.5 * x * (1 + erfAS(x / Math.SQRT2));
+          }
+        },
+  onnx: { opType: 'Gelu', attributes: { approximate: { param: 'approximate' } }, opset: 20 },
+  reference: {
+    torch: 'F.gelu(x, approximate=p["approximate"])',
+    exact: 'x * ncdf(x) if p["approximate"] == "none" else gelu_tanh_f(x)',
+    exactDerivative: 'ncdf(x) + x * npdf(x) if p["approximate"] == "none" else gelu_tanh_df(x)',
+    paramSets: [{ approximate: 'tanh' }],
+  },
   forward: (x, p) => (p.approximate === 'tanh' ? geluTanh(x) : geluExact(x)),
   derivative: (x, p) => (p.approximate === 'tanh' ? geluTanhDerivative(x) : geluExactDerivative(x)),
   mapKernel(xs, out, p) {

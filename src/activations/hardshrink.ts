@@ -30,8 +30,7 @@ export const hardshrink = defineActivation({
     forward: String.raw`\operatorname{Hardshrink}(x) = \begin{cases} x & \text{if } x > \lambda \\ x & \text{if } x < -\lambda \\ 0 & \text{otherwise} \end{cases}`,
     derivative: String.raw`\operatorname{Hardshrink}'(x) = \begin{cases} 1 & \text{if } |x| > \lambda \\ 0 & \text{if } |x| \le \lambda \end{cases}`,
   },
-  kinkConvention:
-    'At x = ±λ the function jumps between 0 and ±λ; PyTorch autograd returns 0 there (the gradient passes only where |x| > λ).',
+  kinkConvention: 'At x = ±λ the function jumps between 0 and ±λ; PyTorch autograd returns 0 there (the gradient passes only where |x| > λ).',
   properties: {
     range: { min: -Infinity, max: Infinity, minClosed: false, maxClosed: false },
     rangeLatex: String.raw`(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)`,
@@ -59,7 +58,12 @@ export const hardshrink = defineActivation({
       {
         text: 'Keeping or killing each coefficient is the “selective wavelet reconstruction” that Donoho and Johnstone take as the ideal, oracle-guided estimator; their shrinkage method (RiskShrink) comes within a factor of about 2 log n of that ideal risk, using the data alone.',
         evidence: [
-          { kind: 'paper', key: 'donoho1994ideal', where: 'Summary (abstract)', shows: 'selective wavelet reconstruction with an oracle; the oracle inequality, attained within a factor of about 2 log n' },
+          {
+            kind: 'paper',
+            key: 'donoho1994ideal',
+            where: 'Summary (abstract)',
+            shows: 'selective wavelet reconstruction with an oracle; the oracle inequality, attained within a factor of about 2 log n',
+          },
         ],
       },
     ],
@@ -84,7 +88,12 @@ export const hardshrink = defineActivation({
       {
         text: 'Sparse representations and denoising by thresholding wavelet coefficients, where large values should pass unbiased.',
         evidence: [
-          { kind: 'paper', key: 'donoho1994ideal', where: 'Summary (abstract)', shows: 'spatially adaptive estimation by selecting (keeping or killing) empirical wavelet coefficients' },
+          {
+            kind: 'paper',
+            key: 'donoho1994ideal',
+            where: 'Summary (abstract)',
+            shows: 'spatially adaptive estimation by selecting (keeping or killing) empirical wavelet coefficients',
+          },
         ],
       },
       {
@@ -101,10 +110,30 @@ export const hardshrink = defineActivation({
     { x: -0.5, forward: 0, derivative: 0, note: 'the jump: autograd returns 0' },
   ],
   seeAlso: ['softshrink', 'tanhshrink', 'relu'],
+  family: 'other',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) => {
+    const l = p.lambda;
+    return (xs, out) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
+        out[i] = Math.abs(x) > l ? x : 0;
+      }
+    };
+  },
+  onnx: { opType: 'Shrink', attributes: { bias: 0, lambd: { param: 'lambda' } }, opset: 18 },
+  reference: {
+    torch: 'F.hardshrink(x, p["lambda"])',
+    exact: 'mpf(0) if -m(p["lambda"]) <= x <= m(p["lambda"]) else x',
+    exactDerivative: 'mpf(0) if -m(p["lambda"]) <= x <= m(p["lambda"]) else mpf(1)',
+    paramSets: [{ lambda: 1 }, { lambda: 0 }, { lambda: 2.5 }, { lambda: 2 }, { lambda: -1 }, { lambda: 0.1 }],
+    kinks: (p) => [p.lambda, -p.lambda],
+  },
   forward: (x, p) => (x >= -p.lambda && x <= p.lambda ? 0 : x),
   derivative: (x, p) => (x >= -p.lambda && x <= p.lambda ? 0 : 1),
   mapKernel(xs, out, p) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/hardshrink.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('hardshrink', xs, out, p.lambda)) return;
     const l = p.lambda;
     for (let i = 0; i < xs.length; i++) {

@@ -26,8 +26,7 @@ export const hardsigmoid = defineActivation({
     derivative: String.raw`\operatorname{Hardsigmoid}'(x) = \begin{cases} \dfrac{1}{6} & \text{if } -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}`,
     notes: [String.raw`\operatorname{Hardsigmoid}(x) = \frac{\operatorname{ReLU6}(x + 3)}{6}`],
   },
-  kinkConvention:
-    'At x = -3 and x = 3 the derivative is undefined; PyTorch autograd returns 0 at both (the gradient passes only where -3 < x < 3).',
+  kinkConvention: 'At x = -3 and x = 3 the derivative is undefined; PyTorch autograd returns 0 at both (the gradient passes only where -3 < x < 3).',
   properties: {
     range: { min: 0, max: 1, minClosed: true, maxClosed: true },
     rangeLatex: String.raw`[0, 1]`,
@@ -49,14 +48,24 @@ export const hardsigmoid = defineActivation({
         text: 'Cheap: an addition, a clamp and a multiplication, no exponential; faster than the sigmoid in our timing. MobileNetV3 adopted it because the sigmoid is expensive on mobile devices and hard to keep accurate in fixed-point arithmetic, and because in quantised mode it avoids the precision loss of differing sigmoid approximations.',
         evidence: [
           { kind: 'measured', experiment: 'cost', finding: 'hard-cheaper-than-smooth' },
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 3, Section 5.2', shows: 'sigmoid inefficient and hard to keep accurate in fixed point; hard versions have deployment advantages, including in quantised mode' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 3, Section 5.2',
+            shows: 'sigmoid inefficient and hard to keep accurate in fixed point; hard versions have deployment advantages, including in quantised mode',
+          },
         ],
       },
       {
         text: 'Bounded in [0, 1] like the sigmoid, which it follows closely: the largest gap is 0.069, near x = ±1.32. MobileNetV3 found the hard versions of sigmoid and swish to give no discernible difference in accuracy.',
         evidence: [
           { kind: 'property', property: 'range' },
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2, Figure 6', shows: 'constants chosen as a good match to the smooth version; no discernible accuracy difference found' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 5.2, Figure 6',
+            shows: 'constants chosen as a good match to the smooth version; no discernible accuracy difference found',
+          },
         ],
       },
     ],
@@ -78,7 +87,12 @@ export const hardsigmoid = defineActivation({
       {
         text: 'Hard sigmoids differ between sources: MobileNetV3, PyTorch and Keras 3 use ReLU6(x + 3)/6 (slope 1/6, flat beyond ±3), while earlier ones used other clipping constants (Keras 2 used 0.2x + 0.5, flat beyond ±2.5). Check which one a model was trained with.',
         evidence: [
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2', shows: 'its hard sigmoid is ReLU6(x + 3)/6, unlike earlier hard sigmoids with a custom clipping constant' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 5.2',
+            shows: 'its hard sigmoid is ReLU6(x + 3)/6, unlike earlier hard sigmoids with a custom clipping constant',
+          },
         ],
       },
     ],
@@ -86,7 +100,12 @@ export const hardsigmoid = defineActivation({
       {
         text: 'Gates in mobile networks (the squeeze-and-excitation blocks of MobileNetV3) and in quantised models, in place of the sigmoid.',
         evidence: [
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 3, Section 5.2, Table 4', shows: 'squeeze-and-excite and swish use the hard sigmoid; quantised MobileNetV3 results' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 3, Section 5.2, Table 4',
+            shows: 'squeeze-and-excite and swish use the hard sigmoid; quantised MobileNetV3 results',
+          },
         ],
       },
     ],
@@ -99,11 +118,24 @@ export const hardsigmoid = defineActivation({
     { x: -3, forward: 0, derivative: 0, note: 'the lower kink: autograd returns 0' },
   ],
   seeAlso: ['sigmoid', 'hardswish', 'relu6', 'hardtanh'],
+  family: 'hard',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) out[i] = Math.min(Math.max(xs[i]! / 6 + 0.5, 0), 1);
+  },
+  onnx: { opType: 'HardSigmoid', attributes: { alpha: 1 / 6, beta: 0.5 }, opset: 18 },
+  reference: {
+    torch: 'F.hardsigmoid(x)',
+    exact: 'min(max(x + 3, mpf(0)), mpf(6)) / 6',
+    exactDerivative: 'mpf(1) / 6 if -3 < x < 3 else mpf(0)',
+    kinks: () => [-3, 3],
+  },
   // Written with comparisons that are false for NaN so that NaN reaches (x + 3)/6 and stays NaN.
   forward: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6),
   derivative: (x) => (x > -3 && x < 3 ? ONE_SIXTH : 0),
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/hardsigmoid.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('hardsigmoid', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;

@@ -52,7 +52,12 @@ export const hardswish = defineActivation({
       {
         text: 'Keeps Swish’s accuracy at lower cost: MobileNetV3 found no discernible accuracy difference between the hard and smooth versions, while ReLU6 is optimised in virtually every framework, no exponential is needed, and quantised models avoid the precision loss of differing sigmoid approximations; in our timing it is cheaper than SiLU.',
         evidence: [
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2', shows: 'hard versions: no discernible accuracy difference, and three deployment advantages' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 5.2',
+            shows: 'hard versions: no discernible accuracy difference, and three deployment advantages',
+          },
           { kind: 'measured', experiment: 'cost', finding: 'hard-cheaper-than-smooth' },
         ],
       },
@@ -66,7 +71,12 @@ export const hardswish = defineActivation({
       {
         text: 'In MobileNetV3-Large it gained accuracy over ReLU (75.2% against 74.5% ImageNet top-1) for about 1 ms of latency with an optimised implementation.',
         evidence: [
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 6.2.1, Table 5', shows: 'effect of non-linearities on MobileNetV3-Large: top-1 and Pixel-1 latency, optimised and not' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 6.2.1, Table 5',
+            shows: 'effect of non-linearities on MobileNetV3-Large: top-1 and Pixel-1 latency, optimised and not',
+          },
         ],
       },
     ],
@@ -88,8 +98,18 @@ export const hardswish = defineActivation({
       {
         text: 'Costs more than ReLU: MobileNetV3 uses it in its first convolution and in the deeper half of the network, not everywhere, because the cost of a nonlinearity falls with depth as activations shrink and most of swish’s benefit came from the deeper layers; enabling it from the early 16-channel layers on (h-swish@16) gained 0.2% top-1 for 4% more latency.',
         evidence: [
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.1, Section 5.2, Tables 1–2', shows: 'h-swish in the initial 16-filter convolution and in the second half of both models (NL column)' },
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 6.2.1, Table 5', shows: 'h-swish@16: 75.4% top-1 and 53.5 ms against 75.2% and 51.4 ms for the V3 layout' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 5.1, Section 5.2, Tables 1–2',
+            shows: 'h-swish in the initial 16-filter convolution and in the second half of both models (NL column)',
+          },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 6.2.1, Table 5',
+            shows: 'h-swish@16: 75.4% top-1 and 53.5 ms against 75.2% and 51.4 ms for the V3 layout',
+          },
         ],
       },
     ],
@@ -97,7 +117,12 @@ export const hardswish = defineActivation({
       {
         text: 'Mobile and embedded networks (MobileNetV3) in place of Swish/SiLU, especially in the deeper layers and in quantised models.',
         evidence: [
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2, Tables 1–2, Table 4', shows: 'layout of h-swish in both models; quantised results' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 5.2, Tables 1–2, Table 4',
+            shows: 'layout of h-swish in both models; quantised results',
+          },
         ],
       },
     ],
@@ -108,13 +133,35 @@ export const hardswish = defineActivation({
     { x: 0.7, forward: 0.43166666666666664, derivative: 0.7333333333333333 },
     { x: -1.5, forward: -0.375, derivative: 0, note: 'the minimum, -3/8' },
     { x: 1e308, forward: 1e308, derivative: 1, note: 'PyTorch overflows to Infinity here (x·6/6)' },
-    { x: 3, forward: 3, derivative: 1.5, note: 'the upper kink: PyTorch’s per-element backward returns the left derivative 3/2, its vectorised kernel (tensors of 8 or more float64 elements) 1' },
+    {
+      x: 3,
+      forward: 3,
+      derivative: 1.5,
+      note: 'the upper kink: PyTorch’s per-element backward returns the left derivative 3/2, its vectorised kernel (tensors of 8 or more float64 elements) 1',
+    },
   ],
   seeAlso: ['silu', 'swish', 'hardsigmoid', 'relu6', 'gelu'],
+  family: 'hard',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      out[i] = (x * Math.min(Math.max(x + 3, 0), 6)) / 6;
+    }
+  },
+  onnx: { opType: 'HardSwish', opset: 18 },
+  reference: {
+    torch: 'F.hardswish(x)',
+    exact: 'x * min(max(x + 3, mpf(0)), mpf(6)) / 6',
+    exactDerivative: 'mpf(0) if x < -3 else (x / 3 + mpf(1) / 2 if x <= 3 else mpf(1))',
+    // -1.5 is no kink but the derivative's zero: its neighbours are probed too.
+    kinks: () => [-3, 3, -1.5],
+  },
   forward: (x) => hardswish1(x),
   derivative: (x) => (x < -3 ? 0 : x <= 3 ? (2 * x + 3) / 6 : 1),
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/hardswish.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('hardswish', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = hardswish1(xs[i]!);
   },

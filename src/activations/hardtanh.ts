@@ -114,19 +114,55 @@ export const hardtanh = defineActivation({
     { x: 1, forward: 1, derivative: 0, note: 'the upper kink: autograd returns 0' },
   ],
   seeAlso: ['tanh', 'relu6', 'hardsigmoid', 'softsign'],
+  family: 'hard',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) => {
+    const lo = p.minVal;
+    const hi = p.maxVal;
+    return (xs, out) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
+        out[i] = x < lo ? lo : x > hi ? hi : x;
+      }
+    };
+  },
+  tfjs: { op: 'clipByValue', args: [{ param: 'minVal' }, { param: 'maxVal' }] },
+  onnx: {
+    opType: 'Clip',
+    initializers: [
+      { name: 'min', values: [{ param: 'minVal' }] },
+      { name: 'max', values: [{ param: 'maxVal' }] },
+    ],
+    opset: 18,
+  },
+  reference: {
+    torch: 'F.hardtanh(x, p["minVal"], p["maxVal"])',
+    exact: 'min(max(x, m(p["minVal"])), m(p["maxVal"]))',
+    exactDerivative: 'mpf(1) if m(p["minVal"]) < x < m(p["maxVal"]) else mpf(0)',
+    paramSets: [
+      { minVal: -2, maxVal: 2 },
+      { minVal: 0, maxVal: 6 },
+      { minVal: -0.5, maxVal: 3 },
+      { minVal: -2, maxVal: 3 },
+      { minVal: 0.5, maxVal: 0.5 },
+      { minVal: -3, maxVal: -1 },
+      { minVal: -Infinity, maxVal: 2 },
+    ],
+    // An infinite bound is no point where branches meet.
+    kinks: (p) => [p.minVal, p.maxVal].filter(Number.isFinite),
+  },
   validate(p) {
     // ±Infinity are accepted (e.g. minVal = -Infinity leaves that side unclipped); an empty interval is not.
     if (p.minVal > p.maxVal) {
-      throw new RangeError(
-        `hardtanh: parameter 'minVal' (${show(p.minVal)}) must not exceed 'maxVal' (${show(p.maxVal)})`,
-      );
+      throw new RangeError(`hardtanh: parameter 'minVal' (${show(p.minVal)}) must not exceed 'maxVal' (${show(p.maxVal)})`);
     }
   },
   // Comparisons that are false for NaN, so NaN (and -0) fall through unchanged, as in PyTorch's clamp.
   forward: (x, p) => (x < p.minVal ? p.minVal : x > p.maxVal ? p.maxVal : x),
   derivative: (x, p) => (x <= p.minVal || x >= p.maxVal ? 0 : 1),
   mapKernel(xs, out, p) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/hardtanh.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('hardtanh', xs, out, p.minVal, p.maxVal)) return;
     const lo = p.minVal;
     const hi = p.maxVal;

@@ -76,7 +76,8 @@ export const leakyRelu = defineActivation({
             kind: 'paper',
             key: 'maas2013rectifier',
             where: 'results table (word error rates of DNNs with 2–4 hidden layers; read through summaries, the PDF itself was not read)',
-            shows: 'on Switchboard, DNNs with 2–4 hidden layers: leaky and plain rectifier networks reach about the same word error rates, both about 2% absolute below tanh networks',
+            shows:
+              'on Switchboard, DNNs with 2–4 hidden layers: leaky and plain rectifier networks reach about the same word error rates, both about 2% absolute below tanh networks',
           },
           {
             kind: 'paper',
@@ -159,6 +160,33 @@ export const leakyRelu = defineActivation({
     { x: 0, forward: 0, derivative: 0.01, note: 'the kink: autograd returns the slope' },
   ],
   seeAlso: ['relu', 'prelu', 'elu', 'selu'],
+  family: 'rectifier',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) => {
+    const s = p.negativeSlope;
+    return (xs, out) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
+        out[i] = x >= 0 ? x : s * x;
+      }
+    };
+  },
+  tfjs: { op: 'leakyRelu', args: [{ param: 'negativeSlope' }] },
+  onnx: { opType: 'LeakyRelu', attributes: { alpha: { param: 'negativeSlope' } }, opset: 18 },
+  reference: {
+    torch: 'F.leaky_relu(x, p["negativeSlope"])',
+    exact: 'x if x > 0 else m(p["negativeSlope"]) * x',
+    exactDerivative: 'mpf(1) if x > 0 else m(p["negativeSlope"])',
+    paramSets: [
+      { negativeSlope: 0.1 },
+      { negativeSlope: 0.2 },
+      { negativeSlope: 0 },
+      { negativeSlope: -0.5 },
+      { negativeSlope: 1.5 },
+      { negativeSlope: 1e-300 },
+    ],
+  },
   validate(p) {
     // PyTorch accepts an infinite slope, but then f(0) = 0·∞ is NaN: no usable function.
     requireFinite('leakyRelu', 'negativeSlope', p.negativeSlope);
@@ -166,7 +194,7 @@ export const leakyRelu = defineActivation({
   forward: (x, p) => leaky(x, p.negativeSlope),
   derivative: (x, p) => (x > 0 ? 1 : p.negativeSlope),
   mapKernel(xs, out, p) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/leaky.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('leaky', xs, out, p.negativeSlope)) return;
     const s = p.negativeSlope;
     for (let i = 0; i < xs.length; i++) {

@@ -92,10 +92,22 @@ export const logSigmoid = defineActivation({
     { x: -720, forward: -720, derivative: 1, note: 'log(sigmoid(−720)) would be −∞' },
   ],
   seeAlso: ['sigmoid', 'softplus'],
+  family: 'other',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) out[i] = -Math.log(1 + Math.exp(-xs[i]!));
+  },
+  tfjs: { op: 'logSigmoid' },
+  reference: {
+    torch: 'F.logsigmoid(x)',
+    exact: '-softplus_core(-x)',
+    exactDerivative: 'sig(-x)',
+  },
   forward: logSigmoidForward,
   derivative: (x) => sigmoid(-x),
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts): the same values as the loop below for a Float64Array, within
+    // WebAssembly SIMD kernel (asm/log-sigmoid.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.
     if (runWasm('logSigmoid', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {

@@ -28,10 +28,7 @@ export const prelu = defineActivation({
   latex: {
     forward: String.raw`\operatorname{PReLU}(x) = \begin{cases} x & \text{if } x > 0 \\ a x & \text{if } x \le 0 \end{cases}`,
     derivative: String.raw`\frac{\partial}{\partial x}\operatorname{PReLU}(x) = \begin{cases} 1 & \text{if } x > 0 \\ a & \text{if } x \le 0 \end{cases}`,
-    notes: [
-      String.raw`\frac{\partial}{\partial a}\operatorname{PReLU}(x) = \min(0, x)`,
-      String.raw`\operatorname{PReLU}(x) = \max(0, x) + a \min(0, x)`,
-    ],
+    notes: [String.raw`\frac{\partial}{\partial a}\operatorname{PReLU}(x) = \min(0, x)`, String.raw`\operatorname{PReLU}(x) = \max(0, x) + a \min(0, x)`],
   },
   kinkConvention:
     'At x = 0 the derivative is undefined; PyTorch autograd returns the weight a (the full gradient passes only where x > 0, so NaN inputs also get a).',
@@ -56,7 +53,8 @@ export const prelu = defineActivation({
             kind: 'paper',
             key: 'he2015delving',
             where: 'Section 2.1',
-            shows: 'a_i is learned per channel, or shared by all channels of a layer (one extra parameter per layer), and optimised by back-propagation with the other layers',
+            shows:
+              'a_i is learned per channel, or shared by all channels of a layer (one extra parameter per layer), and optimised by back-propagation with the other layers',
           },
         ],
       },
@@ -74,7 +72,8 @@ export const prelu = defineActivation({
             kind: 'paper',
             key: 'he2015delving',
             where: 'Abstract; Section 2.2',
-            shows: 'PReLU networks reach 4.94% top-5 test error on ImageNet 2012, the first result to surpass the reported human-level 5.1%; the initialisation is derived for rectifiers including PReLU',
+            shows:
+              'PReLU networks reach 4.94% top-5 test error on ImageNet 2012, the first result to surpass the reported human-level 5.1%; the initialisation is derived for rectifiers including PReLU',
           },
           { kind: 'measured', experiment: 'gradient-depth', finding: 'rectifiers-he-preserve' },
         ],
@@ -99,7 +98,8 @@ export const prelu = defineActivation({
             kind: 'paper',
             key: 'he2015delving',
             where: 'Section 2.1 (optimisation)',
-            shows: 'the range of a_i is not constrained, so the activation may be non-monotonic; even without regularisation the learned coefficients rarely exceed 1 in magnitude',
+            shows:
+              'the range of a_i is not constrained, so the activation may be non-monotonic; even without regularisation the learned coefficients rarely exceed 1 in magnitude',
           },
         ],
       },
@@ -140,7 +140,8 @@ export const prelu = defineActivation({
             kind: 'paper',
             key: 'he2015delving',
             where: 'Section 2.1; Abstract',
-            shows: 'the number of extra parameters equals the number of channels, negligible against the number of weights, so no extra risk of overfitting is expected; PReLU improves fitting with nearly zero extra cost and little overfitting risk',
+            shows:
+              'the number of extra parameters equals the number of channels, negligible against the number of weights, so no extra risk of overfitting is expected; PReLU improves fitting with nearly zero extra cost and little overfitting risk',
           },
         ],
       },
@@ -153,6 +154,27 @@ export const prelu = defineActivation({
     { x: 0, forward: 0, derivative: 0.25, note: 'the kink: autograd returns the weight' },
   ],
   seeAlso: ['leakyRelu', 'relu', 'elu'],
+  family: 'rectifier',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) => {
+    const w = p.weight;
+    return (xs, out) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
+        out[i] = x >= 0 ? x : w * x;
+      }
+    };
+  },
+  tfjs: { op: 'prelu', args: [{ tensor: 'weight' }] },
+  onnx: { opType: 'PRelu', initializers: [{ name: 'slope', values: [{ param: 'weight' }], dims: [1] }], opset: 18 },
+  reference: {
+    // param_tensor: the weight as a 1-element tensor of x's dtype (the bench calls it on float32 too).
+    torch: 'F.prelu(x, param_tensor(p["weight"], x.dtype))',
+    exact: 'x if x > 0 else m(p["weight"]) * x',
+    exactDerivative: 'mpf(1) if x > 0 else m(p["weight"])',
+    paramSets: [{ weight: 0 }, { weight: 0.1 }, { weight: -0.5 }, { weight: 1.5 }, { weight: -0.3 }, { weight: 1 }, { weight: 0.7 }],
+  },
   validate(p) {
     // PyTorch accepts an infinite weight, but then f(0) = 0·∞ is NaN.
     requireFinite('prelu', 'weight', p.weight);
@@ -160,7 +182,7 @@ export const prelu = defineActivation({
   forward: (x, p) => (x > 0 ? x : p.weight === 0 && x === -Infinity ? -p.weight : x * p.weight),
   derivative: (x, p) => (x > 0 ? 1 : p.weight),
   mapKernel(xs, out, p) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/leaky.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('leaky', xs, out, p.weight)) return;
     const a = p.weight;
     for (let i = 0; i < xs.length; i++) {

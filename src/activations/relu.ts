@@ -67,7 +67,8 @@ export const relu = defineActivation({
             kind: 'paper',
             key: 'glorot2011deep',
             where: 'Section 3.1',
-            shows: 'gradients flow well on the active paths of rectifier units: there is no vanishing effect due to the activation non-linearities of sigmoid or tanh units',
+            shows:
+              'gradients flow well on the active paths of rectifier units: there is no vanishing effect due to the activation non-linearities of sigmoid or tanh units',
           },
           { kind: 'measured', experiment: 'gradient-depth', finding: 'rectifiers-he-preserve' },
         ],
@@ -91,7 +92,8 @@ export const relu = defineActivation({
             kind: 'paper',
             key: 'lecun1998efficient',
             where: 'Section 4.3',
-            shows: 'any shift of the average input away from zero biases the updates in one direction and slows learning; the same holds for every layer’s outputs',
+            shows:
+              'any shift of the average input away from zero biases the updates in one direction and slows learning; the same holds for every layer’s outputs',
           },
           {
             kind: 'paper',
@@ -153,13 +155,29 @@ export const relu = defineActivation({
     { x: -0, forward: -0, derivative: 0, note: 'the sign of zero is kept, as in PyTorch' },
   ],
   seeAlso: ['leakyRelu', 'prelu', 'relu6', 'elu', 'gelu'],
+  family: 'rectifier',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      out[i] = x > 0 ? x : 0;
+    }
+  },
+  tfjs: { op: 'relu' },
+  onnx: { opType: 'Relu', opset: 18 },
+  reference: {
+    torch: 'F.relu(x)',
+    exact: 'x if x > 0 else mpf(0)',
+    exactDerivative: 'mpf(1) if x > 0 else mpf(0)',
+  },
   // `x < 0 ? 0 : x` rather than `x > 0 ? x : 0`: the latter would turn NaN into 0 and -0 into +0,
   // where PyTorch returns NaN and -0.
   forward: (x) => (x < 0 ? 0 : x),
   // `x <= 0 ? 0 : 1` sends NaN to 1, as threshold_backward does (NaN <= 0 is false).
   derivative: (x) => (x <= 0 ? 0 : 1),
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/relu.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('relu', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;

@@ -22,8 +22,7 @@ export const relu6 = defineActivation({
     derivative: String.raw`\operatorname{ReLU6}'(x) = \begin{cases} 1 & \text{if } 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}`,
     notes: [String.raw`\operatorname{ReLU6}(x) = \operatorname{Hardtanh}(x;\, 0, 6)`],
   },
-  kinkConvention:
-    'At x = 0 and x = 6 the derivative is undefined; PyTorch autograd returns 0 at both (the gradient passes only where 0 < x < 6).',
+  kinkConvention: 'At x = 0 and x = 6 the derivative is undefined; PyTorch autograd returns 0 at both (the gradient passes only where 0 < x < 6).',
   properties: {
     range: { min: 0, max: 6, minClosed: true, maxClosed: true },
     rangeLatex: String.raw`[0, 6]`,
@@ -49,7 +48,8 @@ export const relu6 = defineActivation({
             kind: 'paper',
             key: 'howard2019mobilenetv3',
             where: 'Section 5.2',
-            shows: 'ReLU6(x + 3)/6 replaces the sigmoid: optimised implementations of ReLU6 are available on virtually all software and hardware frameworks, and in quantised mode it avoids the precision loss of differing approximate-sigmoid implementations',
+            shows:
+              'ReLU6(x + 3)/6 replaces the sigmoid: optimised implementations of ReLU6 are available on virtually all software and hardware frameworks, and in quantised mode it avoids the precision loss of differing approximate-sigmoid implementations',
           },
         ],
       },
@@ -60,7 +60,8 @@ export const relu6 = defineActivation({
             kind: 'paper',
             key: 'krizhevsky2010relu6',
             where: 'the section describing the model’s ReLU units (“we cap the units at 6”; section number not checked, the passage read as quoted by others)',
-            shows: 'the units are capped at 6, y = min(max(x, 0), 6); in the author’s tests this encourages the model to learn sparse features earlier; units capped at n are called ReLU-n',
+            shows:
+              'the units are capped at 6, y = min(max(x, 0), 6); in the author’s tests this encourages the model to learn sparse features earlier; units capped at n are called ReLU-n',
           },
         ],
       },
@@ -127,11 +128,32 @@ export const relu6 = defineActivation({
     { x: 0, forward: 0, derivative: 0, note: 'the lower kink: autograd returns 0' },
   ],
   seeAlso: ['relu', 'hardtanh', 'hardsigmoid', 'hardswish'],
+  family: 'rectifier',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) out[i] = Math.min(Math.max(xs[i]!, 0), 6);
+  },
+  tfjs: { op: 'relu6' },
+  onnx: {
+    opType: 'Clip',
+    initializers: [
+      { name: 'min', values: [0] },
+      { name: 'max', values: [6] },
+    ],
+    opset: 18,
+  },
+  reference: {
+    torch: 'F.relu6(x)',
+    exact: 'min(max(x, mpf(0)), mpf(6))',
+    exactDerivative: 'mpf(1) if 0 < x < 6 else mpf(0)',
+    kinks: () => [6],
+  },
   // Comparisons that are false for NaN, so NaN (and -0) fall through unchanged, as in PyTorch's clamp.
   forward: (x) => (x < 0 ? 0 : x > 6 ? 6 : x),
   derivative: (x) => (x <= 0 || x >= 6 ? 0 : 1),
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/hardtanh.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('relu6', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;

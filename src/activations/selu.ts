@@ -1,6 +1,6 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
-import { SELU_SCALE, SELU_SCALE_ALPHA } from '../math/constants.js';
+import { SELU_ALPHA, SELU_SCALE, SELU_SCALE_ALPHA } from '../math/constants.js';
 
 /**
  * SELU forward: λx for x > 0, λα·expm1(x) otherwise. expm1: PyTorch's float64 kernel computes
@@ -27,9 +27,7 @@ export const selu = defineActivation({
   latex: {
     forward: String.raw`\operatorname{SELU}(x) = \lambda \begin{cases} x & \text{if } x > 0 \\ \alpha\left(e^{x} - 1\right) & \text{if } x \le 0 \end{cases}, \quad \lambda \approx 1.0507,\ \alpha \approx 1.6733`,
     derivative: String.raw`\operatorname{SELU}'(x) = \lambda \begin{cases} 1 & \text{if } x > 0 \\ \alpha\, e^{x} & \text{if } x \le 0 \end{cases}`,
-    notes: [
-      String.raw`\begin{aligned} \lambda &= 1.0507009873554804934193349852946 \\ \alpha &= 1.6732632423543772848170429916717 \end{aligned}`,
-    ],
+    notes: [String.raw`\begin{aligned} \lambda &= 1.0507009873554804934193349852946 \\ \alpha &= 1.6732632423543772848170429916717 \end{aligned}`],
   },
   kinkConvention:
     'The derivative jumps from λα ≈ 1.7581 (left) to λ ≈ 1.0507 (right) at x = 0; PyTorch autograd returns λα = 1.7580993408473766 there (the x ≤ 0 branch).',
@@ -55,7 +53,8 @@ export const selu = defineActivation({
             kind: 'paper',
             key: 'klambauer2017selu',
             where: 'Theorem 1; Theorems 2 and 3',
-            shows: 'for (ω, τ) near (0, 1) the mean/variance map has a stable and attracting fixed point near (0, 1); the variance is bounded above and below, so exploding and vanishing gradients are impossible',
+            shows:
+              'for (ω, τ) near (0, 1) the mean/variance map has a stable and attracting fixed point near (0, 1); the variance is bounded above and below, so exploding and vanishing gradients are impossible',
           },
           { kind: 'measured', experiment: 'selu-fixed-point', finding: 'converges-within-layers' },
           { kind: 'measured', experiment: 'gradient-depth', finding: 'selu-lecun-preserves' },
@@ -68,7 +67,8 @@ export const selu = defineActivation({
             kind: 'paper',
             key: 'klambauer2017selu',
             where: 'Section “Experiments”, Table 2 and the UCI paragraph',
-            shows: 'Tox21 AUC by depth 2–32: SNN 83.7–84.5 (82.5 at 32 layers) vs BatchNorm falling to 73.7–76.0 and WeightNorm to 56.6 at 32; UCI: average selected depth 10.8 for SNNs vs 6.0 BatchNorm, 3.8 WeightNorm, 7.0 LayerNorm, 5.9 Highway, 7.1 MSRAinit',
+            shows:
+              'Tox21 AUC by depth 2–32: SNN 83.7–84.5 (82.5 at 32 layers) vs BatchNorm falling to 73.7–76.0 and WeightNorm to 56.6 at 32; UCI: average selected depth 10.8 for SNNs vs 6.0 BatchNorm, 3.8 WeightNorm, 7.0 LayerNorm, 5.9 Highway, 7.1 MSRAinit',
           },
         ],
       },
@@ -80,7 +80,8 @@ export const selu = defineActivation({
             kind: 'paper',
             key: 'klambauer2017selu',
             where: 'Section “Self-normalizing Neural Networks”, paragraph “Constructing Self-Normalizing Neural Networks”, Eq. 2',
-            shows: 'the activation needs negative and positive values, saturation regions to damp a large variance, a slope above one to increase a small one, and a continuous curve; ELU scaled by λ > 1 meets them',
+            shows:
+              'the activation needs negative and positive values, saturation regions to damp a large variance, a slope above one to increase a small one, and a continuous curve; ELU scaled by λ > 1 meets them',
           },
         ],
       },
@@ -93,7 +94,8 @@ export const selu = defineActivation({
             kind: 'paper',
             key: 'klambauer2017selu',
             where: 'Theorem 1; paragraphs “Initialization”, “New Dropout Technique” and “Applicability of the central limit theorem”; Section “Experiments”',
-            shows: 'Theorem 1 holds on a domain of μ, ν, ω, τ near (0, 1); weights are drawn with variance 1/n; standard dropout is replaced by alpha dropout to keep mean and variance; the net inputs are assumed normal by the CLT; all experiments use feed-forward networks',
+            shows:
+              'Theorem 1 holds on a domain of μ, ν, ω, τ near (0, 1); weights are drawn with variance 1/n; standard dropout is replaced by alpha dropout to keep mean and variance; the net inputs are assumed normal by the CLT; all experiments use feed-forward networks',
           },
         ],
       },
@@ -118,7 +120,8 @@ export const selu = defineActivation({
             kind: 'paper',
             key: 'klambauer2017selu',
             where: 'Figure 1; Section “Experiments” (121 UCI tasks, Tox21, HTRU2)',
-            shows: 'training error of 8-, 16- and 32-layer networks on MNIST and CIFAR-10: high variance with batch normalisation, little with SNNs; SNNs best on the UCI tasks with at least 1000 data points',
+            shows:
+              'training error of 8-, 16- and 32-layer networks on MNIST and CIFAR-10: high variance with batch normalisation, little with SNNs; SNNs best on the UCI tasks with at least 1000 data points',
           },
         ],
       },
@@ -147,11 +150,27 @@ export const selu = defineActivation({
     },
   ],
   seeAlso: ['elu', 'celu', 'relu', 'leakyRelu'],
+  family: 'exponential',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      out[i] = SELU_SCALE * (x > 0 ? x : SELU_ALPHA * (Math.exp(x) - 1));
+    }
+  },
+  tfjs: { op: 'selu' },
+  onnx: { opType: 'Selu', opset: 18 },
+  reference: {
+    torch: 'F.selu(x)',
+    exact: 'SELU_SCALE * x if x > 0 else SELU_SCALE * SELU_ALPHA * mpmath.expm1(x)',
+    exactDerivative: 'SELU_SCALE if x > 0 else SELU_SCALE * SELU_ALPHA * expneg(x)',
+  },
   forward: (x) => seluForward(x),
   // NaN → NaN. Autograd's vectorised loop agrees; its scalar loop (short tensors, tails) returns λ.
   derivative: (x) => (x > 0 ? SELU_SCALE : x <= 0 ? SELU_SCALE_ALPHA * Math.exp(x) : x),
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts): the same values as the loop below for a Float64Array, within
+    // WebAssembly SIMD kernel (asm/selu.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.
     if (runWasm('selu', xs, out, SELU_SCALE, SELU_SCALE_ALPHA)) return;
     for (let i = 0; i < xs.length; i++) {

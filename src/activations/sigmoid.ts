@@ -20,10 +20,7 @@ export const sigmoid = defineActivation({
   latex: {
     forward: String.raw`\sigma(x) = \frac{1}{1 + e^{-x}}`,
     derivative: String.raw`\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr) = \sigma(x)\,\sigma(-x)`,
-    notes: [
-      String.raw`\sigma(-x) = 1 - \sigma(x)`,
-      String.raw`\sigma(x) = \tfrac{1}{2} + \tfrac{1}{2}\tanh\!\left(\tfrac{x}{2}\right)`,
-    ],
+    notes: [String.raw`\sigma(-x) = 1 - \sigma(x)`, String.raw`\sigma(x) = \tfrac{1}{2} + \tfrac{1}{2}\tanh\!\left(\tfrac{x}{2}\right)`],
   },
   properties: {
     range: { min: 0, max: 1, minClosed: false, maxClosed: false },
@@ -66,7 +63,8 @@ export const sigmoid = defineActivation({
             kind: 'paper',
             key: 'glorot2010understanding',
             where: 'Section 3.1, Figure 2',
-            shows: 'mean and spread of each layer’s sigmoid outputs during training: the top hidden layer quickly saturates at 0 and only slowly desaturates (around epoch 100); the depth-five model never escaped',
+            shows:
+              'mean and spread of each layer’s sigmoid outputs during training: the top hidden layer quickly saturates at 0 and only slowly desaturates (around epoch 100); the depth-five model never escaped',
           },
           { kind: 'measured', experiment: 'saturation', finding: 'sigmoid-top-layer-saturates' },
         ],
@@ -79,7 +77,8 @@ export const sigmoid = defineActivation({
             kind: 'paper',
             key: 'lecun1998efficient',
             where: 'Sections 4.3 and 4.4',
-            shows: 'with all-positive inputs the updates of the weights into a node share the sign of its error and change direction only by zig-zagging; the logistic function’s outputs are always positive, which is why symmetric sigmoids are preferred',
+            shows:
+              'with all-positive inputs the updates of the weights into a node share the sign of its error and change direction only by zig-zagging; the logistic function’s outputs are always positive, which is why symmetric sigmoids are preferred',
           },
         ],
       },
@@ -97,7 +96,8 @@ export const sigmoid = defineActivation({
             kind: 'paper',
             key: 'glorot2010understanding',
             where: 'Section 4.1, Figure 5',
-            shows: 'the conditional log-likelihood cost with softmax outputs worked much better for classification than the quadratic cost, with fewer and milder plateaus',
+            shows:
+              'the conditional log-likelihood cost with softmax outputs worked much better for classification than the quadratic cost, with fewer and milder plateaus',
           },
         ],
       },
@@ -126,7 +126,8 @@ export const sigmoid = defineActivation({
             kind: 'paper',
             key: 'glorot2011deep',
             where: 'Section 3.1 (potential problems)',
-            shows: 'softplus was tried to test whether the rectifier’s hard saturation at 0 hurts optimisation; the results contradict that hypothesis and suggest hard zeros can help supervised training',
+            shows:
+              'softplus was tried to test whether the rectifier’s hard saturation at 0 hurts optimisation; the results contradict that hypothesis and suggest hard zeros can help supervised training',
           },
         ],
       },
@@ -150,10 +151,23 @@ export const sigmoid = defineActivation({
     },
   ],
   seeAlso: ['tanh', 'logSigmoid', 'hardsigmoid', 'silu', 'softplus'],
+  family: 'saturating',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) out[i] = 1 / (1 + Math.exp(-xs[i]!));
+  },
+  tfjs: { op: 'sigmoid' },
+  onnx: { opType: 'Sigmoid', opset: 18 },
+  reference: {
+    torch: 'torch.sigmoid(x)',
+    exact: 'sig(x)',
+    exactDerivative: 'sig(x) * sig(-x)',
+  },
   forward: (x) => sigmoidCore(x),
   derivative: (x) => sigmoidDerivative(x),
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts): the same values as the loop below for a Float64Array, within
+    // WebAssembly SIMD kernel (asm/sigmoid.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.
     if (runWasm('sigmoid', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = sigmoidCore(xs[i]!);

@@ -40,9 +40,19 @@ export const silu = defineActivation({
         evidence: [
           { kind: 'property', property: 'continuity' },
           { kind: 'property', property: 'monotonic' },
-          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 5.2', shows: 'Swish-1 (= SiLU) matches or outperforms ReLU on ResNet-164, WRN 28-10 and DenseNet 100-12, CIFAR-10 and CIFAR-100' },
+          {
+            kind: 'paper',
+            key: 'ramachandran2017swish',
+            where: 'Section 5.2',
+            shows: 'Swish-1 (= SiLU) matches or outperforms ReLU on ResNet-164, WRN 28-10 and DenseNet 100-12, CIFAR-10 and CIFAR-100',
+          },
           { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 4', shows: 'xσ(x) performs worse than GELU but usually better than ReLU and ELU' },
-          { kind: 'paper', key: 'elfwing2018silu', where: 'Abstract; Conclusions', shows: 'SiLU agents significantly outperformed ReLU agents in stochastic SZ-Tetris' },
+          {
+            kind: 'paper',
+            key: 'elfwing2018silu',
+            where: 'Abstract; Conclusions',
+            shows: 'SiLU agents significantly outperformed ReLU agents in stochastic SZ-Tetris',
+          },
         ],
       },
       {
@@ -55,7 +65,12 @@ export const silu = defineActivation({
       {
         text: 'Self-gating: the input is multiplied by its own sigmoid, x·σ(x), with no extra parameters.',
         evidence: [
-          { kind: 'paper', key: 'hendrycks2016gelu', where: 'Section 2', shows: 'the Sigmoid Linear Unit xσ(x) obtained by using the logistic CDF in place of Φ' },
+          {
+            kind: 'paper',
+            key: 'hendrycks2016gelu',
+            where: 'Section 2',
+            shows: 'the Sigmoid Linear Unit xσ(x) obtained by using the logistic CDF in place of Φ',
+          },
           { kind: 'paper', key: 'elfwing2018silu', where: 'Abstract', shows: 'the SiLU’s activation is the sigmoid of its input multiplied by the input' },
         ],
       },
@@ -76,7 +91,12 @@ export const silu = defineActivation({
         text: 'Needs an exponential per element: costlier than Hardswish, its piecewise-polynomial approximation, which MobileNetV3 adopted because the sigmoid is expensive on mobile devices.',
         evidence: [
           { kind: 'measured', experiment: 'cost', finding: 'hard-cheaper-than-smooth' },
-          { kind: 'paper', key: 'howard2019mobilenetv3', where: 'Section 5.2', shows: 'swish’s sigmoid is much more expensive to compute on mobile devices; replaced by ReLU6(x + 3)/6' },
+          {
+            kind: 'paper',
+            key: 'howard2019mobilenetv3',
+            where: 'Section 5.2',
+            shows: 'swish’s sigmoid is much more expensive to compute on mobile devices; replaced by ReLU6(x + 3)/6',
+          },
         ],
       },
       {
@@ -92,13 +112,23 @@ export const silu = defineActivation({
       {
         text: 'As a drop-in smooth replacement for ReLU in deep networks: the Swish paper swapped it in without other changes and advises keeping BatchNorm’s scale parameter and slightly lowering ReLU’s learning rate.',
         evidence: [
-          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4, Section 5.2', shows: 'practical notes on BatchNorm scale and learning rate; CIFAR results with Swish-1' },
+          {
+            kind: 'paper',
+            key: 'ramachandran2017swish',
+            where: 'Section 4, Section 5.2',
+            shows: 'practical notes on BatchNorm scale and learning rate; CIFAR results with Swish-1',
+          },
         ],
       },
       {
         text: 'In value networks for reinforcement learning, where Elfwing et al. proposed it and found it ahead of ReLU.',
         evidence: [
-          { kind: 'paper', key: 'elfwing2018silu', where: 'Abstract; Conclusions', shows: 'SiLU proposed for neural-network function approximation in reinforcement learning (Tetris, Atari 2600)' },
+          {
+            kind: 'paper',
+            key: 'elfwing2018silu',
+            where: 'Abstract; Conclusions',
+            shows: 'SiLU proposed for neural-network function approximation in reinforcement learning (Tetris, Atari 2600)',
+          },
         ],
       },
       {
@@ -120,10 +150,24 @@ export const silu = defineActivation({
     },
   ],
   seeAlso: ['swish', 'sigmoid', 'gelu', 'mish', 'hardswish'],
+  family: 'smooth-gated',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      out[i] = x / (1 + Math.exp(-x));
+    }
+  },
+  reference: {
+    torch: 'F.silu(x)',
+    exact: 'x * sig(x)',
+    exactDerivative: 'sig(x) * (1 + x * sig(-x))',
+  },
   forward: siluCore,
   derivative: siluDerivative,
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts): the same values as the loop below for a Float64Array, within
+    // WebAssembly SIMD kernel (asm/silu.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.
     if (runWasm('silu', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {

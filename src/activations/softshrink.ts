@@ -32,8 +32,7 @@ export const softshrink = defineActivation({
     derivative: String.raw`\operatorname{Softshrink}'(x) = \begin{cases} 1 & \text{if } |x| > \lambda \\ 0 & \text{if } |x| \le \lambda \end{cases}`,
     notes: [String.raw`\operatorname{Softshrink}(x) = \operatorname{sign}(x)\,\max(|x| - \lambda, 0)`],
   },
-  kinkConvention:
-    'At x = ±λ the derivative is undefined; PyTorch autograd returns 0 at both (the gradient passes only where |x| > λ).',
+  kinkConvention: 'At x = ±λ the derivative is undefined; PyTorch autograd returns 0 at both (the gradient passes only where |x| > λ).',
   properties: {
     range: { min: -Infinity, max: Infinity, minClosed: false, maxClosed: false },
     rangeLatex: String.raw`(-\infty, \infty)`,
@@ -56,7 +55,12 @@ export const softshrink = defineActivation({
         evidence: [
           { kind: 'property', property: 'continuity' },
           { kind: 'property', property: 'kinks' },
-          { kind: 'paper', key: 'donoho1995softthreshold', where: 'Abstract', shows: 'the estimator translates every empirical wavelet coefficient towards 0 by a fixed amount' },
+          {
+            kind: 'paper',
+            key: 'donoho1995softthreshold',
+            where: 'Abstract',
+            shows: 'the estimator translates every empirical wavelet coefficient towards 0 by a fixed amount',
+          },
         ],
       },
       {
@@ -69,9 +73,7 @@ export const softshrink = defineActivation({
     disadvantages: [
       {
         text: 'Biased: every surviving value is moved λ towards 0, even large ones (Hardshrink keeps them).',
-        evidence: [
-          { kind: 'paper', key: 'donoho1995softthreshold', where: 'Abstract', shows: 'all coefficients are translated towards 0 by the threshold' },
-        ],
+        evidence: [{ kind: 'paper', key: 'donoho1995softthreshold', where: 'Abstract', shows: 'all coefficients are translated towards 0 by the threshold' }],
       },
       {
         text: 'Zero gradient in the dead zone [−λ, λ]: units there do not learn.',
@@ -109,6 +111,26 @@ export const softshrink = defineActivation({
     { x: 0.5, forward: 0, derivative: 0, note: 'the kink: autograd returns 0' },
   ],
   seeAlso: ['hardshrink', 'tanhshrink', 'relu'],
+  family: 'other',
+  kernelGroup: 'cheap',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) => {
+    const l = p.lambda;
+    return (xs, out) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
+        out[i] = x > l ? x - l : x < -l ? x + l : 0;
+      }
+    };
+  },
+  onnx: { opType: 'Shrink', attributes: { bias: { param: 'lambda' }, lambd: { param: 'lambda' } }, opset: 18 },
+  reference: {
+    torch: 'F.softshrink(x, p["lambda"])',
+    exact: 'x - m(p["lambda"]) if x > m(p["lambda"]) else (x + m(p["lambda"]) if x < -m(p["lambda"]) else mpf(0))',
+    exactDerivative: 'mpf(0) if -m(p["lambda"]) <= x <= m(p["lambda"]) else mpf(1)',
+    paramSets: [{ lambda: 1 }, { lambda: 0 }, { lambda: 2.5 }, { lambda: 1.5 }, { lambda: 1e-3 }, { lambda: 0.1 }],
+    kinks: (p) => [p.lambda, -p.lambda],
+  },
   validate(p) {
     // Mirrors PyTorch's check ("lambda must be greater or equal to 0").
     if (!(p.lambda >= 0)) {
@@ -118,7 +140,7 @@ export const softshrink = defineActivation({
   forward: (x, p) => (x > p.lambda ? x - p.lambda : x < -p.lambda ? x + p.lambda : 0),
   derivative: (x, p) => (x >= -p.lambda && x <= p.lambda ? 0 : 1),
   mapKernel(xs, out, p) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/softshrink.ts), the same values as the loop below; the loop is the fallback.
     if (runWasm('softshrink', xs, out, p.lambda)) return;
     const l = p.lambda;
     for (let i = 0; i < xs.length; i++) {

@@ -63,7 +63,7 @@ function swishDerivative(x: number, { beta }: SwishParams): number {
  * Swish, x·σ(βx). Not in PyTorch's torch.nn; we follow PyTorch's formula `x * torch.sigmoid(beta * x)`
  * and its autograd (β = 1 is torch.nn.SiLU).
  */
-export const swish = defineActivation<SwishParams>({
+export const swish = defineActivation<SwishParams, 'swish'>({
   id: 'swish',
   name: 'Swish',
   summary: 'x·σ(βx): a self-gated, smooth, non-monotonic activation found by automated search; β = 1 gives SiLU, β → ∞ approaches ReLU.',
@@ -103,7 +103,12 @@ export const swish = defineActivation<SwishParams>({
       {
         text: 'In its authors’ experiments, replacing ReLU by Swish without other changes matched or beat it on nearly every model: +0.5% ImageNet top-1 on Inception-ResNet-v2, +1.4% on Mobile NASNet-A and +2.2% on MobileNet, and consistent gains on the CIFAR models; the improvement over each baseline is significant under a one-sided sign test.',
         evidence: [
-          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 5, Section 5.2, Section 5.3 (Tables 3, 6–10)', shows: 'Swish against ReLU and six other baselines on CIFAR, ImageNet and WMT translation' },
+          {
+            kind: 'paper',
+            key: 'ramachandran2017swish',
+            where: 'Section 5, Section 5.2, Section 5.3 (Tables 3, 6–10)',
+            shows: 'Swish against ReLU and six other baselines on CIFAR, ImageNet and WMT translation',
+          },
         ],
       },
       {
@@ -115,9 +120,7 @@ export const swish = defineActivation<SwishParams>({
       },
       {
         text: 'Self-gating: the input is multiplied by its own sigmoid gate σ(βx), so no second input or extra weights are needed, only the scalar β.',
-        evidence: [
-          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4', shows: 'Swish is x·σ(βx) with β a constant or a trainable parameter' },
-        ],
+        evidence: [{ kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4', shows: 'Swish is x·σ(βx) with β a constant or a trainable parameter' }],
       },
       {
         text: 'β tunes the shape: β = 0 gives the line x/2 and β → ∞ approaches ReLU; trained per channel in Mobile NASNet-A, β spread between 0 and 1.5 with a peak near 1.',
@@ -137,13 +140,23 @@ export const swish = defineActivation<SwishParams>({
       {
         text: 'Found by automated search and justified by experiments, not theory, and its gains vary with the model: on Inception-v4 it slightly underperformed Softplus and ELU, and the best baseline changes from model to model.',
         evidence: [
-          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 3, Section 5.2, Section 5.3', shows: 'search on ResNet-20/CIFAR-10; per-model results, including Inception-v4' },
+          {
+            kind: 'paper',
+            key: 'ramachandran2017swish',
+            where: 'Section 3, Section 5.2, Section 5.3',
+            shows: 'search on ResNet-20/CIFAR-10; per-model results, including Inception-v4',
+          },
         ],
       },
       {
         text: 'Not quite a drop-in: its authors advise keeping BatchNorm’s scale parameter on (some libraries turn it off for ReLU) and slightly lowering ReLU’s learning rate; a trainable β adds one parameter per channel.',
         evidence: [
-          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 3, Section 4', shows: 'β is a per-channel trainable parameter; practical notes on BatchNorm scale and learning rate' },
+          {
+            kind: 'paper',
+            key: 'ramachandran2017swish',
+            where: 'Section 3, Section 4',
+            shows: 'β is a per-channel trainable parameter; practical notes on BatchNorm scale and learning rate',
+          },
         ],
       },
     ],
@@ -151,13 +164,23 @@ export const swish = defineActivation<SwishParams>({
       {
         text: 'Hidden layers of deep networks, in place of ReLU: the paper’s gains were largest on mobile-sized ImageNet models and held for the Transformer on English→German translation.',
         evidence: [
-          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 5.3, Section 5.4 (Table 11)', shows: 'ImageNet results by model; WMT 2014 English→German BLEU' },
+          {
+            kind: 'paper',
+            key: 'ramachandran2017swish',
+            where: 'Section 5.3, Section 5.4 (Table 11)',
+            shows: 'ImageNet results by model; WMT 2014 English→German BLEU',
+          },
         ],
       },
       {
         text: 'With a trainable β when the gate’s sharpness should be learned: fixing β = 1 (SiLU) is effective, and training β further improved some models.',
         evidence: [
-          { kind: 'paper', key: 'ramachandran2017swish', where: 'Section 4', shows: 'fixing β = 1 is effective in practice; training β can further improve performance on some models' },
+          {
+            kind: 'paper',
+            key: 'ramachandran2017swish',
+            where: 'Section 4',
+            shows: 'fixing β = 1 is effective in practice; training β can further improve performance on some models',
+          },
         ],
       },
     ],
@@ -170,13 +193,31 @@ export const swish = defineActivation<SwishParams>({
     { x: 4, params: { beta: 0 }, forward: 2, derivative: 0.5, note: 'β = 0 is the line x/2' },
   ],
   seeAlso: ['silu', 'sigmoid', 'mish', 'gelu', 'hardswish'],
+  family: 'smooth-gated',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: (p) => {
+    const b = p.beta;
+    return (xs, out) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i]!;
+        out[i] = x / (1 + Math.exp(-b * x));
+      }
+    };
+  },
+  reference: {
+    torch: 'x * torch.sigmoid(p["beta"] * x)',
+    exact: 'x * sig(m(p["beta"]) * x)',
+    exactDerivative: 'sig(m(p["beta"]) * x) * (1 + m(p["beta"]) * x * sig(-m(p["beta"]) * x))',
+    paramSets: [{ beta: 0.1 }, { beta: 0.5 }, { beta: 2 }, { beta: 10 }, { beta: 1.7 }, { beta: -1 }, { beta: 0 }],
+  },
   validate(p) {
     requireFinite('swish', 'beta', p.beta);
   },
   forward: swishForward,
   derivative: swishDerivative,
   mapKernel(xs, out, p) {
-    // WebAssembly SIMD kernel (asm/kernels.ts), the same values as the loop below; the loop is the fallback.
+    // WebAssembly SIMD kernel (asm/swish.ts), the same values as the loop below; the loop is the fallback.
     // β = 1 is SiLU exactly (swishForward returns silu(x)), so silu's kernel (within 1 float32 ulp for a Float32Array);
     // β = 0 (x/2) stays on the TypeScript kernel.
     if (p.beta === 1 ? runWasm('silu', xs, out) : p.beta !== 0 && runWasm('swish', xs, out, p.beta)) return;

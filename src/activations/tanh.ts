@@ -59,7 +59,8 @@ export const tanh = defineActivation({
             kind: 'paper',
             key: 'lecun1998efficient',
             where: 'Section 4.4',
-            shows: 'sigmoids symmetric about the origin are preferred because their outputs, the next layer’s inputs, average near zero; symmetric sigmoids such as tanh often converge faster than the logistic function',
+            shows:
+              'sigmoids symmetric about the origin are preferred because their outputs, the next layer’s inputs, average near zero; symmetric sigmoids such as tanh often converge faster than the logistic function',
           },
           { kind: 'measured', experiment: 'training', finding: 'tanh-faster-than-sigmoid' },
         ],
@@ -142,7 +143,8 @@ export const tanh = defineActivation({
             kind: 'paper',
             key: 'he2015delving',
             where: 'Section 2.2, Figure 3',
-            shows: 'an initialisation derived for rectifiers keeps the signal’s variance through depth; with it a 30-layer rectifier network converges from scratch where Glorot’s initialisation stalls',
+            shows:
+              'an initialisation derived for rectifiers keeps the signal’s variance through depth; with it a 30-layer rectifier network converges from scratch where Glorot’s initialisation stalls',
           },
         ],
       },
@@ -160,10 +162,23 @@ export const tanh = defineActivation({
     },
   ],
   seeAlso: ['sigmoid', 'hardtanh', 'softsign', 'tanhshrink'],
+  family: 'saturating',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) out[i] = Math.tanh(xs[i]!);
+  },
+  tfjs: { op: 'tanh' },
+  onnx: { opType: 'Tanh', opset: 18 },
+  reference: {
+    torch: 'torch.tanh(x)',
+    exact: 'mpmath.tanh(x)',
+    exactDerivative: 'sech2(x)',
+  },
   forward: (x) => Math.tanh(x),
   derivative: tanhDerivative,
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts): for a Float64Array the same values as the loop below (Math.tanh is fdlibm's
+    // WebAssembly SIMD kernel (asm/tanh.ts): for a Float64Array the same values as the loop below (Math.tanh is fdlibm's
     // tanh, ported there on a SIMD port of fdlibm's expm1), for a Float32Array within 1 float32 ulp of them; the loop is the fallback.
     if (runWasm('tanh', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = Math.tanh(xs[i]!);

@@ -1,5 +1,6 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
+import { productError, quotientDD } from '../math/stable.js';
 
 /**
  * x − tanh(x) for x ≥ 0, without the cancellation of the literal formula (PyTorch's kernel), which
@@ -30,6 +31,57 @@ function tanhshrinkPositive(x: number): number {
  */
 function tanhshrinkForward(x: number): number {
   return x < 0 ? -tanhshrinkPositive(-x) : x > 0 ? tanhshrinkPositive(x) : x === 0 ? 0 : x;
+}
+
+/** Below 2^−400, tanh² x = x²·(1 − 2x²/3 + …) rounds like x², whose low part would underflow. */
+const TINY = 2 ** -400;
+
+/**
+ * tanh²(x), even. Math.tanh(x)² was off by up to 4.5 ulps (x = 0.3478, measured): tanh's own error
+ * (up to about 1 ulp) counts twice in the square. Here every step keeps its rounding error (TwoSum,
+ * Dekker products, `quotientDD`), so that only the final rounding and a fraction of one ulp remain:
+ * - |x| < 1: tanh x = x/(1 + q) with q = x²/a, a = 3 + b from the continued fraction of
+ *   `tanhshrinkPositive` (b's rounding errors enter q's relative error with weight below 0.07), so
+ *   tanh² x = x²/(1 + q)², both squares formed as double-doubles;
+ * - |x| ≥ 1: tanh x = (1 − u)/(1 + u) with u = e^−2|x| ≤ e^−2, so tanh² x = (1 − u)²/(1 + u)²; the
+ *   error of Math.exp enters with weight 4u/(1 − u²) ≤ 0.55.
+ * ±∞ give 1 (PyTorch's too), NaN gives NaN.
+ */
+function tanhshrinkDerivative(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < TINY) return ax * ax;
+  let nh: number, nl: number, dh: number, dl: number;
+  if (ax < 1) {
+    const h = ax * ax;
+    const l = productError(ax, ax, h);
+    // b = x²/(5 + x²/(7 + … + x²/21)): the same continued fraction as `tanhshrinkPositive`, summed
+    // into one ratio of polynomials in x² (exact integer coefficients, all positive) so that it
+    // costs one division instead of eight; its rounding errors reach q only through b/a < 0.07.
+    const b = (h * ((((h + 1950) * h + 546975) * h + 43648605) * h + 916620705)) / ((((65 * h + 42900) * h + 6891885) * h + 349188840) * h + 4583103525);
+    const a = 3 + b;
+    const al = 3 - a + b; // Fast2Sum: b < 3
+    // q = (h + l)/(a + al) as a double-double: q's remainder over a.
+    const q = h / a;
+    const qa = q * a;
+    const ql = (h - qa - productError(q, a, qa) + l - q * al) / a;
+    const d = 1 + q;
+    const dLo = 1 - d + q + ql; // Fast2Sum: q < 1
+    nh = h;
+    nl = l;
+    dh = d * d;
+    dl = productError(d, d, dh) + 2 * d * dLo;
+  } else {
+    const u = Math.exp(-2 * ax);
+    const m = 1 - u;
+    const mLo = 1 - m - u; // Fast2Sum: u < 1
+    const p = 1 + u;
+    const pLo = 1 - p + u;
+    nh = m * m;
+    nl = productError(m, m, nh) + 2 * m * mLo;
+    dh = p * p;
+    dl = productError(p, p, dh) + 2 * p * pLo;
+  }
+  return quotientDD(nh, nl, dh, dl);
 }
 
 /**
@@ -119,13 +171,24 @@ export const tanhshrink = defineActivation({
     { x: 0, forward: 0, derivative: 0 },
   ],
   seeAlso: ['tanh', 'softshrink', 'hardshrink'],
-  forward: tanhshrinkForward,
-  derivative: (x) => {
-    const t = Math.tanh(x);
-    return t * t;
+  family: 'other',
+  kernelGroup: 'exp',
+  // The textbook formula as a plain loop: the bench's baseline (not used by `map`).
+  baseline: () => (xs, out) => {
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      out[i] = x - Math.tanh(x);
+    }
   },
+  reference: {
+    torch: 'F.tanhshrink(x)',
+    exact: 'x - mpmath.tanh(x)',
+    exactDerivative: 'mpmath.tanh(x) ** 2',
+  },
+  forward: tanhshrinkForward,
+  derivative: tanhshrinkDerivative,
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/kernels.ts): the same values as the loop below for a Float64Array, within
+    // WebAssembly SIMD kernel (asm/tanhshrink.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.
     if (runWasm('tanhshrink', xs, out)) return;
     for (let i = 0; i < xs.length; i++) out[i] = tanhshrinkForward(xs[i]!);

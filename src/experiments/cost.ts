@@ -4,7 +4,7 @@
  * all of them alike. A timing: committed, compared within one run, never asserted in tests.
  */
 import { getKernelMode, setKernelMode, type KernelMode } from '../kernels/wasm.js';
-import { activationIds, activations } from '../registry.js';
+import { activationById, activationIds } from '../registry.js';
 import type { ChartSpec } from '../plot/spec.js';
 import { Checker } from './check.js';
 import { formatNumber, nameOf } from './format.js';
@@ -68,22 +68,26 @@ const EXPONENTIAL = ['sigmoid', 'elu', 'gelu', 'mish'];
 const findings: Finding<CostResult>[] = [
   {
     id: 'leaky-as-cheap-as-relu',
-    statement: 'Leaky ReLU costs about what ReLU costs: forward plus derivative within 1.5× of ReLU\'s per element (TypeScript loops, fastest round).',
+    statement: "Leaky ReLU costs about what ReLU costs: forward plus derivative within 1.5× of ReLU's per element (TypeScript loops, fastest round).",
     holds: (r) => total(r, 'leakyRelu') <= 1.5 * total(r, 'relu'),
-    detail: (r) => `Leaky ReLU ${ns(total(r, 'leakyRelu'))} vs ReLU ${ns(total(r, 'relu'))} per element (${formatNumber(total(r, 'leakyRelu') / total(r, 'relu'))}×)`,
+    detail: (r) =>
+      `Leaky ReLU ${ns(total(r, 'leakyRelu'))} vs ReLU ${ns(total(r, 'relu'))} per element (${formatNumber(total(r, 'leakyRelu') / total(r, 'relu'))}×)`,
   },
   {
     id: 'exponential-costlier',
     statement:
       'Functions built on exponentials or erf cost more than ReLU per element (forward plus derivative): sigmoid, ELU, GELU and Mish each more than 1.2× ReLU, GELU and Mish more than 2×. ELU exponentiates only its negative inputs.',
     holds: (r) => EXPONENTIAL.every((id) => total(r, id) > 1.2 * total(r, 'relu')) && ['gelu', 'mish'].every((id) => total(r, id) > 2 * total(r, 'relu')),
-    detail: (r) => `ReLU ${ns(total(r, 'relu'))}; ${EXPONENTIAL.map((id) => `${nameOf(id)} ${ns(total(r, id))} (${formatNumber(total(r, id) / total(r, 'relu'))}×)`).join(', ')}`,
+    detail: (r) =>
+      `ReLU ${ns(total(r, 'relu'))}; ${EXPONENTIAL.map((id) => `${nameOf(id)} ${ns(total(r, id))} (${formatNumber(total(r, id) / total(r, 'relu'))}×)`).join(', ')}`,
   },
   {
     id: 'hard-cheaper-than-smooth',
-    statement: 'The piecewise-linear approximations are cheaper than the functions they approximate: hardsigmoid costs less than sigmoid, and hardswish less than SiLU.',
+    statement:
+      'The piecewise-linear approximations are cheaper than the functions they approximate: hardsigmoid costs less than sigmoid, and hardswish less than SiLU.',
     holds: (r) => total(r, 'hardsigmoid') < total(r, 'sigmoid') && total(r, 'hardswish') < total(r, 'silu'),
-    detail: (r) => `hardsigmoid ${ns(total(r, 'hardsigmoid'))} vs sigmoid ${ns(total(r, 'sigmoid'))}; hardswish ${ns(total(r, 'hardswish'))} vs SiLU ${ns(total(r, 'silu'))}`,
+    detail: (r) =>
+      `hardsigmoid ${ns(total(r, 'hardsigmoid'))} vs sigmoid ${ns(total(r, 'sigmoid'))}; hardswish ${ns(total(r, 'hardswish'))} vs SiLU ${ns(total(r, 'silu'))}`,
   },
 ];
 
@@ -95,7 +99,13 @@ export const cost: Experiment<CostConfig, CostResult> = {
     'The same Float64Array of uniform inputs in [−8, 8] for every function; per round and function, `map` (forward) and `mapDerivative` each repeated for at least a few milliseconds; rounds interleave the functions; medians over rounds, in nanoseconds per element; the findings compare the fastest round of each function, which other processes on the machine can only slow down. Measured with the TypeScript loops for every function (the same code path), and with the default kernels (WebAssembly SIMD for `map` where it exists). Timings depend on the machine; the ratios between functions are the point.',
   resultsPath: `experiments/results/${ID}.json`,
   fullConfig: { n: 100_000, rounds: 11, minMs: 15, modes: ['ts', 'auto'], activations: [] },
-  tinyConfig: { n: 1_000, rounds: 2, minMs: 1, modes: ['ts'], activations: ['relu', 'leakyRelu', 'sigmoid', 'elu', 'gelu', 'mish', 'hardsigmoid', 'hardswish', 'silu'] },
+  tinyConfig: {
+    n: 1_000,
+    rounds: 2,
+    minMs: 1,
+    modes: ['ts'],
+    activations: ['relu', 'leakyRelu', 'sigmoid', 'elu', 'gelu', 'mish', 'hardsigmoid', 'hardswish', 'silu'],
+  },
   timings: ['forwardNs', 'derivativeNs', 'totalNs', 'samplesNs', 'bestNs'],
   run(config, progress) {
     const ids = config.activations.length ? config.activations : activationIds;
@@ -114,7 +124,7 @@ export const cost: Experiment<CostConfig, CostResult> = {
         for (let round = 0; round < config.rounds; round++) {
           for (const id of ids) {
             progress?.(done++, totalWork, `${mode} round ${round} ${id}`);
-            const a = activations[id];
+            const a = activationById(id);
             if (!a) throw new RangeError(`${ID}: unknown activation '${id}'`);
             fwd.set(id, [...(fwd.get(id) ?? []), timeNs(() => a.map(xs, undefined, out), config.n, config.minMs)]);
             der.set(id, [...(der.get(id) ?? []), timeNs(() => a.mapDerivative(xs, undefined, out), config.n, config.minMs)]);
@@ -161,8 +171,13 @@ export const cost: Experiment<CostConfig, CostResult> = {
         kind: 'data',
         title: `Cost per element relative to ReLU (forward + derivative, fastest round, ${m.mode === 'ts' ? 'TypeScript loops' : 'default kernels'})`,
         xTitle: 'Activation (position in the registry)',
-        yTitle: 'Time per element / ReLU\'s',
-        series: rows.map((x) => ({ name: nameOf(x.activation), x: [activationIds.indexOf(x.activation) + 1], y: [x.bestNs / relu], mode: 'markers' as const })),
+        yTitle: "Time per element / ReLU's",
+        series: rows.map((x) => ({
+          name: nameOf(x.activation),
+          x: [(activationIds as readonly string[]).indexOf(x.activation) + 1],
+          y: [x.bestNs / relu],
+          mode: 'markers' as const,
+        })),
       };
     });
   },
@@ -172,7 +187,13 @@ export const cost: Experiment<CostConfig, CostResult> = {
     const ids = (ts ?? r.modes[0])?.rows.map((x) => x.activation).filter((id) => fn === undefined || id === fn) ?? [];
     const relu = ts?.rows.find((x) => x.activation === 'relu')?.bestNs ?? NaN;
     return [
-      ['Activation', 'Forward (ns/element, median)', 'Derivative (ns/element, median)', 'Fastest round / ReLU\'s', ...others.map((m) => `Total, ${m.mode} kernels (ns/element)`)],
+      [
+        'Activation',
+        'Forward (ns/element, median)',
+        'Derivative (ns/element, median)',
+        "Fastest round / ReLU's",
+        ...others.map((m) => `Total, ${m.mode} kernels (ns/element)`),
+      ],
       ...ids.map((id) => {
         const row = ts?.rows.find((x) => x.activation === id);
         return [

@@ -4,7 +4,7 @@
  * a large learning rate; and whether a dead unit can come back (it can, when the layers below it
  * move).
  */
-import { activationIds, activations } from '../registry.js';
+import { activationById, activationIds, activations } from '../registry.js';
 import type { ChartSpec, DataSeries } from '../plot/spec.js';
 import { Checker } from './check.js';
 import { loadDataset, type Dataset } from './data.js';
@@ -78,7 +78,7 @@ const ID = 'dead-units';
 /** Per hidden unit (layers concatenated): is its derivative 0 on every row of `data`? */
 function deadMask(net: Network, data: Dataset): boolean[] {
   const pass = forward(net, data.x, data.n);
-  const act = activations[net.spec.activation]!;
+  const act = activationById(net.spec.activation)!;
   const dead: boolean[] = [];
   for (const z of pass.pre.slice(0, -1)) {
     const width = z.length / data.n;
@@ -122,7 +122,8 @@ const pct = (v: number) => `${formatNumber(100 * v)}%`;
 const findings: Finding<DeadUnitsResult>[] = [
   {
     id: 'relu-dead-grows-with-depth',
-    statement: 'At initialisation (He normal, biases 0), the share of ReLU units dead on every input grows with depth: the deepest network has the largest share, and more than the shallowest.',
+    statement:
+      'At initialisation (He normal, biases 0), the share of ReLU units dead on every input grows with depth: the deepest network has the largest share, and more than the shallowest.',
     holds: (r) => {
       const f = sweepRow(r, 'depth', 'relu').fraction;
       return f[f.length - 1]! > f[0]! && f[f.length - 1]! === Math.max(...f);
@@ -140,12 +141,18 @@ const findings: Finding<DeadUnitsResult>[] = [
   },
   {
     id: 'high-lr-kills-relu-units',
-    statement: 'Training with the large learning rate leaves more ReLU units dead than training with the small one (median over seeds of the final share), and more than at initialisation.',
+    statement:
+      'Training with the large learning rate leaves more ReLU units dead than training with the small one (median over seeds of the final share), and more than at initialisation.',
     holds: (r) => {
       const small = trainingRow(r, 'relu', 'small');
       const large = trainingRow(r, 'relu', 'large');
       const init = median(large.fraction.map((f) => f[0]!));
-      return finalFractions(large).length > 0 && finalFractions(small).length > 0 && median(finalFractions(large)) > median(finalFractions(small)) && median(finalFractions(large)) > init;
+      return (
+        finalFractions(large).length > 0 &&
+        finalFractions(small).length > 0 &&
+        median(finalFractions(large)) > median(finalFractions(small)) &&
+        median(finalFractions(large)) > init
+      );
     },
     detail: (r) => {
       const small = trainingRow(r, 'relu', 'small');
@@ -192,7 +199,7 @@ export const deadUnits: Experiment<DeadUnitsConfig, DeadUnitsResult> = {
   title: 'Dead units at initialisation and after training',
   question: 'How many units are dead (zero derivative on every input) at initialisation and after training, and what makes it worse?',
   method:
-    'Spirals (two arms, standardised). A hidden unit is dead when the activation\'s derivative is exactly 0 on every point of the data set. At initialisation (He normal, biases 0) we count dead units in MLPs of growing depth at a fixed width, and of growing width at a fixed depth, mean over seeds. Then we train with plain SGD at a small and a large learning rate and record the dead share at regular checkpoints, and how many units dead at one checkpoint are active at a later one. A run whose final training loss is not finite or above 10 diverged; its dead shares are left out of the summaries. Covered: ReLU, ReLU6, Leaky ReLU, PReLU (weight fixed at 0.25), ELU, and every other activation whose derivative is exactly 0 somewhere in [−10, 10].',
+    "Spirals (two arms, standardised). A hidden unit is dead when the activation's derivative is exactly 0 on every point of the data set. At initialisation (He normal, biases 0) we count dead units in MLPs of growing depth at a fixed width, and of growing width at a fixed depth, mean over seeds. Then we train with plain SGD at a small and a large learning rate and record the dead share at regular checkpoints, and how many units dead at one checkpoint are active at a later one. A run whose final training loss is not finite or above 10 diverged; its dead shares are left out of the summaries. Covered: ReLU, ReLU6, Leaky ReLU, PReLU (weight fixed at 0.25), ELU, and every other activation whose derivative is exactly 0 somewhere in [−10, 10].",
   resultsPath: `experiments/results/${ID}.json`,
   fullConfig: {
     points: 400,
@@ -233,7 +240,8 @@ export const deadUnits: Experiment<DeadUnitsConfig, DeadUnitsResult> = {
     const sweeps = (config.depths.length + config.widths.length) * config.seeds;
     const total = ids.length * (sweeps + config.learningRates.length * config.trainSeeds);
     let done = 0;
-    const data = (seed: number) => loadDataset('spirals', { n: config.points, noise: config.noise, testFraction: 0.25 }, createRandom(seedFrom(ID, 'data', seed)));
+    const data = (seed: number) =>
+      loadDataset('spirals', { n: config.points, noise: config.noise, testFraction: 0.25 }, createRandom(seedFrom(ID, 'data', seed)));
     const all = (s: { train: Dataset; test: Dataset }): Dataset => ({
       n: s.train.n + s.test.n,
       dim: s.train.dim,
@@ -244,7 +252,10 @@ export const deadUnits: Experiment<DeadUnitsConfig, DeadUnitsResult> = {
     const atInit = (activation: string, depth: number, width: number, seed: number, label: string): number => {
       progress?.(done++, total, `${activation} ${label}`);
       const split = data(seed);
-      const net = createNetwork({ sizes: [2, ...Array<number>(depth).fill(width), 2], activation, init: 'he' }, createRandom(seedFrom(ID, 'init', depth, width, seed)));
+      const net = createNetwork(
+        { sizes: [2, ...Array<number>(depth).fill(width), 2], activation, init: 'he' },
+        createRandom(seedFrom(ID, 'init', depth, width, seed)),
+      );
       return fractionOf(deadMask(net, all(split)));
     };
     const seeds = Array.from({ length: config.seeds }, (_, s) => s);
@@ -346,13 +357,19 @@ export const deadUnits: Experiment<DeadUnitsConfig, DeadUnitsResult> = {
     if (!ids.length) return [];
     const sweep = (part: 'depth' | 'width'): ChartSpec => ({
       kind: 'data',
-      title: part === 'depth' ? `Dead units at initialisation vs depth (width ${r.depth.width})` : `Dead units at initialisation vs width (${r.width.depth} layers)`,
+      title:
+        part === 'depth' ? `Dead units at initialisation vs depth (width ${r.depth.width})` : `Dead units at initialisation vs width (${r.width.depth} layers)`,
       xTitle: part === 'depth' ? 'Hidden layers' : 'Units per hidden layer',
       yTitle: 'Share of hidden units dead on every input',
       yRange: [0, 1],
       series: r[part].rows
         .filter((x) => ids.includes(x.activation))
-        .map((x): DataSeries => ({ name: nameOf(x.activation), x: [...(part === 'depth' ? r.depth.depths : r.width.widths)], y: [...x.fraction], mode: 'lines+markers' })),
+        .map((x): DataSeries => ({
+          name: nameOf(x.activation),
+          x: [...(part === 'depth' ? r.depth.depths : r.width.widths)],
+          y: [...x.fraction],
+          mode: 'lines+markers',
+        })),
     });
     const training: ChartSpec = {
       kind: 'data',

@@ -1,12 +1,12 @@
 /** Text helpers shared by the experiments' details and tables. */
-import { activations } from '../registry.js';
+import { activationById } from '../registry.js';
 import { formatNumber } from '../plot/text.js';
 
 export { formatNumber };
 
 /** An activation's display name ("Leaky ReLU"), or the id itself for anything else. */
 export function nameOf(id: string): string {
-  return activations[id]?.name ?? id;
+  return activationById(id)?.name ?? id;
 }
 
 /** "0.42 [0.40, 0.45]". */

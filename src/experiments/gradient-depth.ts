@@ -82,8 +82,7 @@ const findings: Finding<GradientDepthResult>[] = [
     statement:
       "tanh keeps more of the gradient than sigmoid through the same depth: its first/last layer gradient ratio is at least 100 times sigmoid's for every initialisation.",
     holds: (r) => INITS.every((i) => ratio(r, 'tanh', i) >= 100 * ratio(r, 'sigmoid', i)),
-    detail: (r) =>
-      INITS.map((i) => `${i}: tanh ${formatNumber(ratio(r, 'tanh', i))} vs sigmoid ${formatNumber(ratio(r, 'sigmoid', i))}`).join('; '),
+    detail: (r) => INITS.map((i) => `${i}: tanh ${formatNumber(ratio(r, 'tanh', i))} vs sigmoid ${formatNumber(ratio(r, 'sigmoid', i))}`).join('; '),
   },
   {
     id: 'rectifiers-he-preserve',
@@ -94,7 +93,8 @@ const findings: Finding<GradientDepthResult>[] = [
   },
   {
     id: 'selu-lecun-preserves',
-    statement: 'SELU with LeCun-normal initialisation keeps the gradient\'s size through the depth: the first/last layer gradient ratio (median over seeds) lies within [0.1, 10].',
+    statement:
+      "SELU with LeCun-normal initialisation keeps the gradient's size through the depth: the first/last layer gradient ratio (median over seeds) lies within [0.1, 10].",
     holds: (r) => ratio(r, 'selu', 'lecun') >= 0.1 && ratio(r, 'selu', 'lecun') <= 10,
     detail: (r) => `SELU with LeCun normal: ${spread(ratios(r, 'selu', 'lecun'))}`,
   },
@@ -106,8 +106,7 @@ const findings: Finding<GradientDepthResult>[] = [
       (['glorot', 'lecun'] as const).every((i) => [ratio(r, 'softsign', i), ratio(r, 'tanh', i)].every((x) => x >= 0.5 && x <= 5)) &&
       ratio(r, 'tanh', 'he') > ratio(r, 'softsign', 'he') &&
       ratio(r, 'softsign', 'he') > 1,
-    detail: (r) =>
-      INITS.map((i) => `${i}: softsign ${formatNumber(ratio(r, 'softsign', i))} vs tanh ${formatNumber(ratio(r, 'tanh', i))}`).join('; '),
+    detail: (r) => INITS.map((i) => `${i}: softsign ${formatNumber(ratio(r, 'softsign', i))} vs tanh ${formatNumber(ratio(r, 'tanh', i))}`).join('; '),
   },
 ];
 
@@ -124,7 +123,15 @@ export const gradientDepth: Experiment<GradientDepthConfig, GradientDepthResult>
   method: `A plain MLP with ${FULL.layers} hidden layers of ${FULL.width} units, the activation after each, a linear output layer and cross-entropy on random labels (${FULL.classes} classes); one batch of ${FULL.batch} standard-normal inputs. Weights drawn He normal (2/fan_in), Glorot normal (2/(fan_in+fan_out)) or LeCun normal (1/fan_in), biases 0; PReLU keeps its default weight 0.25. One backward pass; we record the mean |∂loss/∂W| of every hidden layer and the ratio of the first layer's to the last hidden layer's, median over ${FULL.seeds} seeds (the same inputs and weight draws for every activation).`,
   resultsPath: `experiments/results/${ID}.json`,
   fullConfig: FULL,
-  tinyConfig: { layers: 50, width: 8, batch: 8, classes: 3, inits: ['he', 'glorot', 'lecun'], seeds: 2, activations: ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'prelu', 'selu', 'softsign'] },
+  tinyConfig: {
+    layers: 50,
+    width: 8,
+    batch: 8,
+    classes: 3,
+    inits: ['he', 'glorot', 'lecun'],
+    seeds: 2,
+    activations: ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'prelu', 'selu', 'softsign'],
+  },
   run(config, progress) {
     const ids = idsOf(config);
     const total = ids.length * config.inits.length * config.seeds;
@@ -194,17 +201,20 @@ export const gradientDepth: Experiment<GradientDepthConfig, GradientDepthResult>
     if (fn !== undefined) {
       const rows = r.rows.filter((x) => x.activation === fn);
       if (!rows.length) return [];
-      return [{ kind: 'data', title: `${nameOf(fn)}: gradient per layer at initialisation, ${r.layers} layers`, ...common, series: series(rows, (x) => x.init) }];
+      return [
+        { kind: 'data', title: `${nameOf(fn)}: gradient per layer at initialisation, ${r.layers} layers`, ...common, series: series(rows, (x) => x.init) },
+      ];
     }
     const inits = [...new Set(r.rows.map((x) => x.init))];
-    return inits.map(
-      (init): ChartSpec => ({
-        kind: 'data',
-        title: `Gradient per layer at initialisation, ${r.layers} layers, ${init} initialisation`,
-        ...common,
-        series: series(r.rows.filter((x) => x.init === init), (x) => nameOf(x.activation)),
-      }),
-    );
+    return inits.map((init): ChartSpec => ({
+      kind: 'data',
+      title: `Gradient per layer at initialisation, ${r.layers} layers, ${init} initialisation`,
+      ...common,
+      series: series(
+        r.rows.filter((x) => x.init === init),
+        (x) => nameOf(x.activation),
+      ),
+    }));
   },
   table(r, fn) {
     const rows = r.rows.filter((x) => fn === undefined || x.activation === fn);
@@ -213,7 +223,11 @@ export const gradientDepth: Experiment<GradientDepthConfig, GradientDepthResult>
       ...rows.map((x) => {
         const defined = x.ratios.filter((v): v is number => v !== null);
         if (x.ratio === null || defined.length < x.ratios.length) {
-          return [nameOf(x.activation), x.init, `${x.ratio === null ? 'undefined' : formatNumber(x.ratio)} (no gradient at layer ${r.layers} on ${x.ratios.length - defined.length} of ${x.ratios.length} seeds)`];
+          return [
+            nameOf(x.activation),
+            x.init,
+            `${x.ratio === null ? 'undefined' : formatNumber(x.ratio)} (no gradient at layer ${r.layers} on ${x.ratios.length - defined.length} of ${x.ratios.length} seeds)`,
+          ];
         }
         const ci = medianInterval(defined);
         return [nameOf(x.activation), x.init, withInterval(x.ratio, ci.lo, ci.hi)];

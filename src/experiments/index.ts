@@ -47,7 +47,8 @@ export function loadResults(id: string, root?: string | URL): ResultsFile {
   const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
   const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
   if (!fs) throw new Error(`loadResults('${id}') needs Node ≥ 20.16 (it reads ${experiment.resultsPath} from disk)`);
-  const base = root === undefined ? new URL('../../', import.meta.url) : new URL(root.toString().endsWith('/') ? root.toString() : `${root.toString()}/`, 'file:///');
+  const base =
+    root === undefined ? new URL('../../', import.meta.url) : new URL(root.toString().endsWith('/') ? root.toString() : `${root.toString()}/`, 'file:///');
   const url = new URL(experiment.resultsPath, base);
   let text: string;
   try {

@@ -46,13 +46,24 @@ export function moduleFingerprint(): string {
     add(a.map(xs));
     add(a.mapDerivative(xs));
   }
-  const vectors = [[1, 2, 3], [-2, -1, 0], [1000, 1001, 1002], [0, -800], [0.1, -0.3, 2.5, 7, -4]];
+  const vectors = [
+    [1, 2, 3],
+    [-2, -1, 0],
+    [1000, 1001, 1002],
+    [0, -800],
+    [0.1, -0.3, 2.5, 7, -4],
+  ];
   for (const id of vectorFunctionIds) {
     const f = vectorFunctions[id];
     h.update(id);
     for (const v of vectors) {
       add(f.apply(v));
-      add(f.vectorJacobianProduct(v, v.map((_, i) => (i % 2 ? -1 : 0.5))));
+      add(
+        f.vectorJacobianProduct(
+          v,
+          v.map((_, i) => (i % 2 ? -1 : 0.5)),
+        ),
+      );
     }
   }
   return h.digest('hex');

@@ -3,7 +3,7 @@
  * for the bounded activations Glorot & Bengio (2010) studied (sigmoid, tanh, softsign) and hardtanh,
  * with their "standard" initialisation U[−1/√n, 1/√n].
  */
-import { activations } from '../registry.js';
+import { activationById, activationIds } from '../registry.js';
 import type { ChartSpec, DataSeries } from '../plot/spec.js';
 import { Checker } from './check.js';
 import { loadDataset } from './data.js';
@@ -52,7 +52,7 @@ export interface SaturationResult {
 const ID = 'saturation';
 
 function maxSlope(id: string): number {
-  const a = activations[id]!;
+  const a = activationById(id)!;
   let m = 0;
   for (let i = 0; i <= 20000; i++) m = Math.max(m, Math.abs(a.derivative(-10 + i * 0.001)));
   return m;
@@ -127,7 +127,8 @@ const findings: Finding<SaturationResult>[] = [
   },
   {
     id: 'hardtanh-saturation-zero-gradient',
-    statement: 'A saturated hardtanh unit (|z| > 1) gets exactly 0 gradient: none of the saturated (unit, example) pairs seen during training passed any gradient back, while saturated sigmoid units still pass a small one.',
+    statement:
+      'A saturated hardtanh unit (|z| > 1) gets exactly 0 gradient: none of the saturated (unit, example) pairs seen during training passed any gradient back, while saturated sigmoid units still pass a small one.',
     holds: (r) => {
       const h = rowOf(r, 'hardtanh');
       const s = rowOf(r, 'sigmoid');
@@ -150,13 +151,15 @@ export const saturation: Experiment<SaturationConfig, SaturationResult> = {
     {
       key: 'glorot2010understanding',
       where: 'Figure 2',
-      theirs: 'With sigmoid units and standard initialisation, the top hidden layer quickly saturates at 0, which slows learning, and only slowly desaturates later in training.',
+      theirs:
+        'With sigmoid units and standard initialisation, the top hidden layer quickly saturates at 0, which slows learning, and only slowly desaturates later in training.',
       finding: 'sigmoid-top-layer-saturates',
     },
     {
       key: 'glorot2010understanding',
       where: 'Figures 3 and 4',
-      theirs: 'Tanh layers saturate one after the other, starting with the first; softsign layers saturate less and together, with many activations in the non-linear but not saturated region.',
+      theirs:
+        'Tanh layers saturate one after the other, starting with the first; softsign layers saturate less and together, with many activations in the non-linear but not saturated region.',
       finding: 'softsign-saturates-less-than-tanh',
     },
   ],
@@ -183,7 +186,7 @@ export const saturation: Experiment<SaturationConfig, SaturationResult> = {
     let done = 0;
     const rows: SaturationRow[] = [];
     for (const activation of config.activations) {
-      const act = activations[activation];
+      const act = activationById(activation);
       if (!act) throw new RangeError(`${ID}: unknown activation '${activation}'`);
       const slopeMax = maxSlope(activation);
       const limit = config.threshold * slopeMax;
@@ -238,7 +241,15 @@ export const saturation: Experiment<SaturationConfig, SaturationResult> = {
         accuracy.push(evaluate(net, split.test).accuracy);
       }
       const med = (xs: number[][][]) => Array.from({ length: config.layers }, (_, l) => checkpoints.map((_, k) => median(xs.map((x) => x[l]![k]!))));
-      rows.push({ activation, maxSlope: slopeMax, saturated: med(sat), meanActivation: med(meanAct), saturatedSeen: seen, saturatedWithGradient: withGradient, testAccuracy: accuracy });
+      rows.push({
+        activation,
+        maxSlope: slopeMax,
+        saturated: med(sat),
+        meanActivation: med(meanAct),
+        saturatedSeen: seen,
+        saturatedWithGradient: withGradient,
+        testAccuracy: accuracy,
+      });
     }
     progress?.(total, total, 'done');
     return { checkpoints, threshold: config.threshold, rows };
@@ -251,7 +262,7 @@ export const saturation: Experiment<SaturationConfig, SaturationResult> = {
     c.array(r.rows, 'result.rows').forEach((x, i) => {
       const p = `result.rows[${i}]`;
       const o = c.record(x, p);
-      c.string(o.activation, `${p}.activation`, Object.keys(activations));
+      c.string(o.activation, `${p}.activation`, activationIds);
       c.number(o.maxSlope, `${p}.maxSlope`, 0);
       const layers = c.array(o.saturated, `${p}.saturated`);
       layers.forEach((l, k) => c.numbers(l, `${p}.saturated[${k}]`, checkpoints.length, 0, 1));
@@ -265,22 +276,29 @@ export const saturation: Experiment<SaturationConfig, SaturationResult> = {
   functions: (r) => r.rows.map((x) => x.activation),
   charts(r, fn) {
     const rows = r.rows.filter((x) => fn === undefined || x.activation === fn);
-    return rows.map(
-      (row): ChartSpec => ({
-        kind: 'data',
-        title: `${nameOf(row.activation)}: saturated units per hidden layer during training`,
-        xTitle: 'SGD step',
-        yTitle: `Share with |f′| < ${formatNumber(r.threshold)} × max |f′|`,
-        yRange: [0, 1],
-        series: row.saturated.map((l, i): DataSeries => ({ name: `Layer ${i + 1}${i === row.saturated.length - 1 ? ' (top)' : ''}`, x: [...r.checkpoints], y: [...l] })),
-      }),
-    );
+    return rows.map((row): ChartSpec => ({
+      kind: 'data',
+      title: `${nameOf(row.activation)}: saturated units per hidden layer during training`,
+      xTitle: 'SGD step',
+      yTitle: `Share with |f′| < ${formatNumber(r.threshold)} × max |f′|`,
+      yRange: [0, 1],
+      series: row.saturated.map((l, i): DataSeries => ({
+        name: `Layer ${i + 1}${i === row.saturated.length - 1 ? ' (top)' : ''}`,
+        x: [...r.checkpoints],
+        y: [...l],
+      })),
+    }));
   },
   table(r, fn) {
     const rows = r.rows.filter((x) => fn === undefined || x.activation === fn);
     const layers = r.rows[0]?.saturated.length ?? 0;
     return [
-      ['Activation', ...Array.from({ length: layers }, (_, l) => `Layer ${l + 1} saturated (mean over training)`), 'Saturated pairs passing gradient', 'Test accuracy (median)'],
+      [
+        'Activation',
+        ...Array.from({ length: layers }, (_, l) => `Layer ${l + 1} saturated (mean over training)`),
+        'Saturated pairs passing gradient',
+        'Test accuracy (median)',
+      ],
       ...rows.map((row) => [
         nameOf(row.activation),
         ...row.saturated.map((l) => pct(mean([...l]))),

@@ -42,7 +42,13 @@ export interface Trajectory {
 export interface SeluFixedPointResult {
   readonly solved: { readonly alpha: number; readonly lambda: number; readonly residual: number };
   readonly module: { readonly alpha: number; readonly lambda: number };
-  readonly other: { readonly target: readonly [number, number]; readonly alpha: number; readonly lambda: number; readonly residual: number; readonly slope: number };
+  readonly other: {
+    readonly target: readonly [number, number];
+    readonly alpha: number;
+    readonly lambda: number;
+    readonly residual: number;
+    readonly slope: number;
+  };
   readonly tolerance: number;
   /** The mean/variance map with normalised weights (ω = 0, τ = 1), from each start. */
   readonly map: readonly Trajectory[];
@@ -184,7 +190,8 @@ const findings: Finding<SeluFixedPointResult>[] = [
   },
   {
     id: 'other-target-solved',
-    statement: 'The same equations solve for another fixed point: the solved α and λ map the target (mean, variance) onto itself, and the fixed point attracts (|∂ν̃/∂ν| < 1).',
+    statement:
+      'The same equations solve for another fixed point: the solved α and λ map the target (mean, variance) onto itself, and the fixed point attracts (|∂ν̃/∂ν| < 1).',
     holds: (r) => r.other.residual < 1e-12 && Math.abs(r.other.slope) < 1 && r.other.alpha > 0 && r.other.lambda > 0,
     detail: (r) =>
       `target (${r.other.target.join(', ')}): α = ${r.other.alpha.toPrecision(8)}, λ = ${r.other.lambda.toPrecision(8)}, residual ${formatNumber(r.other.residual)}, ∂ν̃/∂ν = ${formatNumber(r.other.slope)}`,
@@ -216,7 +223,17 @@ export const seluFixedPoint: Experiment<SeluFixedPointConfig, SeluFixedPointResu
   ],
   resultsPath: `experiments/results/${ID}.json`,
   fullConfig: FULL,
-  tinyConfig: { ...FULL, starts: [[0, 0.5], [1, 2]], layers: 20, width: 16, batch: 16, seeds: 1 },
+  tinyConfig: {
+    ...FULL,
+    starts: [
+      [0, 0.5],
+      [1, 2],
+    ],
+    layers: 20,
+    width: 16,
+    batch: 16,
+    seeds: 1,
+  },
   run(config, progress) {
     const total = 3 + config.seeds * config.starts.length;
     progress?.(0, total, 'solving for (0, 1)');
@@ -308,7 +325,10 @@ export const seluFixedPoint: Experiment<SeluFixedPointConfig, SeluFixedPointResu
       ['λ solved for (0, 1)', r.solved.lambda.toPrecision(12)],
       ['λ in the module', r.module.lambda.toPrecision(12)],
       [`α, λ for (${r.other.target.join(', ')})`, `${r.other.alpha.toPrecision(8)}, ${r.other.lambda.toPrecision(8)}`],
-      ...r.map.map((t) => [`Layers to settle from (${t.start.join(', ')}): map; networks (median)`, `${t.settledAt ?? 'never'}; ${formatNumber(median(r.network.map((ts) => ts.find((x) => x.start === t.start || x.start.join() === t.start.join())?.settledAt ?? Infinity)))}`]),
+      ...r.map.map((t) => [
+        `Layers to settle from (${t.start.join(', ')}): map; networks (median)`,
+        `${t.settledAt ?? 'never'}; ${formatNumber(median(r.network.map((ts) => ts.find((x) => x.start === t.start || x.start.join() === t.start.join())?.settledAt ?? Infinity)))}`,
+      ]),
     ];
   },
 };

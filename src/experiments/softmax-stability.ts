@@ -76,10 +76,10 @@ const findings: Finding<SoftmaxStabilityResult>[] = [
   {
     id: 'naive-overflows',
     statement:
-      'The naive e^x / Σe^x returns NaN as soon as the largest score exceeds ln(MAX_VALUE) ≈ 709.78 in float64 (e^x overflows to ∞ and ∞/∞ is NaN), while the module\'s max-subtracted softmax returns the same probabilities, to the last bit, at every shift tried.',
+      "The naive e^x / Σe^x returns NaN as soon as the largest score exceeds ln(MAX_VALUE) ≈ 709.78 in float64 (e^x overflows to ∞ and ∞/∞ is NaN), while the module's max-subtracted softmax returns the same probabilities, to the last bit, at every shift tried.",
     holds: (r) =>
       Math.abs(r.overflowAt + maxOf(r.offsets) - r.logMax) < 1e-9 &&
-      r.shifts.every((c, i) => (c + maxOf(r.offsets) > r.logMax) === (r.naive[i] === null) || c < 0) &&
+      r.shifts.every((c, i) => c + maxOf(r.offsets) > r.logMax === (r.naive[i] === null) || c < 0) &&
       vectorFunctionIds.every((id) => r.moduleUlps[id] === 0),
     detail: (r) =>
       `naive NaN from a largest score of ${(r.overflowAt + maxOf(r.offsets)).toPrecision(12)} (ln(MAX_VALUE) = ${r.logMax}); module: largest distance from the unshifted result ${vectorFunctionIds.map((id) => `${id} ${r.moduleUlps[id]} ulps`).join(', ')}`,
@@ -87,10 +87,10 @@ const findings: Finding<SoftmaxStabilityResult>[] = [
   {
     id: 'naive-underflows',
     statement:
-      'When every score is below ≈ −745.13 (ln of half the smallest subnormal), each e^x rounds to 0 and the naive softmax is 0/0 = NaN; just above that, where the exponentials are subnormal, it already loses digits (relative errors above 1e-6). The module\'s softmax is unaffected.',
+      "When every score is below ≈ −745.13 (ln of half the smallest subnormal), each e^x rounds to 0 and the naive softmax is 0/0 = NaN; just above that, where the exponentials are subnormal, it already loses digits (relative errors above 1e-6). The module's softmax is unaffected.",
     holds: (r) =>
       Math.abs(r.underflowAt + maxOf(r.offsets) - r.logUnderflow) < 1e-6 &&
-      r.shifts.every((c, i) => (c + maxOf(r.offsets) < r.logUnderflow) === (r.naive[i] === null) || c > 0) &&
+      r.shifts.every((c, i) => c + maxOf(r.offsets) < r.logUnderflow === (r.naive[i] === null) || c > 0) &&
       r.naiveError.some((u) => u !== null && u > 1e-6) &&
       vectorFunctionIds.every((id) => r.moduleUlps[id] === 0),
     detail: (r) => {
@@ -105,7 +105,7 @@ export const softmaxStability: Experiment<SoftmaxStabilityConfig, SoftmaxStabili
   title: 'Naive vs max-subtracted softmax on growing scores',
   question: 'Where does the textbook softmax formula break down in float64, and does subtracting the maximum fix it?',
   method:
-    'Three scores a fixed distance apart, shifted together by c from far below to far above 0 (integer shifts, so the module\'s x − max is exact). For each shift: the largest probability by the naive e^x / Σe^x and by the module\'s softmax, the naive result\'s relative error and the module\'s distance in ulps from each one\'s result for the unshifted scores. The shifts where the naive formula starts returning NaN are found by bisection; softmin is run on the negated scores and log-softmax is checked the same way.',
+    "Three scores a fixed distance apart, shifted together by c from far below to far above 0 (integer shifts, so the module's x − max is exact). For each shift: the largest probability by the naive e^x / Σe^x and by the module's softmax, the naive result's relative error and the module's distance in ulps from each one's result for the unshifted scores. The shifts where the naive formula starts returning NaN are found by bisection; softmin is run on the negated scores and log-softmax is checked the same way.",
   resultsPath: `experiments/results/${ID}.json`,
   fullConfig: { offsets: [-2, -1, 0], from: -800, to: 800, step: 1 },
   tinyConfig: { offsets: [-2, -1, 0], from: -800, to: 800, step: 20 },
@@ -132,7 +132,11 @@ export const softmaxStability: Experiment<SoftmaxStabilityConfig, SoftmaxStabili
       const ok = p.every((v) => !Number.isNaN(v));
       naive.push(ok ? p[top]! : null);
       naiveError.push(ok ? Math.max(...p.map((v, k) => Math.abs(v - reference[k]!) / reference[k]!)) : null);
-      const outs = { softmax: vectorFunctions.softmax.apply(xs), logSoftmax: vectorFunctions.logSoftmax.apply(xs), softmin: vectorFunctions.softmin.apply(xs.map((x) => -x)) };
+      const outs = {
+        softmax: vectorFunctions.softmax.apply(xs),
+        logSoftmax: vectorFunctions.logSoftmax.apply(xs),
+        softmin: vectorFunctions.softmin.apply(xs.map((x) => -x)),
+      };
       mod.push(outs.softmax[top]!);
       for (const id of vectorFunctionIds) {
         const d = Math.max(...Array.from(outs[id], (v, k) => ulpDistance(v, refs[id][k]!)));

@@ -7,7 +7,7 @@
  * Shapes: a batch of n rows is row-major (n × width); layer l's weights are row-major
  * (out × in), so each output unit's weights and each input row are contiguous.
  */
-import { activations } from '../registry.js';
+import { activationById } from '../registry.js';
 import type { Activation, Params } from '../types.js';
 import { vectorFunctions, type VectorFunctionId } from '../vector/softmax.js';
 import type { Dataset } from './data.js';
@@ -55,7 +55,7 @@ export interface Gradients {
 }
 
 function activationOf(id: string): Activation<Params> {
-  const a = activations[id];
+  const a = activationById(id);
   if (!a) throw new RangeError(`unknown activation '${id}'`);
   return a;
 }

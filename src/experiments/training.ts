@@ -88,7 +88,8 @@ const SHRINK = ['tanhshrink', 'softshrink', 'hardshrink'];
 
 // Statements set from the measurement (what the committed result shows); holds() re-checks each.
 const SMOOTH_EXPECTED: Readonly<Record<string, readonly DatasetId[]>> = { gelu: [], silu: [], mish: [] };
-const SMOOTH_STATEMENT = "GELU, SiLU and Mish reach a median test accuracy within ReLU's 95% interval on every data set: at this scale, no difference beyond the seed-to-seed spread.";
+const SMOOTH_STATEMENT =
+  "GELU, SiLU and Mish reach a median test accuracy within ReLU's 95% interval on every data set: at this scale, no difference beyond the seed-to-seed spread.";
 const SIGMOID_STATEMENT =
   'Sigmoid hidden layers are among the slowest to train: on every data set at most two other activations need more steps (median) to reach the target training loss, and sigmoid needs at least twice as many as ReLU (or never gets there).';
 function SIGMOID_HOLDS(r: TrainingResult): boolean {
@@ -98,7 +99,11 @@ function SIGMOID_HOLDS(r: TrainingResult): boolean {
     return slower <= 2 && s >= 2 * medianSteps(rowOf(r, d, 'relu'));
   });
 }
-const SHRINK_EXPECTED: Readonly<Record<string, readonly DatasetId[]>> = { tanhshrink: ['spirals'], softshrink: ['spirals'], hardshrink: ['spirals', 'circles', 'xor'] };
+const SHRINK_EXPECTED: Readonly<Record<string, readonly DatasetId[]>> = {
+  tanhshrink: ['spirals'],
+  softshrink: ['spirals'],
+  hardshrink: ['spirals', 'circles', 'xor'],
+};
 const SHRINK_STATEMENT =
   "As hidden activations, tanhshrink, softshrink and hardshrink reach a median test accuracy below ReLU's 95% interval on spirals, hardshrink also on circles and XOR; on the other data sets they are within ReLU's interval.";
 function SHRINK_HOLDS(r: TrainingResult): boolean {
@@ -118,14 +123,23 @@ const findings: Finding<TrainingResult>[] = [
         const u = rowOf(r, d, 'relu');
         return inside(median(l.testAccuracy), u.testAccuracy) && inside(median(l.testLoss), u.testLoss);
       }),
-    detail: (r) => r.datasets.map((d) => `${d}: Leaky ReLU ${acc(rowOf(r, d, 'leakyRelu'))} vs ReLU ${acc(rowOf(r, d, 'relu'))}`).join('; ') + ' (test accuracy, median [95% interval])',
+    detail: (r) =>
+      r.datasets.map((d) => `${d}: Leaky ReLU ${acc(rowOf(r, d, 'leakyRelu'))} vs ReLU ${acc(rowOf(r, d, 'relu'))}`).join('; ') +
+      ' (test accuracy, median [95% interval])',
   },
   {
     id: 'smooth-gated-vs-relu',
     statement: SMOOTH_STATEMENT,
     holds: (r) => SMOOTH.every((a) => differsFromRelu(r, a).join() === (SMOOTH_EXPECTED[a] ?? []).join()),
     detail: (r) =>
-      SMOOTH.map((a) => `${nameOf(a)}: ${differsFromRelu(r, a).map((d) => `${d} ${acc(rowOf(r, d, a))} vs ReLU ${acc(rowOf(r, d, 'relu'))}`).join(', ') || 'no data set'}`).join('; '),
+      SMOOTH.map(
+        (a) =>
+          `${nameOf(a)}: ${
+            differsFromRelu(r, a)
+              .map((d) => `${d} ${acc(rowOf(r, d, a))} vs ReLU ${acc(rowOf(r, d, 'relu'))}`)
+              .join(', ') || 'no data set'
+          }`,
+      ).join('; '),
   },
   {
     id: 'sigmoid-slowest',
@@ -135,26 +149,34 @@ const findings: Finding<TrainingResult>[] = [
       r.datasets
         .map((d) => {
           const ranked = r.activations.map((a) => ({ a, s: medianSteps(rowOf(r, d, a)) })).sort((x, y) => (x.s === y.s ? 0 : y.s > x.s ? 1 : -1));
-          return `${d}: sigmoid ${steps(medianSteps(rowOf(r, d, 'sigmoid')))}; slowest ${ranked.slice(0, 4).map((x) => `${nameOf(x.a)} ${steps(x.s)}`).join(', ')}`;
+          return `${d}: sigmoid ${steps(medianSteps(rowOf(r, d, 'sigmoid')))}; slowest ${ranked
+            .slice(0, 4)
+            .map((x) => `${nameOf(x.a)} ${steps(x.s)}`)
+            .join(', ')}`;
         })
         .join('; '),
   },
   {
     id: 'tanh-faster-than-sigmoid',
-    statement: 'tanh hidden layers reach the target training loss in fewer steps than sigmoid on every data set where either reaches it (median over seeds), as LeCun et al. (1998, §4.4) argue for zero-centred activations.',
+    statement:
+      'tanh hidden layers reach the target training loss in fewer steps than sigmoid on every data set where either reaches it (median over seeds), as LeCun et al. (1998, §4.4) argue for zero-centred activations.',
     holds: (r) =>
       r.datasets.every((d) => {
         const t = medianSteps(rowOf(r, d, 'tanh'));
         const s = medianSteps(rowOf(r, d, 'sigmoid'));
         return (!Number.isFinite(t) && !Number.isFinite(s)) || t < s;
       }) && r.datasets.some((d) => Number.isFinite(medianSteps(rowOf(r, d, 'tanh')))),
-    detail: (r) => r.datasets.map((d) => `${d}: tanh ${steps(medianSteps(rowOf(r, d, 'tanh')))} vs sigmoid ${steps(medianSteps(rowOf(r, d, 'sigmoid')))}`).join('; ') + ' steps',
+    detail: (r) =>
+      r.datasets.map((d) => `${d}: tanh ${steps(medianSteps(rowOf(r, d, 'tanh')))} vs sigmoid ${steps(medianSteps(rowOf(r, d, 'sigmoid')))}`).join('; ') +
+      ' steps',
   },
   {
     id: 'shrink-functions-vs-relu',
     statement: SHRINK_STATEMENT,
     holds: (r) => SHRINK_HOLDS(r),
-    detail: (r) => SHRINK.map((a) => `${nameOf(a)}: ${r.datasets.map((d) => `${d} ${formatNumber(median(rowOf(r, d, a).testAccuracy))}`).join(', ')}`).join('; ') + `; ReLU: ${r.datasets.map((d) => `${d} ${formatNumber(median(rowOf(r, d, 'relu').testAccuracy))}`).join(', ')} (median test accuracy)`,
+    detail: (r) =>
+      SHRINK.map((a) => `${nameOf(a)}: ${r.datasets.map((d) => `${d} ${formatNumber(median(rowOf(r, d, a).testAccuracy))}`).join(', ')}`).join('; ') +
+      `; ReLU: ${r.datasets.map((d) => `${d} ${formatNumber(median(rowOf(r, d, 'relu').testAccuracy))}`).join(', ')} (median test accuracy)`,
   },
   {
     id: 'softmax-outputs-equivalent',
@@ -207,7 +229,8 @@ export const training: Experiment<TrainingConfig, TrainingResult> = {
     {
       key: 'maas2013rectifier',
       where: 'Abstract and results table (read through summaries; the PDF itself was not read)',
-      theirs: 'On 300-hour Switchboard speech recognition, deep networks with rectifier units lower the word error rate by about 2% absolute against their tanh counterparts, and the leaky rectifier performs about the same as the plain rectifier.',
+      theirs:
+        'On 300-hour Switchboard speech recognition, deep networks with rectifier units lower the word error rate by about 2% absolute against their tanh counterparts, and the leaky rectifier performs about the same as the plain rectifier.',
       finding: 'leaky-matches-relu',
     },
   ],
@@ -230,7 +253,8 @@ export const training: Experiment<TrainingConfig, TrainingResult> = {
     const jobs: { dataset: DatasetId; activation: string; output: OutputId }[] = [];
     for (const dataset of config.datasets) {
       for (const activation of ids) jobs.push({ dataset, activation, output: 'logSoftmax' });
-      for (const activation of config.outputActivations) for (const output of outputIds) if (output !== 'logSoftmax') jobs.push({ dataset, activation, output });
+      for (const activation of config.outputActivations)
+        for (const output of outputIds) if (output !== 'logSoftmax') jobs.push({ dataset, activation, output });
     }
     const total = jobs.length * config.seeds;
     const evalSteps: number[] = [];
@@ -301,14 +325,24 @@ export const training: Experiment<TrainingConfig, TrainingResult> = {
       c.array(o.trainLoss, `${p}.trainLoss`, seeds).forEach((l, k) => c.numbers(l, `${p}.trainLoss[${k}]`, evalSteps.length, 0));
       c.numbers(o.msPerStep, `${p}.msPerStep`, seeds, 0);
     });
-    for (const d of datasets) c.covers(rows.filter((x) => (x as TrainingRow).dataset === d && (x as TrainingRow).output === 'logSoftmax'), 'activation', ids, `result.rows of ${d}`);
+    for (const d of datasets)
+      c.covers(
+        rows.filter((x) => (x as TrainingRow).dataset === d && (x as TrainingRow).output === 'logSoftmax'),
+        'activation',
+        ids,
+        `result.rows of ${d}`,
+      );
   },
   findings,
   functions: (r) => [...r.activations, ...new Set(r.rows.map((x) => x.output))],
   charts(r, fn) {
     const isOutput = fn !== undefined && (outputIds as readonly string[]).includes(fn);
     const show = (x: TrainingRow) =>
-      fn === undefined ? x.output === 'logSoftmax' : isOutput ? r.rows.some((o) => o.output !== 'logSoftmax' && o.activation === x.activation) : x.output === 'logSoftmax' && (x.activation === fn || x.activation === 'relu');
+      fn === undefined
+        ? x.output === 'logSoftmax'
+        : isOutput
+          ? r.rows.some((o) => o.output !== 'logSoftmax' && o.activation === x.activation)
+          : x.output === 'logSoftmax' && (x.activation === fn || x.activation === 'relu');
     if (fn !== undefined && !isOutput && !r.activations.includes(fn)) return [];
     const charts: ChartSpec[] = r.datasets.map((d) => ({
       kind: 'data',
@@ -333,7 +367,12 @@ export const training: Experiment<TrainingConfig, TrainingResult> = {
         yRange: [0, 1],
         series: r.activations
           .filter((a) => fn === undefined || a === fn || a === 'relu')
-          .map((a): DataSeries => ({ name: nameOf(a), x: r.datasets.map((_, i) => i + 1), y: r.datasets.map((d) => median(rowOf(r, d, a).testAccuracy)), mode: 'markers' })),
+          .map((a): DataSeries => ({
+            name: nameOf(a),
+            x: r.datasets.map((_, i) => i + 1),
+            y: r.datasets.map((d) => median(rowOf(r, d, a).testAccuracy)),
+            mode: 'markers',
+          })),
       });
     }
     return charts;
@@ -341,10 +380,26 @@ export const training: Experiment<TrainingConfig, TrainingResult> = {
   table(r, fn) {
     const rows = r.rows.filter((x) => fn === undefined || x.activation === fn || x.output === fn);
     return [
-      ['Data set', 'Hidden activation', 'Output', 'Test accuracy, median [95% interval]', 'Test loss, median [95% interval]', `Steps to training loss ≤ ${r.targetLoss} (median)`, 'ms per step (median)'],
+      [
+        'Data set',
+        'Hidden activation',
+        'Output',
+        'Test accuracy, median [95% interval]',
+        'Test loss, median [95% interval]',
+        `Steps to training loss ≤ ${r.targetLoss} (median)`,
+        'ms per step (median)',
+      ],
       ...rows.map((x) => {
         const ci = medianInterval(x.testLoss);
-        return [x.dataset, nameOf(x.activation), x.output, acc(x), withInterval(median(x.testLoss), ci.lo, ci.hi), steps(medianSteps(x)), formatNumber(median(x.msPerStep))];
+        return [
+          x.dataset,
+          nameOf(x.activation),
+          x.output,
+          acc(x),
+          withInterval(median(x.testLoss), ci.lo, ci.hi),
+          steps(medianSteps(x)),
+          formatNumber(median(x.msPerStep)),
+        ];
       }),
     ];
   },

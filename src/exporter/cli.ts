@@ -13,37 +13,62 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { displayPath, exportAll, ExportError } from './run.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PREFIX = '[docs:export]';
 const USAGE = 'usage: tsx src/exporter/cli.ts [--in DIR] [--out DIR] [--static DIR] [--notebooks DIR]';
 
-const OPTIONS = { '--in': 'inDir', '--out': 'outDir', '--static': 'staticDir', '--notebooks': 'notebooksDir' } as const;
+const OPTIONS = { in: 'inDir', out: 'outDir', static: 'staticDir', notebooks: 'notebooksDir' } as const;
 type Folders = Record<(typeof OPTIONS)[keyof typeof OPTIONS], string>;
 
-function parseArgs(argv: readonly string[]): Folders | string {
+/**
+ * The folders, 'help', or what is wrong with the command line (a string). Node's util.parseArgs in
+ * strict mode: an unknown option, a missing or empty folder, or a stray argument is an error. (Not
+ * scripts/lib/args.mjs: this file is compiled into dist/, which cannot import from scripts/.)
+ */
+export function parseExportArgs(argv: readonly string[], cwd = process.cwd()): Folders | 'help' | string {
+  let values: Partial<Record<keyof typeof OPTIONS | 'help', string | boolean>>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        in: { type: 'string' },
+        out: { type: 'string' },
+        static: { type: 'string' },
+        notebooks: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    const flag = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown argument ${JSON.stringify(flag ?? e.message)}`;
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) return `${flag} needs a folder`;
+    if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument: ${e.message}`;
+    throw error;
+  }
+  if (values.help) return 'help';
   const folders: Folders = {
     inDir: path.join(ROOT, '.cache', 'notebooks', 'executed'),
     outDir: path.join(ROOT, 'docs', 'notebooks'),
     staticDir: path.join(ROOT, 'website', 'static', 'notebooks'),
     notebooksDir: path.join(ROOT, 'notebooks'),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const key = (OPTIONS as Record<string, keyof Folders>)[flag];
-    if (!key) return `unknown argument ${JSON.stringify(arg)}`;
-    const value = inline ?? argv[++i];
-    if (!value) return `${flag} needs a folder`;
-    folders[key] = path.resolve(value);
+  for (const [flag, key] of Object.entries(OPTIONS) as [keyof typeof OPTIONS, keyof Folders][]) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value === '') return `--${flag} needs a folder`;
+    folders[key] = path.resolve(cwd, value);
   }
   return folders;
 }
 
 async function main(): Promise<number> {
-  const parsed = parseArgs(process.argv.slice(2));
+  const parsed = parseExportArgs(process.argv.slice(2));
   if (parsed === 'help') {
     console.log(USAGE);
     return 0;
@@ -76,4 +101,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+// Only when run (`npm run docs:export`), not when a test imports parseExportArgs.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();

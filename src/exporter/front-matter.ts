@@ -55,7 +55,8 @@ export function pageMeta(name: string, children: readonly RootContent[], metadat
   const numbered = /^(\d+)[_-](.+)$/.exec(name);
   const slug = numbered ? numbered[2]! : name;
   const heading = children.find((c) => c.type === 'heading');
-  const title = (heading && oneLine(shownText(heading))) || (typeof metadata['title'] === 'string' && oneLine(metadata['title'])) || slug.replace(/[-_]+/g, ' ');
+  const title =
+    (heading && oneLine(shownText(heading))) || (typeof metadata['title'] === 'string' && oneLine(metadata['title'])) || slug.replace(/[-_]+/g, ' ');
   const afterHeading = heading ? children.slice(children.indexOf(heading) + 1) : children;
   const description =
     (typeof metadata['description'] === 'string' && oneLine(metadata['description'])) ||

@@ -196,9 +196,7 @@ export function mathNode(value: string): Math {
     value,
     data: {
       hName: 'pre',
-      hChildren: [
-        { type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value }] },
-      ],
+      hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value }] }],
     },
   };
 }
@@ -252,7 +250,10 @@ export function restoreMath(tree: Root, extracted: ExtractedMath, source: string
   visit(tree, 'tableCell', (cell) => {
     visit(cell, 'inlineMath', (math) => {
       if (math.value.includes('|')) {
-        replaceMathValue(math, math.value.replace(/\\\||\|/g, (m) => (m === '|' ? '\\vert{}' : '\\Vert{}')));
+        replaceMathValue(
+          math,
+          math.value.replace(/\\\||\|/g, (m) => (m === '|' ? '\\vert{}' : '\\Vert{}')),
+        );
       }
     });
   });

@@ -12,6 +12,7 @@
  * comment. Streams become ```text blocks (stderr titled "stderr"), errors a ```text block titled
  * "Error", with terminal colour codes and overwritten progress lines (`\r`) removed.
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { Code, RootContent } from 'mdast';
 import { CHART_SPEC_MIME } from '../plot/spec.js';
 import { chartElement, checkChartSpec, ChartSpecError } from './chart.js';
@@ -38,16 +39,13 @@ export interface ConvertedOutput {
 
 const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xml'] as const;
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
-
 /**
  * Terminal text as Jupyter shows it: no colour codes, and after a `\r` the text overwrites its line
  * from the start ("50%\r100%" shows "100%", "abc\rx" shows "xbc"); trailing blank space dropped.
  */
 export function terminalText(text: string): string {
-  return text
-    .replace(ANSI, '')
+  // Node's own pattern for terminal escapes (colours, cursor moves, OSC links and titles).
+  return stripVTControlCharacters(text)
     .replace(/\r+\n/g, '\n')
     .split('\n')
     .map((line) => line.split('\r').reduce((shown, part) => part + shown.slice(part.length)))

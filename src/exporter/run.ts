@@ -120,7 +120,11 @@ export async function exportAll(options: RunOptions): Promise<RunReport> {
   const names = sourceFiles.map((f) => f.slice(0, -'.ipynb'.length));
   const bad = names.filter((n) => !NOTEBOOK_NAME.test(n));
   if (bad.length) {
-    throw new ExportError(bad.map((n) => `${displayPath(path.join(options.notebooksDir, n))}.ipynb: a notebook name must match ${NOTEBOOK_NAME} (it becomes a file name and a URL)`));
+    throw new ExportError(
+      bad.map(
+        (n) => `${displayPath(path.join(options.notebooksDir, n))}.ipynb: a notebook name must match ${NOTEBOOK_NAME} (it becomes a file name and a URL)`,
+      ),
+    );
   }
   const notebooks = new Set(names);
 

@@ -68,9 +68,7 @@ function separateAdjacent(tree: Root): Root {
       if (child.type !== 'inlineMath') continue;
       const previous = children[i - 1];
       // Math holding a `$` is fenced with `$$`, which at the start of a line opens a math block.
-      const atLineStart = previous
-        ? previous.type === 'break' || (previous.type === 'text' && /\n$/.test(previous.value ?? ''))
-        : node.type === 'paragraph';
+      const atLineStart = previous ? previous.type === 'break' || (previous.type === 'text' && /\n$/.test(previous.value ?? '')) : node.type === 'paragraph';
       if (previous?.type === 'inlineMath' || (atLineStart && (child.value ?? '').includes('$'))) {
         children.splice(i, 0, separator());
         i++;

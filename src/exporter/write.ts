@@ -4,10 +4,12 @@
  * them are written are they renamed into place, each rename atomic. A failure before that removes
  * the temporary files and leaves every target as it was. Files whose content is unchanged are not
  * touched (their modification time stays, and Docusaurus's dev server does not reload for them).
+ * The temporary names come from the project's one atomic-write helper (src/node/atomic-write.ts);
+ * only the staging of several files is particular to the exporter.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { tempPathFor } from '../node/atomic-write.js';
 
 export interface PlannedFile {
   readonly path: string;
@@ -26,10 +28,6 @@ async function sameContent(file: string, content: Buffer): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function tempPathFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /**

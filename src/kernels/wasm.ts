@@ -1,6 +1,7 @@
 /**
- * The WebAssembly SIMD kernels behind `map` (sources in asm/: kernels.ts, the entry, with gelu.ts, softmax.ts and simd.ts; bytes in
- * wasm-bytes.generated.ts). For a Float64Array each returns exactly what the TypeScript kernel
+ * The WebAssembly SIMD kernels behind `map` (sources in asm/, one file per kernel, see asm/README.md;
+ * bytes in wasm-bytes.generated.ts, names in kernel-names.generated.ts, both written by
+ * `npm run build:wasm`). For a Float64Array each returns exactly what the TypeScript kernel
  * returns, element by element, only faster. For a Float32Array most return exactly its float32
  * rounding too; the exponential family (sigmoid, silu and swish with β = 1, tanh, elu, celu
  * with α = 1 (which runs elu's kernel), selu, softplus with β = 1, logSigmoid, mish, tanhshrink) instead computes in float64 with short approximations and
@@ -20,7 +21,23 @@
  * TypeScript loops of src/vector/softmax.ts (test/softmax-kernels.test.ts).
  */
 import type { FloatArray } from '../types.js';
+import { MAP_KERNELS } from './kernel-names.generated.js';
 import { WASM_KERNELS_BASE64 } from './wasm-bytes.generated.js';
+
+type MapKernels = typeof MAP_KERNELS;
+/** A map kernel of asm/ (`<name>_f64`, and `<name>_f32` for most): what `runWasm` takes. */
+export type KernelName = keyof MapKernels;
+/** The kernels with a float32 form too: the ones `runWasm` takes any FloatArray for. */
+export type KernelName32 = { [K in KernelName]: MapKernels[K]['f32'] extends true ? K : never }[KernelName];
+/** The scalar parameters (a, b) kernel K takes, by its asm/ signature. */
+export type KernelScalars<K extends KernelName> = MapKernels[K]['scalars'] extends 2
+  ? [a: number, b: number]
+  : MapKernels[K]['scalars'] extends 1
+    ? [a: number]
+    : [];
+
+/** The generated list, for the run-time check of names (the types only cover typed callers). */
+const KERNELS: ReadonlyMap<string, { readonly scalars: number; readonly f32: boolean }> = new Map(Object.entries(MAP_KERNELS));
 
 /**
  * 'auto': WebAssembly for arrays of at least `WASM_MIN_LENGTH` elements when available; 'wasm':
@@ -45,6 +62,9 @@ interface Loaded {
 }
 
 let mode: KernelMode = 'auto';
+/** The kernel `runWasm` last ran (see `takeLastWasmKernel`): its name and array type. */
+let lastName: string | null = null;
+let lastF64 = true;
 let loaded: Loaded | null = null;
 let state: 'idle' | 'pending' | 'ready' | 'unavailable' = 'idle';
 
@@ -139,23 +159,36 @@ export function wasmKernelsReady(): boolean {
 
 /**
  * Runs kernel `name` (`<name>_f64` / `<name>_f32` in asm/) from xs into out (same type and
- * length, may be xs) with scalar parameters a, b. Returns false, having done nothing, when the
+ * length, may be xs) with its scalar parameters (a, b). Returns false, having done nothing, when the
  * TypeScript kernel must run instead (mode 'ts', a short array in mode 'auto', no WebAssembly).
+ * `name` is typed by the generated list: a misspelt name does not compile, and throws a RangeError
+ * (as does a Float32Array for a kernel with only a float64 form, a TypeError) whatever the mode, so
+ * that it can never pass for a fallback.
  */
-export function runWasm(name: string, xs: FloatArray, out: FloatArray, a = 0, b = 0): boolean {
+export function runWasm<K extends KernelName32>(name: K, xs: FloatArray, out: FloatArray, ...scalars: KernelScalars<K>): boolean;
+export function runWasm<K extends KernelName>(name: K, xs: Float64Array, out: Float64Array, ...scalars: KernelScalars<K>): boolean;
+export function runWasm(name: KernelName, xs: FloatArray, out: FloatArray, a = 0, b = 0): boolean {
+  const f64 = xs instanceof Float64Array;
+  const info = KERNELS.get(name);
+  if (info === undefined) {
+    throw new RangeError(`runWasm: no WebAssembly kernel named ${JSON.stringify(name)} (see src/kernels/kernel-names.generated.ts)`);
+  }
+  if (!f64 && !info.f32) throw new TypeError(`runWasm: kernel ${name} has no float32 form (${name}_f32); pass a Float64Array`);
   if (mode === 'ts') return false;
   const n = xs.length;
   if (mode === 'auto' && n < WASM_MIN_LENGTH) return false;
   const w = loaded ?? load();
   if (w === null) return false;
-  const f64 = xs instanceof Float64Array;
   let pair = w.kernels.get(name);
   if (pair === undefined) {
     pair = [w.exports[`${name}_f64`] as Kernel | undefined, w.exports[`${name}_f32`] as Kernel | undefined];
     w.kernels.set(name, pair);
   }
   const kernel = pair[f64 ? 0 : 1];
-  if (kernel === undefined) return false;
+  // Listed but not exported: kernel-names.generated.ts and wasm-bytes.generated.ts disagree.
+  if (kernel === undefined) throw new Error(`runWasm: ${name}_${f64 ? 'f64' : 'f32'} is missing from the module; run npm run build:wasm`);
+  lastName = name;
+  lastF64 = f64;
   const buf = f64 ? w.f64 : w.f32;
   const size = buf.length;
   const base = w.base;
@@ -172,6 +205,16 @@ export function runWasm(name: string, xs: FloatArray, out: FloatArray, a = 0, b 
     out.set(m === size ? buf : buf.subarray(0, m), i);
   }
   return true;
+}
+
+/**
+ * The kernel `runWasm` last ran, as `<name>_f64` or `<name>_f32`, or null if none ran since the
+ * previous call; resets it. For tests: whether a `map` took the WebAssembly path.
+ */
+export function takeLastWasmKernel(): string | null {
+  const last = lastName === null ? null : `${lastName}_${lastF64 ? 'f64' : 'f32'}`;
+  lastName = null;
+  return last;
 }
 
 /** The kernels if they should run for an array of length n (see `runWasm`), else null. */
@@ -222,14 +265,7 @@ function vectorPasses(
  * e_i to `out` when given and the lane sums [sum₀, sum₁, comp₀, comp₁] to `lanes`. Returns false,
  * having done nothing, when the TypeScript loop must run instead.
  */
-export function wasmExpSum(
-  xs: Float64Array | Float32Array,
-  sign: number,
-  m: number,
-  k: number,
-  out: Float64Array | null,
-  lanes: Float64Array,
-): boolean {
+export function wasmExpSum(xs: Float64Array | Float32Array, sign: number, m: number, k: number, out: Float64Array | null, lanes: Float64Array): boolean {
   const w = ready(xs.length);
   if (w === null) return false;
   const kernel = w.exports[xs instanceof Float64Array ? 'softmaxExp_f64' : 'softmaxExp_f32'] as ExpSumKernel;

@@ -5,16 +5,16 @@
  */
 
 // fdlibm's e_exp.c (Sun, as FreeBSD msun and V8's Math.exp have it).
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700e0;
+const INV_LN2 = 1.442695040888963387;
 const EXP_P1 = 1.66666666666666019037e-1;
 const EXP_P2 = -2.77777777770155933842e-3;
 const EXP_P3 = 6.61375632143793436117e-5;
-const EXP_P4 = -1.65339022054652515390e-6;
+const EXP_P4 = -1.6533902205465251539e-6;
 const EXP_P5 = 4.13813679705723846039e-8;
 /** Below this e^x rounds to 0. */
-const EXP_UNDERFLOW = -7.45133219101941108420e2;
+const EXP_UNDERFLOW = -7.4513321910194110842e2;
 /** fdlibm's |x| < 0x3FD62E43_00000000 (0.5·ln 2 rounded up to a high word): k = 0. */
 const EXP_K0_EDGE = 0.3465735912322998046875;
 /** 2^k for k = −1022 … 0 (index k + 1022). */

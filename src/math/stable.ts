@@ -24,15 +24,15 @@ export function sigmoid(x: number): number {
 
 /**
  * σ'(x) = σ(x)·σ(−x) = u/(1+u)² with u = e^−|x|. The usual σ·(1−σ) loses every digit once σ rounds
- * to 1 (x > 36.7), where the true value is about e^−x. The rounding error of 1 + u (exact by
- * Fast2Sum, as u ≤ 1) is put back to first order, since it would count twice in the square
- * (worst error measured 2.5 ulps without, 2.3 with).
+ * to 1 (x > 36.7), where the true value is about e^−x. (1 + u)² is formed as a double-double (1 + u
+ * exact by Fast2Sum, as u ≤ 1; its square by a Dekker product) and divided once (`quotientDD`), so
+ * that only Math.exp's error and the final rounding remain (rounding each step: 2.3 ulps, measured).
  */
 export function sigmoidDerivative(x: number): number {
   const u = Math.exp(-Math.abs(x));
   const d = 1 + u;
-  const r = (1 - d + u) / d;
-  return (u / d / d) * (1 - 2 * r);
+  const den = d * d;
+  return quotientDD(u, 0, den, productError(d, d, den) + 2 * d * (1 - d + u));
 }
 
 /**
@@ -67,6 +67,30 @@ export function productError(a: number, b: number, p: number): number {
 }
 
 /**
+ * The rounding error of the sum s = fl(a + b), so that a + b = s + error exactly (Knuth's TwoSum,
+ * no condition on the sizes of a and b). With `productError` and `quotientDD` it carries an
+ * intermediate value as a double-double (hi + lo), so that only the final rounding remains.
+ */
+export function sumError(a: number, b: number, s: number): number {
+  const bv = s - a;
+  return a - (s - bv) + (b - bv);
+}
+
+/**
+ * (nh + nl)/(dh + dl) rounded once, for double-doubles whose low parts are small next to their high
+ * parts: q = nh/dh is corrected by the remainder nh + nl − q·(dh + dl), of which nh − fl(q·dh) is
+ * exact (Sterbenz) and q·dh − fl(q·dh) is `productError`. The error is 0.5 ulp plus about
+ * (|nl/nh| + |dl/dh| + 2^−53)·|dl/dh| relative: below 2^−100 when the low parts are within an ulp.
+ * A plain a/b/c in double costs up to 0.5 ulp per operation, and the rounding errors of the inputs
+ * count again; this replaces those roundings by one (a few more flops). |nh|, |dh| < 1e290.
+ */
+export function quotientDD(nh: number, nl: number, dh: number, dl: number): number {
+  const q = nh / dh;
+  const p = q * dh;
+  return q + (nh - p - productError(q, dh, p) + nl - q * dl) / dh;
+}
+
+/**
  * SiLU, x·σ(x). PyTorch's x/(1+e^−x) returns −0 below x ≈ −709.8 (e^−x overflows) where the true
  * value x·e^x is still a subnormal number down to about −745; for x < 0 we use x·e^x/(1+e^x), and
  * below EXP_SUBNORMAL_EDGE x·e^(x/2)·e^(x/2) so that a normal result never passes through a
@@ -87,44 +111,48 @@ export function silu(x: number): number {
  * SiLU′(x) = σ(x)·(1 + x·σ(−x)). Autograd's σ·(1 + x·(1−σ)) takes 1 − σ from the rounded σ, which is
  * 0 once σ rounds to 1 (x ≥ 37, where the true slope exceeds 1 by about x·e^−x) and it returns −0
  * below −709.8. We write it over one denominator: with u = e^−x (x ≥ 0), (1 + u·(1+x))/(1+u)², all
- * terms positive; with e = e^x (x < 0), e·((1+x) + e)/(1+e)². The sum (1+x) + e cancels next to
- * SiLU's minimum (x ≈ −1.278, where the slope is 0); there, on [−2, −0.5], e comes from
- * `expDoubleDouble` and the sum is formed exactly, so the last bit of Math.exp does not become
- * hundreds of ulps (measured: 263 ulps at 1.6e-4 from the zero before, 2.6 ulps after). The
- * rounding errors of 1 + x and 1 + e are carried to first order everywhere. For x = ±∞ autograd
+ * terms positive; with e = e^x (x < 0), e·((1+x) + e)/(1+e)². Numerator and denominator are formed
+ * as double-doubles (TwoSum, Dekker products) and divided once (`quotientDD`), so that only
+ * Math.exp's error and the final rounding remain (rounding each step cost up to 2.8 ulps, measured).
+ * The sum (1+x) + e cancels next to SiLU's minimum (x ≈ −1.278, where the slope is 0); there, on
+ * [−2, −0.5], e comes from `expDoubleDouble`, so the last bit of Math.exp does not become hundreds
+ * of ulps (measured: 263 ulps at 1.6e-4 from the zero before, 2.6 ulps after). For x = ±∞ autograd
  * gives NaN (∞·0), and so do we: the derivative contract follows autograd at infinities.
  */
 export function siluDerivative(x: number): number {
   if (x >= 0) {
     if (x === Infinity) return NaN;
     const u = Math.exp(-x);
+    const g = 1 + x;
+    const gl = sumError(1, x, g);
+    const m = u * g;
+    const ml = productError(u, g, m) + u * gl;
+    const n = 1 + m;
+    const nl = sumError(1, m, n) + ml;
     const d = 1 + u;
-    // (1 + u)'s rounding error, exact by Fast2Sum (u ≤ 1), would count twice in d²: put it back.
-    const r = (1 - d + u) / d;
-    return ((1 + u * (1 + x)) / d / d) * (1 - 2 * r);
-  }
-  if (x >= -2 && x <= -0.5) {
-    // Around the zero at −1.2785: e^x in double-double, and 1 + x is exact here (Sterbenz), so the
-    // cancelling sum (1 + x) + e^x is formed exactly (TwoSum) before it is rounded once.
-    expDoubleDouble(x);
-    const { hi: e, lo: el } = expDD;
-    const a = 1 + x;
-    const s = a + e;
-    const bv = s - a;
-    const n = s + (a - (s - bv) + (e - bv) + el);
-    const d = 1 + e;
-    const r = (1 - d + e + el) / d; // (1 + e^x)/d − 1
-    return ((e * n) / d / d) * (1 - 2 * r + el / e);
+    const dl = 1 - d + u; // Fast2Sum: u ≤ 1
+    const den = d * d;
+    return quotientDD(n, nl, den, productError(d, d, den) + 2 * d * dl);
   }
   if (x > EXP_SUBNORMAL_EDGE) {
-    const e = Math.exp(x);
+    let e: number;
+    let el = 0;
+    if (x >= -2 && x <= -0.5) {
+      // Around the zero at −1.2785: e^x in double-double.
+      expDoubleDouble(x);
+      e = expDD.hi;
+      el = expDD.lo;
+    } else e = Math.exp(x);
+    const g = 1 + x;
+    const gl = sumError(1, x, g);
+    const n = g + e;
+    const nl = sumError(g, e, n) + gl + el; // (1 + x) + e^x, exact before its one rounding
+    const num = e * n;
+    const numLo = productError(e, n, num) + e * nl + el * n;
     const d = 1 + e;
-    const r = (1 - d + e) / d;
-    // 1 + x rounds for x < −2: TwoSum recovers its error exactly.
-    const s = 1 + x;
-    const bv = s - 1;
-    const sErr = 1 - (s - bv) + (x - bv);
-    return ((e * (s + e + sErr)) / d / d) * (1 - 2 * r);
+    const dl = 1 - d + e + el; // Fast2Sum: e < 1
+    const den = d * d;
+    return quotientDD(num, numLo, den, productError(d, d, den) + 2 * d * dl);
   }
   if (x === -Infinity) return NaN;
   // e^x·(1 + x) to far below an ulp; halves keep a normal result from passing through a subnormal e^x.

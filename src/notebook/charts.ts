@@ -76,7 +76,7 @@ function checkVector(value: unknown, name: string): asserts value is VectorInput
 
 const PLOT_OUTPUT_HELP =
   'plotOutput(data, output, title): plots the output of an activation function against its input as an\n' +
-  'interactive Plotly chart, like the PyTorch walkthrough\'s plot_output: a green line labelled with the\n' +
+  "interactive Plotly chart, like the PyTorch walkthrough's plot_output: a green line labelled with the\n" +
   'title, x axis "Input", y axis "Output", legend at the upper left, grid and title. The chart output also\n' +
   'carries a chart spec (module function, parameters and grid), from which the docs site redraws it.';
 

@@ -9,7 +9,7 @@ import type { Experiment } from '../experiments/types.js';
 import { references, shortCitation } from '../references.js';
 
 export { shortCitation };
-import { activations } from '../registry.js';
+import { activationById, activations } from '../registry.js';
 import type { Claim, Evidence, Properties, TradeOffs } from '../types.js';
 import { vectorFunctions } from '../vector/softmax.js';
 import { showMarkdown } from './markdown.js';
@@ -34,11 +34,13 @@ interface Described {
 
 /** An activation or a softmax-family function, by id; throws a RangeError naming an unknown id. */
 export function describedFunction(id: string): Described {
-  const a = activations[id];
+  const a = activationById(id);
   if (a) return a;
   const v = (vectorFunctions as Readonly<Record<string, (typeof vectorFunctions)[keyof typeof vectorFunctions] | undefined>>)[id];
   if (v) return { id: v.id, name: v.name, tradeOffs: v.tradeOffs };
-  throw new RangeError(`no activation or softmax-family function '${id}' (known: ${[...Object.keys(activations), ...Object.keys(vectorFunctions)].join(', ')})`);
+  throw new RangeError(
+    `no activation or softmax-family function '${id}' (known: ${[...Object.keys(activations), ...Object.keys(vectorFunctions)].join(', ')})`,
+  );
 }
 
 /** Every function with trade-offs, in the module's order: the activations, then the softmax family. */
@@ -106,7 +108,10 @@ export function committedResults(id: string): { result: unknown; config?: unknow
 export function findingOf(experiment: string, finding: string): { experiment: Experiment; finding: Experiment['findings'][number] } {
   const e = experimentById(experiment) as Experiment;
   const f = e.findings.find((x) => x.id === finding);
-  if (!f) throw new RangeError(`evidence cites the finding '${finding}' of '${experiment}', which has no such finding (known: ${e.findings.map((x) => x.id).join(', ')})`);
+  if (!f)
+    throw new RangeError(
+      `evidence cites the finding '${finding}' of '${experiment}', which has no such finding (known: ${e.findings.map((x) => x.id).join(', ')})`,
+    );
   return { experiment: e, finding: f };
 }
 
@@ -179,9 +184,7 @@ export function evidenceMarkdown(e: Evidence, fn: Described, options: EvidenceOp
 
 /** A claim and its evidence as a Markdown list item with one sub-item per piece of evidence. */
 export function claimMarkdown(claim: Claim, fn: Described, options: EvidenceOptions = {}): string {
-  const evidence = claim.evidence.length
-    ? claim.evidence.map((e) => `    - ${evidenceMarkdown(e, fn, options)}`)
-    : ['    - *no evidence yet*'];
+  const evidence = claim.evidence.length ? claim.evidence.map((e) => `    - ${evidenceMarkdown(e, fn, options)}`) : ['    - *no evidence yet*'];
   return [`- ${claim.text}`, ...evidence].join('\n');
 }
 
@@ -219,7 +222,7 @@ function tradeOffsText(id: string): string {
  * `softmin`) with their evidence, as Markdown.
  */
 export function showTradeOffs(...ids: string[]): void {
-  if (ids.length === 0) throw new TypeError('showTradeOffs: name at least one function, e.g. showTradeOffs(\'relu\')');
+  if (ids.length === 0) throw new TypeError("showTradeOffs: name at least one function, e.g. showTradeOffs('relu')");
   showMarkdown(ids.map((id) => tradeOffsMarkdown(id)).join('\n\n'), ids.map(tradeOffsText).join('\n\n'));
 }
 

@@ -39,7 +39,12 @@ export function experimentIntroMarkdown(id: string | Experiment): string {
     parts.push(`*Claims that cite it* (${claims.length}, from the module's trade-offs):`);
     parts.push(
       claims
-        .map((c) => claimMarkdown({ ...c.claim, text: `**${c.name}** (${SECTION_NAMES[c.section]}): ${c.claim.text}` }, describedFunction(c.fn), { measuredDetail: false, linkExperiments: false }))
+        .map((c) =>
+          claimMarkdown({ ...c.claim, text: `**${c.name}** (${SECTION_NAMES[c.section]}): ${c.claim.text}` }, describedFunction(c.fn), {
+            measuredDetail: false,
+            linkExperiments: false,
+          }),
+        )
         .join('\n'),
     );
   }
@@ -137,8 +142,11 @@ export function verdictMarkdown(id: string | Experiment, live?: unknown): string
       const agree = findings.filter((f) => f.live === f.committed).length;
       line +=
         agree === findings.length
-          ? ' This notebook\'s run agrees.'
-          : ` This notebook's run differs on ${findings.filter((f) => f.live !== f.committed).map((f) => `\`${f.id}\``).join(', ')} (a smaller configuration, or timings that vary).`;
+          ? " This notebook's run agrees."
+          : ` This notebook's run differs on ${findings
+              .filter((f) => f.live !== f.committed)
+              .map((f) => `\`${f.id}\``)
+              .join(', ')} (a smaller configuration, or timings that vary).`;
     }
     return line;
   });

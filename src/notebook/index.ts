@@ -11,8 +11,8 @@ export type { DisplayRoute } from './display.js';
 export { showTable, tableHtml, tableMarkdown, tableText } from './table.js';
 export { showMarkdown } from './markdown.js';
 export type { Cell, Table } from './table.js';
-export { activationFamilies, familiesOf } from './families.js';
-export type { ActivationFamily } from './families.js';
+export { activationFamilies, familiesOf, FAMILY_INFO } from './families.js';
+export type { ActivationFamily, FamilyInfo } from './families.js';
 export {
   TRADE_OFF_SECTIONS,
   claimMarkdown,

@@ -31,9 +31,7 @@ function check(table: Table): void {
 export function tableHtml(table: Table): string {
   check(table);
   const head = table.columns.map((c) => `<th style="text-align:left">${escapeHtml(c)}</th>`).join('');
-  const body = table.rows
-    .map((row) => `<tr>${row.map((v) => `<td style="text-align:left">${escapeHtml(cellText(v))}</td>`).join('')}</tr>`)
-    .join('\n');
+  const body = table.rows.map((row) => `<tr>${row.map((v) => `<td style="text-align:left">${escapeHtml(cellText(v))}</td>`).join('')}</tr>`).join('\n');
   const caption = table.caption ? `<caption>${escapeHtml(table.caption)}</caption>` : '';
   return `<table>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
@@ -53,7 +51,11 @@ export function tableText(table: Table): string {
   check(table);
   const cells = [table.columns, ...table.rows.map((row) => row.map(cellText))];
   const widths = table.columns.map((_, j) => Math.max(...cells.map((row) => String(row[j]).length)));
-  const line = (row: readonly Cell[]) => row.map((v, j) => String(v).padEnd(widths[j]!)).join('  ').trimEnd();
+  const line = (row: readonly Cell[]) =>
+    row
+      .map((v, j) => String(v).padEnd(widths[j]!))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [...(table.caption ? [table.caption] : []), line(cells[0]!), rule, ...cells.slice(1).map(line)].join('\n');
 }

@@ -4,7 +4,7 @@
  * given directly; `lineFigure` turns it into Plotly JSON in one fixed style, so a notebook chart and
  * the site's redrawing of the same spec look alike.
  */
-import { activations } from '../registry.js';
+import { activationById, activations } from '../registry.js';
 import { logSoftmax, softmax, softmin } from '../vector/softmax.js';
 import { linspace, validateGrid } from './grid.js';
 import type { PlainJson } from './json.js';
@@ -173,7 +173,8 @@ export function lineFigure(chart: LineChart, options: FigureOptions = {}): Plotl
   const yaxis: Record<string, PlainJson> = axis(chart.yTitle, chart.yType ?? 'linear');
   if (chart.yRange) {
     const [lo, hi] = chart.yRange;
-    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new RangeError(`chart '${chart.title}': yRange must be two finite numbers in increasing order, got [${lo}, ${hi}]`);
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi))
+      throw new RangeError(`chart '${chart.title}': yRange must be two finite numbers in increasing order, got [${lo}, ${hi}]`);
     // Plotly takes a log axis's range as log10 of the data.
     yaxis.range = chart.yType === 'log' ? [Math.log10(lo), Math.log10(hi)] : [lo, hi];
   }
@@ -214,7 +215,7 @@ function escapeTemplate(text: string): string {
 }
 
 function activationOf(id: string) {
-  const a = Object.prototype.hasOwnProperty.call(activations, id) ? activations[id] : undefined;
+  const a = activationById(id);
   if (!a) throw new RangeError(`unknown activation id '${id}' (known: ${Object.keys(activations).join(', ')})`);
   return a;
 }

@@ -29,9 +29,10 @@ export function chartHtml(figure: PlotlyFigure, options: ChartHtmlOptions): stri
   const key = shortHash(json);
   const layoutHeight = figure.layout.height;
   const height = options.height ?? (typeof layoutHeight === 'number' ? layoutHeight : 420);
-  const title = typeof figure.layout.title === 'object' && figure.layout.title && !Array.isArray(figure.layout.title)
-    ? String((figure.layout.title as { text?: unknown }).text ?? '')
-    : '';
+  const title =
+    typeof figure.layout.title === 'object' && figure.layout.title && !Array.isArray(figure.layout.title)
+      ? String((figure.layout.title as { text?: unknown }).text ?? '')
+      : '';
   // Plain block elements, no inline styles: an untrusted notebook's sanitiser keeps these (and the
   // line breaks of <pre>) but drops scripts and styles.
   const placeholder =

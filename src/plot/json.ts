@@ -36,10 +36,7 @@ const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
  * as \u escapes, which JSON and JavaScript read back as the same characters.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(toPlainJson(value)).replace(
-    SCRIPT_UNSAFE,
-    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
-  );
+  return JSON.stringify(toPlainJson(value)).replace(SCRIPT_UNSAFE, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /** Escapes text for HTML element content and attribute values. */

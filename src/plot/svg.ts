@@ -103,7 +103,10 @@ export function chartSvg(chart: LineChart, options: SvgOptions): string {
   // Plotly's automargin: a wider left margin when the labels and title need it.
   const left = Math.max(MARGIN.l, Math.ceil(chart.yTitle ? yTitleOffset + AXIS_TITLE_SIZE + 4 : TICK_LEN + LABEL_GAP + labelWidth + 4));
 
-  const legend = legendLayout(traces.map((t) => t.name), opts.legend === 'below' ? width - 16 : 0);
+  const legend = legendLayout(
+    traces.map((t) => t.name),
+    opts.legend === 'below' ? width - 16 : 0,
+  );
   const plotWidth = Math.max(40, right ? (width - left - legend.width - 12) / 1.02 : width - left - MARGIN.r);
   const plotRight = left + plotWidth;
   const xValues = traces.flatMap((t) => t.x);
@@ -133,7 +136,12 @@ export function chartSvg(chart: LineChart, options: SvgOptions): string {
     `<svg xmlns="http://www.w3.org/2000/svg" class="af-chart" role="img" viewBox="0 0 ${num(width)} ${height}" width="100%"` +
       ` aria-labelledby="${id('title')}" aria-describedby="${id('desc')}" font-family="${esc(FONT.family)}" font-size="${FONT.size}">`,
     `<title id="${id('title')}">${esc(opts.label)}</title><desc id="${id('desc')}">${esc(opts.description)}</desc>`,
-    `<style>${esc(darkRules(traces.map((_, i) => colourClass(i, count)), opts.darkSelector))}</style>`,
+    `<style>${esc(
+      darkRules(
+        traces.map((_, i) => colourClass(i, count)),
+        opts.darkSelector,
+      ),
+    )}</style>`,
     `<defs><clipPath id="${id('clip')}"><rect x="${num(left)}" y="${top}" width="${num(plotWidth)}" height="${bottom - top}"/></clipPath></defs>`,
     `<g aria-hidden="true">`,
     `<rect${paint('paper')} width="${num(width)}" height="${height}"/>`,
@@ -144,8 +152,15 @@ export function chartSvg(chart: LineChart, options: SvgOptions): string {
   const xs = xTicks.map((t) => xScale(t.at));
   const ys = yTicks.map((t) => yScale(t.at));
   const inner = (p: number, a: number, b: number) => p > Math.min(a, b) + 0.5 && p < Math.max(a, b) - 0.5;
-  const grid = xs.filter((x) => inner(x, left, plotRight)).map((x) => `M${num(x)},${top}V${bottom}`).join('') +
-    ys.filter((y) => inner(y, top, bottom)).map((y) => `M${num(left)},${num(y)}H${num(plotRight)}`).join('');
+  const grid =
+    xs
+      .filter((x) => inner(x, left, plotRight))
+      .map((x) => `M${num(x)},${top}V${bottom}`)
+      .join('') +
+    ys
+      .filter((y) => inner(y, top, bottom))
+      .map((y) => `M${num(left)},${num(y)}H${num(plotRight)}`)
+      .join('');
   // crispEdges, as Plotly: hairlines stay one pixel wide instead of two blurred ones.
   if (grid) out.push(`<path${paint('grid')} fill="none" shape-rendering="crispEdges" d="${grid}"/>`);
   out.push(`<g clip-path="url(#${id('clip')})">`);
@@ -195,7 +210,9 @@ export function chartSvg(chart: LineChart, options: SvgOptions): string {
     out.push(`<text x="${num(left - TICK_LEN - LABEL_GAP)}" y="${num(ys[k]! + 0.35 * size)}" text-anchor="end"${attr}>${esc(t.label)}</text>`);
   });
   if (chart.xTitle) {
-    out.push(`<text x="${num(left + plotWidth / 2)}" y="${num(xLabelY + 10 + 1.3 * AXIS_TITLE_SIZE)}" text-anchor="middle" font-size="${AXIS_TITLE_SIZE}">${esc(chart.xTitle)}</text>`);
+    out.push(
+      `<text x="${num(left + plotWidth / 2)}" y="${num(xLabelY + 10 + 1.3 * AXIS_TITLE_SIZE)}" text-anchor="middle" font-size="${AXIS_TITLE_SIZE}">${esc(chart.xTitle)}</text>`,
+    );
   }
   if (chart.yTitle) {
     // Rotated a quarter turn: the baseline is on the glyphs' right, yTitleOffset left of the plot.
@@ -232,7 +249,8 @@ function legendLayout(names: readonly string[], across: number): { entries: { dx
 }
 
 function resolveOptions(options: SvgOptions): Required<SvgOptions> {
-  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object with label, description and idPrefix, got ${String(options)}`);
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(`options must be an object with label, description and idPrefix, got ${String(options)}`);
   const { label, description, idPrefix, legend = 'auto', width = DEFAULT_WIDTH, darkSelector = DEFAULT_DARK } = options;
   if (typeof label !== 'string') throw new TypeError(`options.label must be a string, got ${typeof label}`);
   if (typeof description !== 'string') throw new TypeError(`options.description must be a string, got ${typeof description}`);
@@ -374,7 +392,9 @@ function linearTicks(range: readonly [number, number], count: number, step?: num
   const [a, b] = range;
   const dtick = step ?? roundStep(b - a, count);
   // d3 picks the 1-2-5 step nearest span/count, which is exactly dtick here.
-  const values = scaleLinear().domain([a, b]).ticks(Math.max(1, Math.round((b - a) / dtick)));
+  const values = scaleLinear()
+    .domain([a, b])
+    .ticks(Math.max(1, Math.round((b - a) / dtick)));
   const format = linearFormat(range, dtick);
   return values.map((v) => ({ at: v, label: format(v) }));
 }
@@ -396,15 +416,22 @@ function logTicks(range: readonly [number, number], count: number): Tick[] {
   if (b - a < 1) {
     const dtick = roundStep(hi - lo, 1.5 * count);
     const format = linearFormat([lo, hi], dtick);
-    return scaleLinear().domain([lo, hi]).ticks(Math.max(1, Math.round((hi - lo) / dtick))).filter((v) => v > 0).map((v) => ({ at: Math.log10(v), label: format(v) }));
+    return scaleLinear()
+      .domain([lo, hi])
+      .ticks(Math.max(1, Math.round((hi - lo) / dtick)))
+      .filter((v) => v > 0)
+      .map((v) => ({ at: Math.log10(v), label: format(v) }));
   }
   const digits = rough > 0.3 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
-  return scaleLog().domain([lo, hi]).ticks().flatMap((v) => {
-    const p = Math.floor(Math.log10(v) + 1e-9);
-    const mantissa = Math.round(v / 10 ** p);
-    if (!digits.includes(mantissa)) return [];
-    return [mantissa === 1 ? { at: p, label: power(p), scale: 1.25 } : { at: Math.log10(v), label: String(mantissa), scale: 0.75 }];
-  });
+  return scaleLog()
+    .domain([lo, hi])
+    .ticks()
+    .flatMap((v) => {
+      const p = Math.floor(Math.log10(v) + 1e-9);
+      const mantissa = Math.round(v / 10 ** p);
+      if (!digits.includes(mantissa)) return [];
+      return [mantissa === 1 ? { at: p, label: power(p), scale: 1.25 } : { at: Math.log10(v), label: String(mantissa), scale: 0.75 }];
+    });
 }
 
 /** Plotly's linear labels: dtick's decimals, no trailing zeros, ×10ⁿ past 10⁴ or under 10⁻³ (exponentformat 'power'). */

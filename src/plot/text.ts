@@ -32,8 +32,7 @@ function range(values: ArrayLike<number>): { min: number; max: number; finite: n
  */
 export function chartSummary(chart: LineChart): string {
   const lines = [
-    `Chart "${chart.title}": ${chart.yTitle} against ${chart.xTitle}` +
-      `${chart.yType === 'log' ? ' (log scale)' : ''}, ${chart.lines.length} series`,
+    `Chart "${chart.title}": ${chart.yTitle} against ${chart.xTitle}` + `${chart.yType === 'log' ? ' (log scale)' : ''}, ${chart.lines.length} series`,
   ];
   for (const line of chart.lines) {
     const xr = range(line.x);

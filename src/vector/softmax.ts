@@ -12,15 +12,16 @@
  *
  * Accuracy: the usual max-subtracted formula still rounds x_i − max, and e^(x_i − max) turns that
  * absolute error into a relative one: up to 2^-44 (256 ulps) where x_i − max ≈ −700. PyTorch's float64
- * kernels are off by up to 466 ulps on the vectors of test/fixtures/vector. We keep the rounding error
+ * kernels are off by up to 466 ulps on the vectors of test/fixtures/softmax.json. We keep the rounding error
  * of the subtraction (TwoSum) and fold it back in, sum with compensated summation (TwoSum per term), and
  * compute log Σ as log1p(Σ over all but one maximum), which keeps the digits where Σ is close to 1.
  * Measured on the same vectors: softmax and softmin within 2 ulps of the exact values, logSoftmax
  * within 1 (test/vector.test.ts).
  */
+import { checkEngineSpecs } from '../define.js';
 import { expNonPositive } from '../math/exp.js';
 import { runWasm, wasmExpSum, wasmLogOut } from '../kernels/wasm.js';
-import type { TradeOffs } from '../types.js';
+import type { LoopKernel, OnnxSpec, TfjsSpec, TradeOffs } from '../types.js';
 
 export type VectorFunctionId = 'softmax' | 'logSoftmax' | 'softmin';
 
@@ -57,6 +58,14 @@ export interface VectorFunction {
   readonly examples: readonly VectorExample[];
   /** Ids of related functions (vector functions or activations). */
   readonly seeAlso: readonly string[];
+  /** The bench's kernel group: the vector functions form their own. */
+  readonly kernelGroup: 'vector';
+  /** The textbook formula as a plain loop over the whole vector (the bench's baseline; no parameters). */
+  baseline(): LoopKernel;
+  /** tfjs-core's op over the vector; absent: tfjs has none. */
+  readonly tfjs?: TfjsSpec<never>;
+  /** The one-node ONNX model (axis -1); absent: no single ONNX operator. */
+  readonly onnx?: OnnxSpec<never>;
   /** The function itself (`softmax`, `logSoftmax` or `softmin`). */
   apply(xs: ArrayLike<number>): Float64Array;
   /** vᵀ·J, what autograd's backward computes for an upstream gradient v (see the `…VectorJacobianProduct` exports). */
@@ -81,13 +90,7 @@ function describe(value: unknown): string {
  */
 function toFloat64(fn: string, name: string, xs: unknown): Float64Array {
   if (xs instanceof Float64Array) return xs;
-  if (
-    xs === null ||
-    typeof xs !== 'object' ||
-    xs instanceof DataView ||
-    xs instanceof BigInt64Array ||
-    xs instanceof BigUint64Array
-  ) {
+  if (xs === null || typeof xs !== 'object' || xs instanceof DataView || xs instanceof BigInt64Array || xs instanceof BigUint64Array) {
     throw new TypeError(`${fn}: ${name} must be an array of numbers or a typed array, got ${describe(xs)}`);
   }
   const length = (xs as { length?: unknown }).length;
@@ -330,11 +333,7 @@ function logSoftmaxOf(xs: Input): Float64Array {
   const k = maxIndex;
   if (k < 0) return out.fill(NaN);
   // The e_i land in out and are overwritten below.
-  const rest = wasmExpSum(xs, 1, m, k, null, lanes)
-    ? combineLanes(lanes)
-    : f64
-      ? expSum64(xs, 1, m, k, out)
-      : expSum32(xs as Float32Array, 1, m, k, out);
+  const rest = wasmExpSum(xs, 1, m, k, null, lanes) ? combineLanes(lanes) : f64 ? expSum64(xs, 1, m, k, out) : expSum32(xs as Float32Array, 1, m, k, out);
   // log(1 + rest) via log1p: exact where rest is tiny, where log(total) would round total to 1 first.
   const logTotal = Math.log1p(rest);
   if (wasmLogOut(xs, m, logTotal, out)) return out;
@@ -429,10 +428,7 @@ export function softminVectorJacobianProduct(xs: ArrayLike<number>, v: ArrayLike
 }
 
 /** Row i: ∂y_i/∂x_j, built from the vector-Jacobian product with the unit vectors. */
-function jacobianFrom(
-  vjp: (xs: ArrayLike<number>, v: ArrayLike<number>) => Float64Array,
-  fn: string,
-): (xs: ArrayLike<number>) => Float64Array[] {
+function jacobianFrom(vjp: (xs: ArrayLike<number>, v: ArrayLike<number>) => Float64Array, fn: string): (xs: ArrayLike<number>) => Float64Array[] {
   return (xs) => {
     const x = toFloat64(fn, 'xs', xs);
     const rows: Float64Array[] = [];
@@ -451,20 +447,28 @@ const walkthroughSoftmax: TradeOffs = {
     {
       text: 'Interpretability: the outputs form a probability distribution over the classes (positive, summing to 1), which is what Bridle introduced it for: reading a network’s outputs as class probabilities given the input.',
       evidence: [
-        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'outputs treated as probabilities of alternatives conditioned on the input; softmax as the output non-linearity for that' },
+        {
+          kind: 'paper',
+          key: 'bridle1990softmax',
+          where: 'Abstract',
+          shows: 'outputs treated as probabilities of alternatives conditioned on the input; softmax as the output non-linearity for that',
+        },
       ],
     },
     {
       text: 'Versatility: it generalises the logistic sigmoid to any number of classes; for two scores, softmax((x, 0))₁ = sigmoid(x).',
       evidence: [
-        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'the normalised exponential as a multi-input generalisation of the logistic non-linearity' },
+        {
+          kind: 'paper',
+          key: 'bridle1990softmax',
+          where: 'Abstract',
+          shows: 'the normalised exponential as a multi-input generalisation of the logistic non-linearity',
+        },
       ],
     },
     {
       text: 'Differentiable, with simple arithmetic: its Jacobian is diag(s) − s·sᵀ, and paired with the log-likelihood (“probability scoring”) the gradient with respect to the scores is s − onehot.',
-      evidence: [
-        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'softmax with probability scoring results in quite simple arithmetic' },
-      ],
+      evidence: [{ kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'softmax with probability scoring results in quite simple arithmetic' }],
     },
   ],
   disadvantages: [
@@ -484,16 +488,19 @@ const walkthroughSoftmax: TradeOffs = {
     {
       text: 'Sensitivity to outliers: probabilities are proportional to e^score, so a score a few units above the others takes almost all the mass (softmax of (0, 0, 5) gives the last class about 0.987).',
       evidence: [
-        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'the normalised exponential: each output proportional to the exponential of its score' },
+        {
+          kind: 'paper',
+          key: 'bridle1990softmax',
+          where: 'Abstract',
+          shows: 'the normalised exponential: each output proportional to the exponential of its score',
+        },
       ],
     },
   ],
   whenToUse: [
     {
       text: 'Multiclass classification, in the last layer, where each output is the probability that the example belongs to that class.',
-      evidence: [
-        { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'softmax outputs as class posteriors for feed-forward classifiers' },
-      ],
+      evidence: [{ kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'softmax outputs as class posteriors for feed-forward classifiers' }],
     },
     {
       text: 'For training, pass the raw scores (logits) to CrossEntropyLoss, which applies log-softmax itself; apply softmax only to read off probabilities. Log-softmax + NLL and softmax + cross-entropy train identically, and log-probabilities stay finite where probabilities underflow.',
@@ -523,10 +530,7 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
     latex: {
       forward: String.raw`\operatorname{softmax}(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j=1}^{n} e^{x_j}} = \frac{e^{x_i - m}}{\sum_{j=1}^{n} e^{x_j - m}}, \quad m = \max_j x_j`,
       derivative: String.raw`\frac{\partial\, s_i}{\partial x_j} = s_i\,(\delta_{ij} - s_j), \quad J = \operatorname{diag}(\mathbf{s}) - \mathbf{s}\mathbf{s}^{\top}`,
-      notes: [
-        String.raw`(\mathbf{v}^{\top} J)_j = s_j \Bigl(v_j - \sum_{i} v_i s_i\Bigr)`,
-        String.raw`\operatorname{softmax}\bigl((x, 0)\bigr)_1 = \sigma(x)`,
-      ],
+      notes: [String.raw`(\mathbf{v}^{\top} J)_j = s_j \Bigl(v_j - \sum_{i} v_i s_i\Bigr)`, String.raw`\operatorname{softmax}\bigl((x, 0)\bigr)_1 = \sigma(x)`],
     },
     properties: [
       'Every output lies in (0, 1) for finite inputs (in floating point an output can round to 0 or 1), and the outputs sum to 1.',
@@ -546,9 +550,27 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
       },
       { xs: [0, -800], output: [1, 0], note: 'e^-800 underflows to 0 in float64' },
       { xs: [0.5, 0.5, 0.5, 0.5], output: [0.25, 0.25, 0.25, 0.25], note: 'equal scores, equal probabilities' },
-      { xs: [0, 0, 5], output: [0.006648354478866004, 0.006648354478866004, 0.986703291042268], note: 'one score 5 above the others takes about 0.987 of the mass' },
+      {
+        xs: [0, 0, 5],
+        output: [0.006648354478866004, 0.006648354478866004, 0.986703291042268],
+        note: 'one score 5 above the others takes about 0.987 of the mass',
+      },
     ],
     seeAlso: ['logSoftmax', 'softmin', 'sigmoid'],
+    kernelGroup: 'vector',
+    baseline: () => (xs, out) => {
+      let max = -Infinity;
+      for (let i = 0; i < xs.length; i++) if (xs[i]! > max) max = xs[i]!;
+      let sum = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const e = Math.exp(xs[i]! - max);
+        out[i] = e;
+        sum += e;
+      }
+      for (let i = 0; i < xs.length; i++) out[i] = out[i]! / sum;
+    },
+    tfjs: { op: 'softmax' },
+    onnx: { opType: 'Softmax', attributes: { axis: { int: -1 } }, opset: 18 },
     apply: softmax,
     vectorJacobianProduct: softmaxVectorJacobianProduct,
     jacobian: jacobianFrom(softmaxVectorJacobianProduct, 'softmax.jacobian'),
@@ -584,7 +606,12 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
           text: 'The natural input of the negative log-likelihood loss: logSoftmax followed by NLLLoss is cross-entropy, with the simple gradient s − onehot; it trains exactly like softmax with cross-entropy.',
           evidence: [
             { kind: 'measured', experiment: 'training', finding: 'softmax-outputs-equivalent' },
-            { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'probability scoring (the log-likelihood) as the training criterion for softmax outputs' },
+            {
+              kind: 'paper',
+              key: 'bridle1990softmax',
+              where: 'Abstract',
+              shows: 'probability scoring (the log-likelihood) as the training criterion for softmax outputs',
+            },
           ],
         },
       ],
@@ -614,6 +641,17 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
       },
     ],
     seeAlso: ['softmax', 'softmin', 'logSigmoid'],
+    kernelGroup: 'vector',
+    baseline: () => (xs, out) => {
+      let max = -Infinity;
+      for (let i = 0; i < xs.length; i++) if (xs[i]! > max) max = xs[i]!;
+      let sum = 0;
+      for (let i = 0; i < xs.length; i++) sum += Math.exp(xs[i]! - max);
+      const lse = max + Math.log(sum);
+      for (let i = 0; i < xs.length; i++) out[i] = xs[i]! - lse;
+    },
+    tfjs: { op: 'logSoftmax' },
+    onnx: { opType: 'LogSoftmax', attributes: { axis: { int: -1 } }, opset: 18 },
     apply: logSoftmax,
     vectorJacobianProduct: logSoftmaxVectorJacobianProduct,
     jacobian: jacobianFrom(logSoftmaxVectorJacobianProduct, 'logSoftmax.jacobian'),
@@ -657,7 +695,12 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
         {
           text: 'Soft selection of the nearest item (soft nearest neighbour, soft-argmin over distances or energies): softmin of squared distances to class centres is Bridle’s radial-unit network, whose outputs are class posteriors under Gaussian within-class distributions.',
           evidence: [
-            { kind: 'paper', key: 'bridle1990softmax', where: 'Abstract', shows: 'radial units (squared distances) before the softmax compute posteriors under Gaussian within-class distributions' },
+            {
+              kind: 'paper',
+              key: 'bridle1990softmax',
+              where: 'Abstract',
+              shows: 'radial units (squared distances) before the softmax compute posteriors under Gaussian within-class distributions',
+            },
           ],
         },
       ],
@@ -667,6 +710,18 @@ const rawVectorFunctions: Record<VectorFunctionId, VectorFunction> = {
       { xs: [0, 800], output: [1, 0], note: 'e^-800 underflows to 0 in float64' },
     ],
     seeAlso: ['softmax', 'logSoftmax'],
+    kernelGroup: 'vector',
+    baseline: () => (xs, out) => {
+      let min = Infinity;
+      for (let i = 0; i < xs.length; i++) if (xs[i]! < min) min = xs[i]!;
+      let sum = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const e = Math.exp(min - xs[i]!);
+        out[i] = e;
+        sum += e;
+      }
+      for (let i = 0; i < xs.length; i++) out[i] = out[i]! / sum;
+    },
     apply: softmin,
     vectorJacobianProduct: softminVectorJacobianProduct,
     jacobian: jacobianFrom(softminVectorJacobianProduct, 'softmin.jacobian'),
@@ -683,6 +738,13 @@ function freezeDeep<T>(value: T): T {
 
 /** The ids in teaching order. */
 export const vectorFunctionIds: readonly VectorFunctionId[] = Object.freeze(['softmax', 'logSoftmax', 'softmin'] as const);
+
+// The vector functions take no parameters: their tfjs/ONNX specs may refer to none (checked at load, like the activations').
+for (const v of Object.values(rawVectorFunctions)) {
+  checkEngineSpecs(v.id, [], v, (where) => {
+    throw new TypeError(`${v.id}: ${where}: the vector functions take no parameters`);
+  });
+}
 
 /** The softmax family's metadata, keyed by id, in the order of `vectorFunctionIds`. */
 export const vectorFunctions: Readonly<Record<VectorFunctionId, VectorFunction>> = freezeDeep(rawVectorFunctions);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { celu } from '../../src/activations/celu.js';
-import { dec, loadFixture, show, ulp, ulp32, ulpError } from '../fixtures/reference.js';
+import { dec, show, ulp, ulp32, ulpError } from '../helpers/numeric.js';
+import { loadFixture } from '../helpers/reference.js';
 
 type Row = [x: number, forward: number, derivative: number];
 
@@ -48,43 +49,63 @@ test('celu keeps the sign of zero for every α and has slope exactly 1 there', (
 
 test('celu matches mpmath at α = 1 (where it equals ELU), including just below 0', () => {
   // PyTorch's α(e^(x/α) − 1) returns −9.99999993922529e−9 at −1e−8 and 0 at −1e−17.
-  checkRows([
-    [-1e-17, -1e-17, 1],
-    [-1e-8, -9.999999950000001e-9, 0.9999999900000001],
-    [-1, -0.6321205588285577, 0.36787944117144233],
-    [-5, -0.9932620530009145, 0.006737946999085467],
-  ], 1, 1);
+  checkRows(
+    [
+      [-1e-17, -1e-17, 1],
+      [-1e-8, -9.999999950000001e-9, 0.9999999900000001],
+      [-1, -0.6321205588285577, 0.36787944117144233],
+      [-5, -0.9932620530009145, 0.006737946999085467],
+    ],
+    1,
+    1,
+  );
 });
 
 test('celu keeps full precision for α = 3, where x/α rounds and e^(x/α) amplifies it', () => {
   // mpmath, 50 digits: α·expm1(x/α) and e^(x/α). Math.exp(fl(x/3)) alone is off by 20 ulps at
   // x = −100 and 196 ulps at x = −2000 (measured).
-  checkRows([
-    [-1e-8, -9.999999983333333e-9, 0.9999999966666667],
-    [-1, -0.8504060682786323, 0.7165313105737893],
-    [-30, -2.9998638002107127, 4.5399929762484854e-5],
-    [-100, -2.99999999999999, 3.3382377953650063e-15],
-    [-2000, -3, 2.9535572802661007e-290],
-    [-2250, -3, 0],
-  ], 3, 1);
+  checkRows(
+    [
+      [-1e-8, -9.999999983333333e-9, 0.9999999966666667],
+      [-1, -0.8504060682786323, 0.7165313105737893],
+      [-30, -2.9998638002107127, 4.5399929762484854e-5],
+      [-100, -2.99999999999999, 3.3382377953650063e-15],
+      [-2000, -3, 2.9535572802661007e-290],
+      [-2250, -3, 0],
+    ],
+    3,
+    1,
+  );
 });
 
 test('celu matches mpmath for α = 0.5 and a negative α = −1', () => {
-  checkRows([
-    [-1e-8, -9.9999999e-9, 0.9999999800000002],
-    [-1, -0.43233235838169365, 0.1353352832366127],
-    [-5, -0.49997730003511875, 4.5399929762484854e-5],
-  ], 0.5, 1);
-  checkRows([
-    [-1e-8, -1.0000000050000001e-8, 1.00000001],
-    [-1, -1.7182818284590453, 2.718281828459045],
-    [-5, -147.4131591025766, 148.4131591025766],
-  ], -1, 1);
+  checkRows(
+    [
+      [-1e-8, -9.9999999e-9, 0.9999999800000002],
+      [-1, -0.43233235838169365, 0.1353352832366127],
+      [-5, -0.49997730003511875, 4.5399929762484854e-5],
+    ],
+    0.5,
+    1,
+  );
+  checkRows(
+    [
+      [-1e-8, -1.0000000050000001e-8, 1.00000001],
+      [-1, -1.7182818284590453, 2.718281828459045],
+      [-5, -147.4131591025766, 148.4131591025766],
+    ],
+    -1,
+    1,
+  );
 });
 
 test('celu rejects α = 0 (PyTorch raises ZeroDivisionError) and non-finite α with a RangeError naming alpha', () => {
   for (const alpha of [0, -0, NaN, Infinity, -Infinity]) {
-    assert.throws(() => celu.forward(-1, { alpha }), (e: unknown) => e instanceof RangeError && /alpha/.test(e.message), `alpha ${alpha}`);
+    assert.throws(
+      () => celu.forward(-1, { alpha }),
+      (e: unknown) => e instanceof RangeError && /alpha/.test(e.message),
+      `alpha ${alpha}`,
+    );
   }
   assert.throws(() => celu.derivative(-1, { alpha: 0 }), RangeError);
   assert.throws(() => celu.map(new Float64Array(1), { alpha: 0 }), RangeError);

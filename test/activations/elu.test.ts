@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { elu } from '../../src/activations/elu.js';
-import { dec, loadFixture, show, ulp, ulp32, ulpError } from '../fixtures/reference.js';
+import { dec, show, ulp, ulp32, ulpError } from '../helpers/numeric.js';
+import { loadFixture } from '../helpers/reference.js';
 
 type Row = [x: number, forward: number, derivative: number];
 
@@ -80,24 +81,39 @@ test('elu keeps full precision just below 0, where PyTorch’s e^x − 1 loses d
 });
 
 test('elu matches mpmath for α = 2 and α = 0.5', () => {
-  checkRows([
-    [-1e-8, -1.9999999900000002e-8, 1.9999999800000001],
-    [-1, -1.2642411176571153, 0.7357588823428847],
-    [-5, -1.986524106001829, 0.013475893998170934],
-  ], 2, 1);
-  checkRows([
-    [-1e-8, -4.9999999750000005e-9, 0.49999999500000003],
-    [-1, -0.31606027941427883, 0.18393972058572117],
-    [-5, -0.49663102650045726, 0.0033689734995427335],
-  ], 0.5, 1);
+  checkRows(
+    [
+      [-1e-8, -1.9999999900000002e-8, 1.9999999800000001],
+      [-1, -1.2642411176571153, 0.7357588823428847],
+      [-5, -1.986524106001829, 0.013475893998170934],
+    ],
+    2,
+    1,
+  );
+  checkRows(
+    [
+      [-1e-8, -4.9999999750000005e-9, 0.49999999500000003],
+      [-1, -0.31606027941427883, 0.18393972058572117],
+      [-5, -0.49663102650045726, 0.0033689734995427335],
+    ],
+    0.5,
+    1,
+  );
 });
 
 test('elu rejects a non-finite α with a RangeError naming it, and a wrong type or name with a TypeError', () => {
   for (const alpha of [NaN, Infinity, -Infinity]) {
-    assert.throws(() => elu.forward(-1, { alpha }), (e: unknown) => e instanceof RangeError && /alpha/.test(e.message), `alpha ${alpha}`);
+    assert.throws(
+      () => elu.forward(-1, { alpha }),
+      (e: unknown) => e instanceof RangeError && /alpha/.test(e.message),
+      `alpha ${alpha}`,
+    );
   }
   assert.throws(() => elu.forward(-1, { alpha: '1' as unknown as number }), TypeError);
-  assert.throws(() => elu.forward(-1, { beta: 1 } as unknown as { alpha: number }), (e: unknown) => e instanceof TypeError && /beta/.test(e.message));
+  assert.throws(
+    () => elu.forward(-1, { beta: 1 } as unknown as { alpha: number }),
+    (e: unknown) => e instanceof TypeError && /beta/.test(e.message),
+  );
 });
 
 test('elu’s worked examples are within 1 ulp of the code', () => {

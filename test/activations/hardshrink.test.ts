@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hardshrink } from '../../src/activations/hardshrink.js';
-import { assertSame, checkFixture, checkMap, MAP_INPUTS } from '../fixtures/piecewise/support.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkFixture, checkMap } from '../helpers/activation.js';
 
 // Expected values below are PyTorch 1.13's (F.hardshrink on float64 tensors, autograd for
 // derivatives, each input evaluated alone).
@@ -37,13 +38,19 @@ test('hardshrink with a negative lambda is the identity, as PyTorch 1.13 compute
 });
 
 test('hardshrink rejects a NaN lambda with a RangeError naming it', () => {
-  assert.throws(() => hardshrink.forward(1, { lambda: NaN }), (e: unknown) => e instanceof RangeError && /lambda/.test(String(e)) && /NaN/.test(String(e)));
-  assert.throws(() => hardshrink.forward(1, { lambd: 0.5 } as never), (e: unknown) => e instanceof TypeError && /lambd/.test(String(e)));
+  assert.throws(
+    () => hardshrink.forward(1, { lambda: NaN }),
+    (e: unknown) => e instanceof RangeError && /lambda/.test(String(e)) && /NaN/.test(String(e)),
+  );
+  assert.throws(
+    () => hardshrink.forward(1, { lambd: 0.5 } as never),
+    (e: unknown) => e instanceof TypeError && /lambd/.test(String(e)),
+  );
 });
 
 test('hardshrink map matches forward on Float64Array and Float32Array, with out and in place', () => {
-  checkMap(hardshrink, MAP_INPUTS);
-  checkMap(hardshrink, MAP_INPUTS, { lambda: 2 });
+  checkMap(hardshrink);
+  checkMap(hardshrink, { lambda: 2 });
 });
 
 test('hardshrink matches the exact values and PyTorch bit for bit on the fixture (0 ulps)', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { hardswish } from '../../src/activations/hardswish.js';
-import { assertSame, assertUlps, checkFixture, checkMap, MAP_INPUTS } from '../fixtures/piecewise/support.js';
+import { assertSame, assertUlps } from '../helpers/numeric.js';
+import { checkFixture, checkMap } from '../helpers/activation.js';
 
 // Expected values below are PyTorch 1.13's (F.hardswish on float64 tensors, autograd for
 // derivatives, each input evaluated alone) unless a test says it checks a deliberate difference.
@@ -63,7 +64,7 @@ test('hardswish takes no parameters', () => {
 });
 
 test('hardswish map matches forward on Float64Array and Float32Array, with out and in place', () => {
-  checkMap(hardswish, MAP_INPUTS);
+  checkMap(hardswish);
 });
 
 test('hardswish is within 1 ulp of exact; equals PyTorch forward bit for bit on (-3, 3) and derivative outside it', () => {
@@ -91,7 +92,10 @@ test('the kink convention at x = 3 names both PyTorch kernels, as the fixtures r
   assert.equal(row[3], 1.5, 'our convention at x = 3');
   assert.equal(row[5]?.tdf, 1, 'PyTorch on the fixture tensor (vectorised kernel) at x = 3');
   assertSame(hardswish.derivative(3), 1.5, "hardswish'(3)");
-  assert.deepEqual(hardswish.properties.kinks.find((k) => k.x === 3), { x: 3, derivative: 1.5 });
+  assert.deepEqual(
+    hardswish.properties.kinks.find((k) => k.x === 3),
+    { x: 3, derivative: 1.5 },
+  );
   assert.match(hardswish.kinkConvention ?? '', /1\.5 at x = 3/);
   assert.match(hardswish.kinkConvention ?? '', /vectorised kernel[^.]*8 or more float64 elements[^.]*gives 1 at x = 3/);
 });

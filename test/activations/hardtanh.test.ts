@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hardtanh } from '../../src/activations/hardtanh.js';
-import { assertSame, checkFixture, checkMap, MAP_INPUTS } from '../fixtures/piecewise/support.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkFixture, checkMap } from '../helpers/activation.js';
 
 // Expected values below are PyTorch 1.13's (F.hardtanh on float64 tensors, autograd for derivatives,
 // each input evaluated alone).
@@ -51,21 +52,29 @@ test('hardtanh with minVal equal to maxVal is the constant, with derivative 0', 
 test('hardtanh rejects minVal > maxVal with a RangeError naming both values', () => {
   assert.throws(
     () => hardtanh.forward(0, { minVal: 1, maxVal: -1 }),
-    (e: unknown) =>
-      e instanceof RangeError && /minVal/.test(String(e)) && /maxVal/.test(String(e)) && /\(1\)/.test(String(e)) && /\(-1\)/.test(String(e)),
+    (e: unknown) => e instanceof RangeError && /minVal/.test(String(e)) && /maxVal/.test(String(e)) && /\(1\)/.test(String(e)) && /\(-1\)/.test(String(e)),
   );
-  assert.throws(() => hardtanh.forward(0, { minVal: 2 }), (e: unknown) => e instanceof RangeError && /\(2\)/.test(String(e)) && /\(1\)/.test(String(e)));
+  assert.throws(
+    () => hardtanh.forward(0, { minVal: 2 }),
+    (e: unknown) => e instanceof RangeError && /\(2\)/.test(String(e)) && /\(1\)/.test(String(e)),
+  );
   assert.throws(() => hardtanh.map(new Float64Array(1), { maxVal: -3 }), RangeError);
 });
 
 test('hardtanh rejects NaN bounds with a RangeError naming the parameter', () => {
-  assert.throws(() => hardtanh.forward(0, { minVal: NaN }), (e: unknown) => e instanceof RangeError && /minVal/.test(String(e)) && /NaN/.test(String(e)));
-  assert.throws(() => hardtanh.forward(0, { maxVal: NaN }), (e: unknown) => e instanceof RangeError && /maxVal/.test(String(e)) && /NaN/.test(String(e)));
+  assert.throws(
+    () => hardtanh.forward(0, { minVal: NaN }),
+    (e: unknown) => e instanceof RangeError && /minVal/.test(String(e)) && /NaN/.test(String(e)),
+  );
+  assert.throws(
+    () => hardtanh.forward(0, { maxVal: NaN }),
+    (e: unknown) => e instanceof RangeError && /maxVal/.test(String(e)) && /NaN/.test(String(e)),
+  );
 });
 
 test('hardtanh map matches forward on Float64Array and Float32Array, with out and in place', () => {
-  checkMap(hardtanh, MAP_INPUTS);
-  checkMap(hardtanh, MAP_INPUTS, { minVal: -2, maxVal: 3 });
+  checkMap(hardtanh);
+  checkMap(hardtanh, { minVal: -2, maxVal: 3 });
 });
 
 test('hardtanh matches the exact values and PyTorch bit for bit on the fixture (0 ulps)', () => {

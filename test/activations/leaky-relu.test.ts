@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { leakyRelu } from '../../src/activations/leaky-relu.js';
-import { assertSame, checkFixture, checkMap, MAP_INPUTS } from '../fixtures/piecewise/support.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkFixture, checkMap } from '../helpers/activation.js';
 
 // Expected values below are PyTorch 1.13's (F.leaky_relu on float64 tensors, autograd for
 // derivatives) unless a test says it checks a deliberate difference.
@@ -60,9 +61,9 @@ test('leakyRelu rejects a NaN or infinite slope with a RangeError naming it', ()
 });
 
 test('leakyRelu map matches forward on Float64Array and Float32Array, with out and in place', () => {
-  checkMap(leakyRelu, MAP_INPUTS);
-  checkMap(leakyRelu, MAP_INPUTS, { negativeSlope: 0.1 });
-  checkMap(leakyRelu, MAP_INPUTS, { negativeSlope: 0 });
+  checkMap(leakyRelu);
+  checkMap(leakyRelu, { negativeSlope: 0.1 });
+  checkMap(leakyRelu, { negativeSlope: 0 });
 });
 
 test('leakyRelu is correctly rounded (0 ulps) and equals PyTorch bit for bit except at -Infinity with slope 0', () => {

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mish } from '../../src/activations/mish.js';
 import type { Activation, Params } from '../../src/types.js';
-import { assertSame, checkAccuracy, checkExamples, checkMap, checkSpecials, loadCases, type Special } from '../fixtures/smooth/harness.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkAccuracy, checkExamples, checkMap, checkSpecials, loadCases, type Special } from '../helpers/activation.js';
 
 const a = mish as unknown as Activation<Params>;
-// Worst measured: 2.8 ulps (forward), 3.0 ulps (derivative) except within 1e-6 of the derivative's
-// zero at x ≈ −1.1924, where its condition number reaches 1.4e6 and the error 9.7 ulps; the
-// tolerance allows 1/1024 ulp per unit of condition number on top.
+// Worst measured: 3.3 ulps (forward, at x = −6.85), 2.0 ulps (derivative; 3.85 before its double-double
+// form, at x = −4.85) except next to the derivative's zero at x ≈ −1.1924, where its condition number
+// reaches 1e6 and the error grows with it; the tolerance allows 1/1024 ulp per unit of condition
+// number on top.
 const TOLERANCE = { ulps: 3.5, perCondition: 1 / 1024 };
 
 // mpmath, 50 digits: x·tanh(log1p(e^x)) and tanh(sp) + x·σ(x)·sech²(sp).
@@ -56,13 +58,17 @@ test('mish matches mpmath at subnormal, tiny, moderate, large and huge inputs', 
 
 test('mish stays accurate below −708, where PyTorch’s subnormal e^x loses digits and its slope has the wrong sign', () => {
   // PyTorch 1.13: mish(−720) = −1.4632061777412e-310, mish'(−710) = +4.47628622567513e-309.
-  checkSpecials(a, [
-    [-709, -8.62697552192007e-306, -8.614807714413836e-306],
-    [-710, -3.1781632202293424e-306, -3.173686934003667e-306],
-    [-720, -1.46320617774547e-310, -1.46117394694305e-310],
-    [-745, -2.105e-321, -2.1e-321],
-    [-750, -1.5e-323, -1.5e-323],
-  ], 2);
+  checkSpecials(
+    a,
+    [
+      [-709, -8.62697552192007e-306, -8.614807714413836e-306],
+      [-710, -3.1781632202293424e-306, -3.173686934003667e-306],
+      [-720, -1.46320617774547e-310, -1.46117394694305e-310],
+      [-745, -2.105e-321, -2.1e-321],
+      [-750, -1.5e-323, -1.5e-323],
+    ],
+    2,
+  );
 });
 
 test('mish is within 3.5 ulps of mpmath over the fixture (plus 1/1024 ulp per unit of condition number)', () => {
@@ -92,7 +98,10 @@ test('mish’s claims of a regularising effect or of hyper-parameter sensitivity
   const claims = [...advantages, ...disadvantages, ...whenToUse].filter((c) => /regulari[sz]|sensitiv/i.test(c.text));
   assert.ok(claims.length >= 2, 'both claims are still listed');
   for (const claim of claims) {
-    assert.ok(claim.evidence.some((e) => e.kind === 'conjecture'), `not marked as a conjecture: ${claim.text}`);
+    assert.ok(
+      claim.evidence.some((e) => e.kind === 'conjecture'),
+      `not marked as a conjecture: ${claim.text}`,
+    );
     assert.match(claim.text, /\b(suggests|may|conjecture|unverified|not been shown)\b/i, `stated as fact: ${claim.text}`);
   }
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { prelu } from '../../src/activations/prelu.js';
-import { assertSame, checkFixture, checkMap, MAP_INPUTS } from '../fixtures/piecewise/support.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkFixture, checkMap } from '../helpers/activation.js';
 
 // Expected values below are PyTorch 1.13's (F.prelu with a one-element float64 weight, autograd for
 // the input gradient) unless a test says it checks a deliberate difference.
@@ -45,8 +46,8 @@ test('prelu accepts negative weights and rejects NaN or infinite ones with a Ran
 });
 
 test('prelu map matches forward on Float64Array and Float32Array, with out and in place', () => {
-  checkMap(prelu, MAP_INPUTS);
-  checkMap(prelu, MAP_INPUTS, { weight: 0 });
+  checkMap(prelu);
+  checkMap(prelu, { weight: 0 });
 });
 
 test('prelu is correctly rounded (0 ulps) and equals PyTorch bit for bit except at -Infinity with weight 0', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { relu } from '../../src/activations/relu.js';
-import { assertSame, checkFixture, checkMap, MAP_INPUTS } from '../fixtures/piecewise/support.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkFixture, checkMap } from '../helpers/activation.js';
 
 // Expected values below are PyTorch 1.13's (F.relu on float64 tensors, autograd for derivatives).
 
@@ -38,11 +39,14 @@ test('relu on subnormals and ±1e308: positive ones pass unchanged, negative one
 });
 
 test('relu takes no parameters and names the unknown one', () => {
-  assert.throws(() => relu.forward(1, { alpha: 1 } as never), (e: unknown) => e instanceof TypeError && /'alpha'/.test(String(e)));
+  assert.throws(
+    () => relu.forward(1, { alpha: 1 } as never),
+    (e: unknown) => e instanceof TypeError && /'alpha'/.test(String(e)),
+  );
 });
 
 test('relu map matches forward on Float64Array and Float32Array, with out and in place', () => {
-  checkMap(relu, MAP_INPUTS);
+  checkMap(relu);
 });
 
 test('relu matches the exact values and PyTorch bit for bit on the fixture (0 ulps)', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { relu6 } from '../../src/activations/relu6.js';
-import { assertSame, checkFixture, checkMap, MAP_INPUTS } from '../fixtures/piecewise/support.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkFixture, checkMap } from '../helpers/activation.js';
 
 // Expected values below are PyTorch 1.13's (F.relu6 on float64 tensors, autograd for derivatives,
 // each input evaluated alone).
@@ -40,11 +41,14 @@ test('relu6 on subnormals: positive ones pass, negative ones give +0', () => {
 });
 
 test('relu6 takes no parameters', () => {
-  assert.throws(() => relu6.forward(1, { maxVal: 3 } as never), (e: unknown) => e instanceof TypeError && /'maxVal'/.test(String(e)));
+  assert.throws(
+    () => relu6.forward(1, { maxVal: 3 } as never),
+    (e: unknown) => e instanceof TypeError && /'maxVal'/.test(String(e)),
+  );
 });
 
 test('relu6 map matches forward on Float64Array and Float32Array, with out and in place', () => {
-  checkMap(relu6, MAP_INPUTS);
+  checkMap(relu6);
 });
 
 test('relu6 matches the exact values and PyTorch bit for bit on the fixture (0 ulps)', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { selu } from '../../src/activations/selu.js';
 import { SELU_ALPHA, SELU_SCALE, SELU_SCALE_ALPHA } from '../../src/math/constants.js';
-import { dec, loadFixture, show, ulp, ulp32, ulpError } from '../fixtures/reference.js';
+import { dec, show, ulp, ulp32, ulpError } from '../helpers/numeric.js';
+import { loadFixture } from '../helpers/reference.js';
 
 type Row = [x: number, forward: number, derivative: number];
 
@@ -84,7 +85,10 @@ test('selu keeps full precision just below 0, where PyTorch’s e^x − 1 loses 
 });
 
 test('selu takes no parameters', () => {
-  assert.throws(() => selu.forward(1, { alpha: 2 } as never), (e: unknown) => e instanceof TypeError && /alpha/.test(e.message));
+  assert.throws(
+    () => selu.forward(1, { alpha: 2 } as never),
+    (e: unknown) => e instanceof TypeError && /alpha/.test(e.message),
+  );
   assert.deepEqual(selu.params, []);
 });
 

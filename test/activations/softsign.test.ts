@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { softsign } from '../../src/activations/softsign.js';
 import type { Activation, Params } from '../../src/types.js';
-import { assertSame, checkAccuracy, checkExamples, checkMap, checkSpecials, loadCases, type Special } from '../fixtures/smooth/harness.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkAccuracy, checkExamples, checkMap, checkSpecials, loadCases, type Special } from '../helpers/activation.js';
 
 const a = softsign as unknown as Activation<Params>;
-// Worst measured: 1.1 ulps (forward), 2.8 ulps (derivative).
+// Worst measured: 1.3 ulps (forward), 1.2 ulps (derivative, at x ≈ 4.6e154 where it is subnormal; 0.5
+// elsewhere. The plain r·r, r = 1/(1+|x|), was off by up to 3.4 ulps near x = 1).
 const TOLERANCE = { ulps: 3, perCondition: 1 / 1024 };
 
 // mpmath, 50 digits: x/(1+|x|) and 1/(1+|x|)².
@@ -51,9 +53,10 @@ test('softsign matches mpmath at subnormal, tiny and huge inputs, with no overfl
   checkSpecials(a, SPECIALS, 2);
 });
 
-test('softsign is within 3 ulps of mpmath over the fixture', () => {
+test('softsign is within 3 ulps of mpmath over the fixture, its derivative within 1.5', () => {
   const r = checkAccuracy(a, loadCases('softsign'), TOLERANCE);
   assert.ok(r.points > 1500);
+  assert.ok(r.worstDerivative <= 1.5, `derivative: ${r.worstDerivative} ulps`);
 });
 
 test('softsign is odd with an even derivative, exactly', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tanh } from '../../src/activations/tanh.js';
 import type { Activation, Params } from '../../src/types.js';
-import { assertSame, checkAccuracy, checkExamples, checkMap, checkSpecials, loadCases, type Special } from '../fixtures/smooth/harness.js';
+import { assertSame } from '../helpers/numeric.js';
+import { checkAccuracy, checkExamples, checkMap, checkSpecials, loadCases, type Special } from '../helpers/activation.js';
 
 const a = tanh as unknown as Activation<Params>;
 // Worst measured: 1.8 ulps (forward, Math.tanh itself), 2.3 ulps (derivative).
@@ -47,12 +48,16 @@ test('tanh matches mpmath at subnormal, tiny and huge inputs', () => {
 
 test('tanh’s derivative keeps its digits where tanh has rounded to ±1 (autograd’s 1 − y² gives 0 there)', () => {
   // mpmath sech²: 1.6993417021166355e-17 at ±20, 7.219405551381661e-35 at ±40, 2.9125160713286574e-32 at 37.
-  checkSpecials(a, [
-    [20, 1, 1.6993417021166355e-17],
-    [-20, -1, 1.6993417021166355e-17],
-    [37, 1, 2.9125160713286574e-32],
-    [-40, -1, 7.219405551381661e-35],
-  ], 2);
+  checkSpecials(
+    a,
+    [
+      [20, 1, 1.6993417021166355e-17],
+      [-20, -1, 1.6993417021166355e-17],
+      [37, 1, 2.9125160713286574e-32],
+      [-40, -1, 7.219405551381661e-35],
+    ],
+    2,
+  );
 });
 
 test('tanh is within 3 ulps of mpmath over the fixture', () => {

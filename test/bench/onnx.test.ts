@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as ort from 'onnxruntime-node';
-import { ONNX_OPS, benchCases, onnxModelFor } from '../../bench/lib/cases.js';
+import { benchCases, benchFunctions, onnxModelFor } from '../../bench/lib/cases.js';
 import { ProtoWriter, encodeModel, oneNodeModel } from '../../bench/lib/onnx.js';
-import { activationIds, activations } from '../../src/registry.js';
-import { vectorFunctionIds } from '../../src/vector/softmax.js';
+import * as registry from '../../src/index.js';
+import { activationById, activations } from '../../src/registry.js';
+import { vectorFunctions } from '../../src/vector/softmax.js';
 
 test('protobuf varints, tags, floats and nested messages', () => {
   const w = new ProtoWriter();
@@ -55,28 +56,44 @@ test('attributes (float, int, string) and initializers reach the operator', asyn
   assert.deepEqual(leaky, [-1.5, -0.5, -0.125, 0, 0.5, 2, 7]);
   const prelu = await run(oneNodeModel('PRelu', 'float32', { initializers: [{ name: 'slope', values: [0.25], dims: [1] }] }), XS);
   assert.deepEqual(prelu, [-0.75, -0.25, -0.0625, 0, 0.5, 2, 7]);
-  const clip = await run(oneNodeModel('Clip', 'float64', { initializers: [{ name: 'lo', values: [-1] }, { name: 'hi', values: [1] }] }), XS, 'float64');
+  const clip = await run(
+    oneNodeModel('Clip', 'float64', {
+      initializers: [
+        { name: 'lo', values: [-1] },
+        { name: 'hi', values: [1] },
+      ],
+    }),
+    XS,
+    'float64',
+  );
   assert.deepEqual(clip, [-1, -1, -0.25, 0, 0.5, 1, 1]);
   const softmax = await run(oneNodeModel('Softmax', 'float64', { attributes: { axis: { int: -1 } } }), [1, 2, 3], 'float64');
   const e = [1, 2, 3].map((x) => Math.exp(x - 3));
   const s = e.reduce((a, b) => a + b, 0);
   softmax.forEach((v, i) => assert.ok(Math.abs(v - e[i]! / s) < 1e-15));
   const geluTanh = await run(oneNodeModel('Gelu', 'float32', { attributes: { approximate: 'tanh' }, opset: 20 }), [1]);
-  assert.ok(Math.abs(geluTanh[0]! - activations.gelu!.forward(1, { approximate: 'tanh' })) < 1e-6);
+  assert.ok(Math.abs(geluTanh[0]! - activations.gelu.forward(1, { approximate: 'tanh' })) < 1e-6);
 });
 
-test("every ONNX mapping builds a model, at the module's defaults, that agrees with the module in float32", async () => {
-  const cases = benchCases(activationIds, (id) => activations[id]!.defaults as Record<string, number | string>, vectorFunctionIds);
+test("every function's ONNX operator builds a model, at every case's parameters, that agrees with the module in float32", async () => {
+  const fns = new Map(benchFunctions(registry).map((f) => [f.id, f]));
   const xs = [-6, -2.5, -1, -0.3, 0, 0.4, 1, 3, 6.5];
-  for (const c of cases) {
-    const built = onnxModelFor(c, 'float32');
+  let ran = 0;
+  for (const c of benchCases([...fns.values()])) {
+    const f = fns.get(c.id)!;
+    const built = onnxModelFor(f, c.params, 'float32');
     if (typeof built === 'string') {
-      assert.ok(!(c.id in ONNX_OPS) || built.length > 0);
+      // No operator, or one that cannot take these parameters: the reason is what the tables show.
+      assert.ok(built.length > 0 && (!f.onnx || f.onnx.requires?.why === built), `${c.key}: ${built}`);
       continue;
     }
     const got = await run(built.model, xs);
-    const want = c.kind === 'vector' ? null : xs.map((x) => activations[c.id]!.forward(x, c.params));
-    if (!want) continue; // the softmax family: checked above and by the benchmark's own tables
+    const want =
+      c.kind === 'vector'
+        ? Array.from(vectorFunctions[c.id as keyof typeof vectorFunctions].apply(xs))
+        : xs.map((x) => activationById(c.id)!.forward(x, c.params));
     got.forEach((v, i) => assert.ok(Math.abs(v - want[i]!) <= 2e-6 * Math.max(1, Math.abs(want[i]!)), `${c.key}(${xs[i]}) = ${v}, module ${want[i]}`));
+    ran++;
   }
+  assert.ok(ran > 0);
 });

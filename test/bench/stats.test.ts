@@ -3,7 +3,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { mulberry32, uniformInputs } from '../../bench/lib/prng.js';
-import { callsPerSample, formatNs, formatRatio, formatSize, formatUlps, geomean, markdownTable, maxUlps32, median, ratio, ulps32 } from '../../bench/lib/stats.js';
+import {
+  callsPerSample,
+  formatNs,
+  formatRatio,
+  formatSize,
+  formatUlps,
+  geomean,
+  markdownTable,
+  maxUlps32,
+  median,
+  ratio,
+  ulps32,
+} from '../../bench/lib/stats.js';
 
 test('median: odd and even counts, order does not matter, input untouched', () => {
   assert.equal(median([3]), 3);
@@ -74,7 +86,14 @@ test('formatting', () => {
   assert.equal(formatSize(1e4), '1e4');
   assert.equal(formatSize(1e6), '1e6');
   assert.equal(formatSize(1234), '1234');
-  const t = markdownTable(['a', 'bb'], [['xyz', '1'], ['p', '22']], [false, true]);
+  const t = markdownTable(
+    ['a', 'bb'],
+    [
+      ['xyz', '1'],
+      ['p', '22'],
+    ],
+    [false, true],
+  );
   assert.deepEqual(t.split('\n'), ['| a   | bb |', '|-----|---:|', '| xyz |  1 |', '| p   | 22 |']);
 });
 

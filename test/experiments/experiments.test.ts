@@ -23,7 +23,11 @@ import { activationIds } from '../../src/registry.js';
 function withoutTimings(value: unknown, keys: readonly string[]): unknown {
   if (Array.isArray(value)) return value.map((v) => withoutTimings(v, keys));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !keys.includes(k)).map(([k, v]) => [k, withoutTimings(v, keys)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !keys.includes(k))
+        .map(([k, v]) => [k, withoutTimings(v, keys)]),
+    );
   }
   return value;
 }
@@ -41,7 +45,10 @@ describe('experiments: the list', () => {
     }
   });
   test("experimentById('nope') throws a RangeError naming the id", () => {
-    assert.throws(() => experimentById('nope'), (e: unknown) => e instanceof RangeError && /'nope'/.test(e.message));
+    assert.throws(
+      () => experimentById('nope'),
+      (e: unknown) => e instanceof RangeError && /'nope'/.test(e.message),
+    );
     assert.equal(experimentById('training').id, 'training');
   });
 });
@@ -106,15 +113,18 @@ const doctors: Record<string, (r: never) => void> = {
   },
   'dead-units/relu-dead-grows-with-depth': (r: DU) => find(r.depth.rows, (x) => x.activation === 'relu').fraction.reverse(),
   'dead-units/relu-dead-shrinks-with-width': (r: DU) => find(r.width.rows, (x) => x.activation === 'relu').fraction.reverse(),
-  'dead-units/high-lr-kills-relu-units': (r: DU) => r.training.rows.filter((x) => x.activation === 'relu').forEach((x) => (x.fraction = x.fraction.map((f) => f.map(() => 0)))),
+  'dead-units/high-lr-kills-relu-units': (r: DU) =>
+    r.training.rows.filter((x) => x.activation === 'relu').forEach((x) => (x.fraction = x.fraction.map((f) => f.map(() => 0)))),
   'dead-units/leaky-never-dead': (r: DU) => (find(r.depth.rows, (x) => x.activation === 'leakyRelu').fraction[0] = 0.1),
   'dead-units/dead-units-revive': (r: DU) => r.training.rows.filter((x) => x.activation === 'relu').forEach((x) => (x.revived = x.revived.map(() => 0))),
   'saturation/sigmoid-top-layer-saturates': (r: SA) => {
     const s = find(r.rows, (x) => x.activation === 'sigmoid');
     s.saturated = s.saturated.map((l) => l.map(() => 0));
   },
-  'saturation/tanh-saturates-less-than-sigmoid': (r: SA) => (find(r.rows, (x) => x.activation === 'tanh').saturated = find(r.rows, (x) => x.activation === 'sigmoid').saturated),
-  'saturation/softsign-saturates-less-than-tanh': (r: SA) => (find(r.rows, (x) => x.activation === 'softsign').saturated = find(r.rows, (x) => x.activation === 'tanh').saturated),
+  'saturation/tanh-saturates-less-than-sigmoid': (r: SA) =>
+    (find(r.rows, (x) => x.activation === 'tanh').saturated = find(r.rows, (x) => x.activation === 'sigmoid').saturated),
+  'saturation/softsign-saturates-less-than-tanh': (r: SA) =>
+    (find(r.rows, (x) => x.activation === 'softsign').saturated = find(r.rows, (x) => x.activation === 'tanh').saturated),
   'saturation/hardtanh-saturation-zero-gradient': (r: SA) => (find(r.rows, (x) => x.activation === 'hardtanh').saturatedWithGradient = 1),
   'training/leaky-matches-relu': (r: TR) => r.rows.filter((x) => x.activation === 'leakyRelu').forEach((x) => (x.testAccuracy = x.testAccuracy.map(() => 0))),
   'training/smooth-gated-vs-relu': (r: TR) => {
@@ -125,8 +135,10 @@ const doctors: Record<string, (r: never) => void> = {
     gelu.testAccuracy = gelu.testAccuracy.map(() => (Math.min(...relu.testAccuracy) > 0.5 ? 0 : 1));
   },
   'training/sigmoid-slowest': (r: TR) => r.rows.filter((x) => x.activation === 'sigmoid').forEach((x) => (x.stepsToTarget = x.stepsToTarget.map(() => 0))),
-  'training/tanh-faster-than-sigmoid': (r: TR) => r.rows.filter((x) => x.activation === 'tanh').forEach((x) => (x.stepsToTarget = x.stepsToTarget.map(() => null))),
-  'training/shrink-functions-vs-relu': (r: TR) => r.rows.filter((x) => x.activation === 'tanhshrink').forEach((x) => (x.testAccuracy = x.testAccuracy.map(() => 1))),
+  'training/tanh-faster-than-sigmoid': (r: TR) =>
+    r.rows.filter((x) => x.activation === 'tanh').forEach((x) => (x.stepsToTarget = x.stepsToTarget.map(() => null))),
+  'training/shrink-functions-vs-relu': (r: TR) =>
+    r.rows.filter((x) => x.activation === 'tanhshrink').forEach((x) => (x.testAccuracy = x.testAccuracy.map(() => 1))),
   'training/softmax-outputs-equivalent': (r: TR) => (find(r.rows, (x) => x.output === 'softmax').testLoss[0]! *= 1.1),
   'selu-fixed-point/constants-recovered': (r: SF) => (r.solved.alpha *= 1.001),
   'selu-fixed-point/other-target-solved': (r: SF) => (r.other.residual = 1),
@@ -146,8 +158,16 @@ describe('experiments: committed results', () => {
       const results = loadResults(e.id);
       assert.match(results.generatedBy, /npm run experiments/);
       assert.equal(results.experiment, e.id);
-      assert.deepEqual(results.config, json(e.fullConfig), `${e.resultsPath} was produced with another configuration: re-run \`npm run experiments -- ${e.id}\``);
-      assert.equal(results.inputsHash, inputsHash(e.id), `${e.resultsPath} is stale (its code or the module changed): re-run \`npm run experiments -- ${e.id}\``);
+      assert.deepEqual(
+        results.config,
+        json(e.fullConfig),
+        `${e.resultsPath} was produced with another configuration: re-run \`npm run experiments -- ${e.id}\``,
+      );
+      assert.equal(
+        results.inputsHash,
+        inputsHash(e.id),
+        `${e.resultsPath} is stale (its code or the module changed): re-run \`npm run experiments -- ${e.id}\``,
+      );
       assert.ok(readFileSync(file, 'utf8').endsWith('\n'));
       for (const f of e.findings) assert.ok(f.holds(results.result), `${e.id}/${f.id} does not hold: ${f.detail(results.result)}`);
       for (const fn of e.functions(results.result)) {
@@ -165,7 +185,7 @@ describe('experiments: committed results', () => {
       }
     });
   }
-  test('per-function charts only show that function (the site\'s Evidence charts)', () => {
+  test("per-function charts only show that function (the site's Evidence charts)", () => {
     const results = loadResults('gradient-depth');
     const e = experimentById('gradient-depth');
     for (const id of activationIds) {

@@ -35,7 +35,10 @@ describe('trainer: backpropagation matches finite differences', () => {
             p[i] = keep;
             const numeric = (up - down) / (2 * h);
             const got = analytic[k]![i]!;
-            assert.ok(Math.abs(got - numeric) <= 1e-6 * Math.max(1, Math.abs(numeric)), `parameter array ${k}[${i}]: backprop ${got}, finite difference ${numeric}`);
+            assert.ok(
+              Math.abs(got - numeric) <= 1e-6 * Math.max(1, Math.abs(numeric)),
+              `parameter array ${k}[${i}]: backprop ${got}, finite difference ${numeric}`,
+            );
           }
         });
       });
@@ -126,7 +129,10 @@ describe('data sets', () => {
 
   test('permutation is a permutation', () => {
     const p = permutation(50, createRandom(9));
-    assert.deepEqual([...p].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
+    assert.deepEqual(
+      [...p].sort((a, b) => a - b),
+      Array.from({ length: 50 }, (_, i) => i),
+    );
   });
 });
 

@@ -37,12 +37,18 @@ test('checkChartSpec accepts the three kinds of spec, null gaps in data, and fie
 });
 
 test('checkChartSpec names the field of a spec the site could not draw', () => {
-  assert.match(specError({ ...activation, series: [{ id: 'reluu' }] }), /^chart spec series\[0\]\.id: must be one of "sigmoid", "tanh", "relu", .*, got "reluu"$/);
+  assert.match(
+    specError({ ...activation, series: [{ id: 'reluu' }] }),
+    /^chart spec series\[0\]\.id: must be one of "sigmoid", "tanh", "relu", .*, got "reluu"$/,
+  );
   assert.equal(specError({ ...vector, fn: 'softplus' }), 'chart spec fn: must be one of "softmax", "logSoftmax", "softmin", got "softplus"');
   assert.equal(specError({ ...activation, grid: { start: 0, stop: 1, count: 1 } }), 'chart spec grid.count: must be an integer of at least 2, got 1');
   assert.equal(specError({ ...activation, grid: { start: null, stop: 1, count: 5 } }), 'chart spec grid.start: must be a finite number, got null');
   assert.equal(specError({ ...activation, series: [] }), 'chart spec series: must be a non-empty list, got []');
-  assert.equal(specError({ ...activation, series: [{ id: 'elu', params: { alpha: null } }] }), 'chart spec series[0].params.alpha: must be a finite number or a string, got null');
+  assert.equal(
+    specError({ ...activation, series: [{ id: 'elu', params: { alpha: null } }] }),
+    'chart spec series[0].params.alpha: must be a finite number or a string, got null',
+  );
   assert.equal(specError({ ...data, series: [{ name: 'a', x: [1, 2], y: [1] }] }), 'chart spec series[0]: has 2 x values and 1 y values');
   assert.equal(specError({ ...data, series: [{ name: 'a', x: [1, 'b'], y: [1, 2] }] }), 'chart spec series[0].x[1]: must be a finite number, got "b"');
   assert.equal(specError({ ...data, yRange: [0] }), 'chart spec yRange: must be [min, max], got [0]');
@@ -63,7 +69,10 @@ test('jsonLiteral lays out long values one key per line, with number lists wrapp
   assert.equal(lines[0], '{');
   assert.equal(lines[1], '  "kind": "data",');
   assert.equal(lines[2], '  "x": [');
-  assert.ok(lines.every((l) => l.length <= 100), `a line is longer than 100 columns:\n${text}`);
+  assert.ok(
+    lines.every((l) => l.length <= 100),
+    `a line is longer than 100 columns:\n${text}`,
+  );
   assert.deepEqual(eval(`(${text})`), { kind: 'data', x: xs });
 });
 

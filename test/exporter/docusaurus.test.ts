@@ -26,7 +26,18 @@ test('times and ratios of digits are left alone', () => {
 });
 
 test('a shortcode split over two text nodes is found after joining them', () => {
-  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x :smi' }, { type: 'text', value: 'le: y' }] }] };
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'x :smi' },
+          { type: 'text', value: 'le: y' },
+        ],
+      },
+    ],
+  };
   protectFromDocusaurus(tree);
   assert.equal(toMdx(tree), 'x \\:smile<span />: y\n');
 });
@@ -36,7 +47,7 @@ test('a heading ending in {#id} gets a trailing space, so that the text stays in
   assert.equal(protect('## Setup {#install} done'), '## Setup \\{#install} done\n');
 });
 
-test("Docusaurus shows protected headings as written, in the page and in the table of contents", async () => {
+test('Docusaurus shows protected headings as written, in the page and in the table of contents', async () => {
   const tree: Root = parseMarkdown('## Setup {#install}\n\n## Feeling :smile: <b>bold</b>\n\n## Times 10:30:45');
   removeRawHtml(tree);
   protectFromDocusaurus(tree);

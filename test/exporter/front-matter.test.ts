@@ -21,8 +21,14 @@ test('without a number prefix there is no sidebar position', () => {
 
 test('the description prefers notebook metadata, then a top-level paragraph, then a long nested one', () => {
   assert.equal(pageMeta('a', body('# T\n\nFirst.'), { description: 'From  metadata\n.' }).description, 'From metadata .');
-  assert.equal(pageMeta('a', body('# T\n\n- **Short:**\n  - A nested paragraph that is long enough.\n\nLater top-level paragraph.'), {}).description, 'Later top-level paragraph.');
-  assert.equal(pageMeta('a', body('# T\n\n- **Short:**\n  - A nested paragraph that is long enough.'), {}).description, 'A nested paragraph that is long enough.');
+  assert.equal(
+    pageMeta('a', body('# T\n\n- **Short:**\n  - A nested paragraph that is long enough.\n\nLater top-level paragraph.'), {}).description,
+    'Later top-level paragraph.',
+  );
+  assert.equal(
+    pageMeta('a', body('# T\n\n- **Short:**\n  - A nested paragraph that is long enough.'), {}).description,
+    'A nested paragraph that is long enough.',
+  );
   assert.equal(pageMeta('00_a', body('# T'), {}).description, 'The notebook 00_a.ipynb, executed.');
 });
 

@@ -23,7 +23,10 @@ function resolve(source: string, ctx = context()): [string, string[]] {
 }
 
 test('a link to another exported notebook points to its page, keeping the anchor', () => {
-  assert.deepEqual(resolve('See [next](01_next.ipynb#part-2) and [here](./01_next.ipynb).'), ['See [next](./01_next.mdx#part-2) and [here](./01_next.mdx).\n', []]);
+  assert.deepEqual(resolve('See [next](01_next.ipynb#part-2) and [here](./01_next.ipynb).'), [
+    'See [next](./01_next.mdx#part-2) and [here](./01_next.mdx).\n',
+    [],
+  ]);
 });
 
 test('a link to a notebook that is not exported fails naming the cell', () => {
@@ -36,7 +39,10 @@ test('a link to a notebook that is not exported fails naming the cell', () => {
 });
 
 test('web links and links to other files are left as written', () => {
-  assert.deepEqual(resolve('[a](https://example.com/x.ipynb) [b](../README.md) [c](#top)'), ['[a](https://example.com/x.ipynb) [b](../README.md) [c](#top)\n', []]);
+  assert.deepEqual(resolve('[a](https://example.com/x.ipynb) [b](../README.md) [c](#top)'), [
+    '[a](https://example.com/x.ipynb) [b](../README.md) [c](#top)\n',
+    [],
+  ]);
 });
 
 test('an attached image becomes a data URI', () => {
@@ -51,7 +57,10 @@ test('an attached image becomes a data URI', () => {
 });
 
 test('an image missing from the attachments fails naming the cell', () => {
-  assert.throws(() => resolve('![x](attachment:x.png)'), /^NotebookError: notebooks\/00_intro\.ipynb: cell 4: the image "attachment:x\.png" is not among the cell's attachments$/);
+  assert.throws(
+    () => resolve('![x](attachment:x.png)'),
+    /^NotebookError: notebooks\/00_intro\.ipynb: cell 4: the image "attachment:x\.png" is not among the cell's attachments$/,
+  );
 });
 
 test('an image beside the notebook becomes a data URI; one that is not there fails naming the cell', () => {

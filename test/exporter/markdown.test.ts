@@ -18,7 +18,7 @@ test('LaTeX inside math is not read as markdown: backslashes, underscores and st
   assert.equal(mdx('$a_1 * b_2 \\\\ c$'), '$a_1 * b_2 \\\\ c$\n');
 });
 
-test('one-line $$…$$ inside a paragraph becomes a math block between the paragraph\'s two halves', () => {
+test("one-line $$…$$ inside a paragraph becomes a math block between the paragraph's two halves", () => {
   assert.equal(mdx('before $$x^2$$ after'), 'before\n\n$$\nx^2\n$$\n\nafter\n');
   assert.equal(mdx('$$x$$'), '$$\nx\n$$\n');
 });
@@ -41,7 +41,10 @@ test('a bare \\begin{equation} becomes a math block holding the whole environmen
 });
 
 test('a pipe inside math in a table cell is written \\vert{} so that the row keeps its cells', () => {
-  assert.equal(mdx('| a | b |\n|---|---|\n| $x|y$ | $\\|v\\|$ |'), '| a           | b                 |\n| ----------- | ----------------- |\n| $x\\vert{}y$ | $\\Vert{}v\\Vert{}$ |\n');
+  assert.equal(
+    mdx('| a | b |\n|---|---|\n| $x|y$ | $\\|v\\|$ |'),
+    '| a           | b                 |\n| ----------- | ----------------- |\n| $x\\vert{}y$ | $\\Vert{}v\\Vert{}$ |\n',
+  );
 });
 
 test('a URL right after math is linked as it will be when the page is read (text next to math starts fresh)', () => {
@@ -58,7 +61,11 @@ test('GFM tables, strikethrough and task lists are read as GFM', () => {
 });
 
 test('markdownToMdast drops raw HTML and resolves links, returning the warnings', () => {
-  const prose = markdownToMdast('<div align="center">\n\n**Hi** <!-- note -->\n\n</div>', { notebooks: new Set(), attachments: {}, where: { file: 'x.ipynb', cell: 0 } });
+  const prose = markdownToMdast('<div align="center">\n\n**Hi** <!-- note -->\n\n</div>', {
+    notebooks: new Set(),
+    attachments: {},
+    where: { file: 'x.ipynb', cell: 0 },
+  });
   assert.deepEqual(prose.warnings, ['raw HTML not shown: <div align="center">', 'raw HTML not shown: </div>']);
   assert.equal(
     toMdx({ type: 'root', children: [...prose.children] }),

@@ -34,7 +34,9 @@ test('double dollars are display math, also on one line, and the LaTeX is kept a
 test('a bare \\begin{…}…\\end{…} environment is display math, whole, with nesting of the same name', () => {
   const source = 'x\n\\begin{equation}\na \\\\ b\n\\end{equation}\ny';
   assert.deepEqual(maths(source), [['display', '\\begin{equation}\na \\\\ b\n\\end{equation}']]);
-  assert.deepEqual(maths('\\begin{matrix}\\begin{matrix}a\\end{matrix}\\end{matrix}'), [['display', '\\begin{matrix}\\begin{matrix}a\\end{matrix}\\end{matrix}']]);
+  assert.deepEqual(maths('\\begin{matrix}\\begin{matrix}a\\end{matrix}\\end{matrix}'), [
+    ['display', '\\begin{matrix}\\begin{matrix}a\\end{matrix}\\end{matrix}'],
+  ]);
   assert.deepEqual(maths('\\begin{align*} a &= b \\end{align*}'), [['display', '\\begin{align*} a &= b \\end{align*}']]);
   assert.deepEqual(maths('\\begin{equation} never closed'), []);
 });

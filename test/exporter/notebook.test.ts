@@ -41,12 +41,18 @@ test('parseNotebook joins multi-line sources and texts and keeps cells in order 
 test('parseNotebook keeps JSON MIME types parsed and joins text MIME types', () => {
   const spec = { kind: 'vector', title: 't', grid: { start: -1, stop: 1, count: 3 }, fn: 'softmax' };
   const nb = parseNotebook(
-    notebookJson([code('x', [{ output_type: 'display_data', metadata: {}, data: { 'text/plain': ['a\n', 'b'], 'application/vnd.activations.chart+json': spec } }])]),
+    notebookJson([
+      code('x', [{ output_type: 'display_data', metadata: {}, data: { 'text/plain': ['a\n', 'b'], 'application/vnd.activations.chart+json': spec } }]),
+    ]),
     'x.ipynb',
   );
   const cell = nb.cells[0]!;
   assert.ok(cell.cellType === 'code');
-  assert.deepEqual(cell.outputs[0], { outputType: 'display_data', metadata: {}, data: { 'text/plain': 'a\nb', 'application/vnd.activations.chart+json': spec } });
+  assert.deepEqual(cell.outputs[0], {
+    outputType: 'display_data',
+    metadata: {},
+    data: { 'text/plain': 'a\nb', 'application/vnd.activations.chart+json': spec },
+  });
 });
 
 test('parseNotebook reads the language from language_info, else the kernelspec', () => {
@@ -63,7 +69,10 @@ test('a notebook that is not JSON fails naming the file', () => {
 });
 
 test('a notebook of another nbformat fails naming the version', () => {
-  assert.equal(failure(JSON.stringify({ nbformat: 3, nbformat_minor: 0, worksheets: [] })).message, 'notebooks/x.ipynb: nbformat is 3; the exporter reads nbformat 4 notebooks');
+  assert.equal(
+    failure(JSON.stringify({ nbformat: 3, nbformat_minor: 0, worksheets: [] })).message,
+    'notebooks/x.ipynb: nbformat is 3; the exporter reads nbformat 4 notebooks',
+  );
 });
 
 test('a notebook without cells fails naming the file', () => {
@@ -77,25 +86,46 @@ test('a cell without source fails naming the file and the cell index and id', ()
 });
 
 test('a source that is neither a string nor a list of strings fails naming the cell', () => {
-  assert.equal(failure(notebookJson([md('a'), md('b'), code(['a', 2] as never)])).message, 'notebooks/x.ipynb: cell 2: "source" must be a string or a list of strings, got a list');
+  assert.equal(
+    failure(notebookJson([md('a'), md('b'), code(['a', 2] as never)])).message,
+    'notebooks/x.ipynb: cell 2: "source" must be a string or a list of strings, got a list',
+  );
 });
 
 test('an unknown cell type, a code cell without outputs and bad outputs fail naming cell and output', () => {
-  assert.equal(failure(notebookJson([{ cell_type: 'heading', metadata: {}, source: '' }])).message, 'notebooks/x.ipynb: cell 0: unknown cell_type "heading" (expected markdown, code or raw)');
-  assert.equal(failure(notebookJson([{ cell_type: 'code', metadata: {}, source: '' }])).message, 'notebooks/x.ipynb: cell 0: a code cell\'s "outputs" must be a list, got nothing');
+  assert.equal(
+    failure(notebookJson([{ cell_type: 'heading', metadata: {}, source: '' }])).message,
+    'notebooks/x.ipynb: cell 0: unknown cell_type "heading" (expected markdown, code or raw)',
+  );
+  assert.equal(
+    failure(notebookJson([{ cell_type: 'code', metadata: {}, source: '' }])).message,
+    'notebooks/x.ipynb: cell 0: a code cell\'s "outputs" must be a list, got nothing',
+  );
   assert.equal(
     failure(notebookJson([code('', [{ output_type: 'stream', name: 'stdout', text: '' }, { output_type: 'pager' }])])).message,
     'notebooks/x.ipynb: cell 0, output 1: unknown output_type "pager" (expected stream, display_data, execute_result or error)',
   );
-  assert.equal(failure(notebookJson([code('', [{ output_type: 'stream', name: 'stdin', text: '' }])])).message, 'notebooks/x.ipynb: cell 0, output 0: a stream output\'s "name" must be "stdout" or "stderr", got "stdin"');
+  assert.equal(
+    failure(notebookJson([code('', [{ output_type: 'stream', name: 'stdin', text: '' }])])).message,
+    'notebooks/x.ipynb: cell 0, output 0: a stream output\'s "name" must be "stdout" or "stderr", got "stdin"',
+  );
   assert.equal(
     failure(notebookJson([code('', [{ output_type: 'error', ename: 'E', evalue: 'v', traceback: 'x' }])])).message,
     'notebooks/x.ipynb: cell 0, output 0: an error output\'s "traceback" must be a list of strings, got "x"',
   );
-  assert.equal(failure(notebookJson([code('', [{ output_type: 'display_data', data: { 'text/plain': 5 } }])])).message, 'notebooks/x.ipynb: cell 0, output 0: "data["text/plain"]" must be a string or a list of strings, got 5');
+  assert.equal(
+    failure(notebookJson([code('', [{ output_type: 'display_data', data: { 'text/plain': 5 } }])])).message,
+    'notebooks/x.ipynb: cell 0, output 0: "data["text/plain"]" must be a string or a list of strings, got 5',
+  );
 });
 
 test('bad tags and attachments fail naming the cell', () => {
-  assert.equal(failure(notebookJson([md('a', { metadata: { tags: 'remove-cell' } })])).message, 'notebooks/x.ipynb: cell 0: "metadata.tags" must be a list of strings, got "remove-cell"');
-  assert.equal(failure(notebookJson([md('a', { attachments: { 'a.png': 'x' } })])).message, 'notebooks/x.ipynb: cell 0: attachment "a.png" must be an object of MIME types, got "x"');
+  assert.equal(
+    failure(notebookJson([md('a', { metadata: { tags: 'remove-cell' } })])).message,
+    'notebooks/x.ipynb: cell 0: "metadata.tags" must be a list of strings, got "remove-cell"',
+  );
+  assert.equal(
+    failure(notebookJson([md('a', { attachments: { 'a.png': 'x' } })])).message,
+    'notebooks/x.ipynb: cell 0: attachment "a.png" must be an object of MIME types, got "x"',
+  );
 });

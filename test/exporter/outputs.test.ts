@@ -27,7 +27,12 @@ test('output text holding a code fence gets a longer fence', () => {
 });
 
 test('an error is shown as text, without terminal colours', () => {
-  const error: Output = { outputType: 'error', ename: 'TypeError', evalue: 'x is not a function', traceback: ['\u001b[31mTypeError\u001b[0m: x is not a function', '    at <cell>:1'] };
+  const error: Output = {
+    outputType: 'error',
+    ename: 'TypeError',
+    evalue: 'x is not a function',
+    traceback: ['\u001b[31mTypeError\u001b[0m: x is not a function', '    at <cell>:1'],
+  };
   assert.deepEqual(render(error), ['```text title="Error"\nTypeError: x is not a function\n    at <cell>:1\n```\n', [], 0]);
   assert.equal(render({ outputType: 'error', ename: 'E', evalue: 'v', traceback: [] })[0], '```text title="Error"\nE: v\n```\n');
 });
@@ -40,7 +45,9 @@ test('terminalText lets a carriage return overwrite its line from the start, as 
 
 test('a chart output becomes the chart component, whatever else it carries', () => {
   const spec = { kind: 'vector', title: 'Softmax', grid: { start: -1, stop: 1, count: 3 }, fn: 'softmax' };
-  const [mdx, warnings, charts] = render(display({ [CHART_SPEC_MIME]: spec, 'application/vnd.plotly.v1+json': {}, 'text/html': '<div>plot</div>', 'text/plain': 'Chart' }));
+  const [mdx, warnings, charts] = render(
+    display({ [CHART_SPEC_MIME]: spec, 'application/vnd.plotly.v1+json': {}, 'text/html': '<div>plot</div>', 'text/plain': 'Chart' }),
+  );
   // Longer than 98 columns on one line, so one key per line.
   assert.equal(
     mdx,
@@ -79,7 +86,10 @@ test('markdown output goes through the markdown processors (a table stays a tabl
 
 test('images become data URIs: PNG as given, SVG encoded; the alt text is the plain text unless it is a repr', () => {
   assert.equal(render(display({ 'image/png': 'iVBO\nRw0=\n', 'text/plain': 'A plot' }))[0], '![A plot](data\\:image/png;base64,iVBORw0=)\n');
-  assert.equal(render(display({ 'image/png': 'AA==', 'text/plain': '<Figure size 640x480 with 1 Axes>' }))[0], '![Output image](data\\:image/png;base64,AA==)\n');
+  assert.equal(
+    render(display({ 'image/png': 'AA==', 'text/plain': '<Figure size 640x480 with 1 Axes>' }))[0],
+    '![Output image](data\\:image/png;base64,AA==)\n',
+  );
   assert.equal(render(display({ 'image/svg+xml': '<svg/>' }))[0], `![Output image](data\\:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')})\n`);
 });
 

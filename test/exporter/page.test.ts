@@ -69,12 +69,25 @@ test('the prose page compiles in Docusaurus without warnings, with the same text
     ['footnote-label', 'Footnotes'],
   ]);
   const text = hastText(page.hast);
-  for (const shown of ['p<0.05, a < b > c', '{1, 2, 3} and a lone } brace, x{y}z', 'import numpy as np', 'export the results', 'A coffee costs $5 and a book $10; together $15. Escaped: $20.', ':smile: :+1:', '10:30:45', '*Not emphasis*', 'This is not an admonition.']) {
+  for (const shown of [
+    'p<0.05, a < b > c',
+    '{1, 2, 3} and a lone } brace, x{y}z',
+    'import numpy as np',
+    'export the results',
+    'A coffee costs $5 and a book $10; together $15. Escaped: $20.',
+    ':smile: :+1:',
+    '10:30:45',
+    '*Not emphasis*',
+    'This is not an admonition.',
+  ]) {
     assert.ok(text.includes(shown), `the page does not show ${JSON.stringify(shown)}`);
   }
   // One admonition: the banner's note. No HTML element the notebook wrote (b, span, div, script).
   assert.equal(elements(page.hast, (e) => e.tagName === 'admonition').length, 1);
-  assert.deepEqual(elements(page.hast, (e) => ['b', 'span', 'div', 'script', 'angles'].includes(e.tagName)), []);
+  assert.deepEqual(
+    elements(page.hast, (e) => ['b', 'span', 'div', 'script', 'angles'].includes(e.tagName)),
+    [],
+  );
   const classes = (e: Element) => ((e.properties['className'] ?? []) as string[]).join(' ');
   const maths = elements(page.hast, (e) => classes(e).includes('language-math')).map((e) => [classes(e), hastText(e)]);
   assert.deepEqual(maths, [
@@ -118,5 +131,8 @@ test('the outputs page compiles in Docusaurus without warnings and passes each c
   assert.deepEqual(received, specs);
   assert.ok(text.includes('{bold} as text'), 'the text of the HTML output is not shown');
   // No element from the outputs' HTML (the markdown table output is a GFM table, not this HTML).
-  assert.deepEqual(elements(page.hast, (e) => ['b', 'div', 'script'].includes(e.tagName)), []);
+  assert.deepEqual(
+    elements(page.hast, (e) => ['b', 'div', 'script'].includes(e.tagName)),
+    [],
+  );
 });

@@ -19,17 +19,87 @@ const NUM_RUNS = Number(process.env['EXPORTER_PROPERTY_RUNS'] ?? 200);
 const MAX_LENGTH = Number(process.env['EXPORTER_PROPERTY_LENGTH'] ?? 40);
 
 /** Single characters that mean something in markdown, MDX, math or Docusaurus, and some that do not. */
-const CHARACTERS = ['{', '}', '<', '>', '$', '\\', '*', '_', '#', '[', ']', '(', ')', '!', '|', '\n', ' ', 'a', 'b', '1', '-', '`', ':', '~', '.', '&', '"', "'", '=', '+', '^'];
+const CHARACTERS = [
+  '{',
+  '}',
+  '<',
+  '>',
+  '$',
+  '\\',
+  '*',
+  '_',
+  '#',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  '|',
+  '\n',
+  ' ',
+  'a',
+  'b',
+  '1',
+  '-',
+  '`',
+  ':',
+  '~',
+  '.',
+  '&',
+  '"',
+  "'",
+  '=',
+  '+',
+  '^',
+];
 /** Longer pieces that random characters would rarely form. */
 const PIECES = [
-  '\n\n', '    ', '$$', '$x$', '$\\$$', '\\$', '\\begin{equation}', '\\end{equation}', 'import ', 'export ', ':::', ':::note\n', '::note', ':smile:', ':+1:',
-  '{#x}', '# ', '## ', '<!--', '-->', '<div>', '</div>', '<br>', '<details>', 'http://x.y', 'www.a.b', '```', '1. ', '- ', '> ', '&amp;', '---',
-  '| a | b |\n|---|---|\n', '[^1]', '[^1]: note\n', '[a]: /b\n', '![i](j)', 'smile', 'heart',
+  '\n\n',
+  '    ',
+  '$$',
+  '$x$',
+  '$\\$$',
+  '\\$',
+  '\\begin{equation}',
+  '\\end{equation}',
+  'import ',
+  'export ',
+  ':::',
+  ':::note\n',
+  '::note',
+  ':smile:',
+  ':+1:',
+  '{#x}',
+  '# ',
+  '## ',
+  '<!--',
+  '-->',
+  '<div>',
+  '</div>',
+  '<br>',
+  '<details>',
+  'http://x.y',
+  'www.a.b',
+  '```',
+  '1. ',
+  '- ',
+  '> ',
+  '&amp;',
+  '---',
+  '| a | b |\n|---|---|\n',
+  '[^1]',
+  '[^1]: note\n',
+  '[a]: /b\n',
+  '![i](j)',
+  'smile',
+  'heart',
 ];
 
 const markdown = (exclude: (piece: string) => boolean = () => false) =>
   fc
-    .array(fc.oneof(fc.constantFrom(...CHARACTERS.filter((c) => !exclude(c))), fc.constantFrom(...PIECES.filter((p) => !exclude(p)))), { maxLength: MAX_LENGTH })
+    .array(fc.oneof(fc.constantFrom(...CHARACTERS.filter((c) => !exclude(c))), fc.constantFrom(...PIECES.filter((p) => !exclude(p)))), {
+      maxLength: MAX_LENGTH,
+    })
     .map((parts) => parts.join(''));
 
 /** The exporter's processors for one markdown cell: the tree the page shows, and the page's MDX. */

@@ -116,7 +116,13 @@ for (const [label, broken, message] of [
 test('every failing notebook is reported in one run', async () => {
   const options = project();
   writeFileSync(path.join(options.inDir, '01_tricky-prose.ipynb'), '[]');
-  writeFileSync(path.join(options.inDir, '02_outputs.ipynb'), notebookJson([md('# Outputs'), code('x', [{ output_type: 'display_data', data: { 'application/vnd.activations.chart+json': { kind: 'pie', title: 't' } } }])]));
+  writeFileSync(
+    path.join(options.inDir, '02_outputs.ipynb'),
+    notebookJson([
+      md('# Outputs'),
+      code('x', [{ output_type: 'display_data', data: { 'application/vnd.activations.chart+json': { kind: 'pie', title: 't' } } }]),
+    ]),
+  );
   writeFileSync(path.join(options.notebooksDir, '02_outputs.ipynb'), notebookJson([md('# Outputs'), code('x')]));
   const error = await failure(options);
   assert.equal(error.errors.length, 2);
@@ -148,7 +154,10 @@ test('a hand-written file where a page would go is not overwritten', async () =>
 
 test('an empty or missing notebooks folder is an error', async () => {
   const options = project();
-  assert.match((await failure({ ...options, notebooksDir: path.join(options.root, 'nowhere') })).errors[0]!, /nowhere: no such folder \(the source notebooks\)$/);
+  assert.match(
+    (await failure({ ...options, notebooksDir: path.join(options.root, 'nowhere') })).errors[0]!,
+    /nowhere: no such folder \(the source notebooks\)$/,
+  );
   mkdirSync(path.join(options.root, 'empty'));
   assert.match((await failure({ ...options, notebooksDir: path.join(options.root, 'empty') })).errors[0]!, /empty: no notebooks \(\*\.ipynb\) in it$/);
 });
@@ -161,9 +170,18 @@ test('the command line prints progress and a summary and exits 0', () => {
   const run = cli(['--in', options.inDir, '--out', options.outDir, '--static', options.staticDir, '--notebooks', options.notebooksDir]);
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n');
-  assert.ok(lines.every((l) => l.startsWith('[docs:export] ')), run.stdout);
-  assert.ok(lines.some((l) => /02_outputs: 14 cells, 2 charts → /.test(l)), run.stdout);
-  assert.ok(lines.some((l) => l.includes('warning: ') && l.includes('raw cell not shown')), run.stdout);
+  assert.ok(
+    lines.every((l) => l.startsWith('[docs:export] ')),
+    run.stdout,
+  );
+  assert.ok(
+    lines.some((l) => /02_outputs: 14 cells, 2 charts → /.test(l)),
+    run.stdout,
+  );
+  assert.ok(
+    lines.some((l) => l.includes('warning: ') && l.includes('raw cell not shown')),
+    run.stdout,
+  );
   assert.match(lines[lines.length - 1]!, /^\[docs:export\] 2 notebooks exported: 4 file\(s\) written, 0 unchanged, 0 removed, in \d+\.\d s$/);
 });
 

@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import { writeAllOrNothing } from '../../src/exporter/write.js';
 import { tempDir } from './support.js';
 
-const leftovers = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
+const leftovers = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.tmp'));
 
 test('writeAllOrNothing writes every file, creating folders, then removes the removals', async () => {
   const dir = tempDir('write');
@@ -20,7 +23,11 @@ test('writeAllOrNothing writes every file, creating folders, then removes the re
   assert.equal(readFileSync(path.join(dir, 'a', 'one.mdx'), 'utf8'), 'one');
   assert.deepEqual([...readFileSync(path.join(dir, 'b', 'two.bin'))], [1, 2, 3]);
   assert.deepEqual(readdirSync(dir).sort(), ['a', 'b']);
-  assert.deepEqual(result, { written: [path.join(dir, 'a', 'one.mdx'), path.join(dir, 'b', 'two.bin')], unchanged: [], removed: [path.join(dir, 'stale.mdx')] });
+  assert.deepEqual(result, {
+    written: [path.join(dir, 'a', 'one.mdx'), path.join(dir, 'b', 'two.bin')],
+    unchanged: [],
+    removed: [path.join(dir, 'stale.mdx')],
+  });
   assert.deepEqual(leftovers(dir), []);
 });
 

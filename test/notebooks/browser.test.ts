@@ -80,10 +80,14 @@ async function drawnCount(page: Page): Promise<number> {
 
 async function openNotebook(page: Page, name: string): Promise<void> {
   await page.goto(`${base}notebooks/${name}`);
-  await page.waitForFunction(() => {
-    const J = (window as any).Jupyter;
-    return J && J.notebook && J.notebook._fully_loaded && J.notebook.kernel && J.notebook.kernel.is_connected();
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const J = (window as any).Jupyter;
+      return J && J.notebook && J.notebook._fully_loaded && J.notebook.kernel && J.notebook.kernel.is_connected();
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 before(async () => {
@@ -193,9 +197,13 @@ async function expectChartsWithoutErrors(page: Page, expected: number): Promise<
   );
   assert.deepEqual(errors, [], 'no cell wrote to stderr');
   assert.equal(await chartOutputCount(page), expected, 'chart outputs after running all cells');
-  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((p) => p.querySelector('svg.main-svg')).length === n, expected, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    (n) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((p) => p.querySelector('svg.main-svg')).length === n,
+    expected,
+    {
+      timeout: 60_000,
+    },
+  );
   assert.equal(await drawnCount(page), expected, 'charts drawn after running all cells');
 }
 
@@ -237,16 +245,22 @@ test('the walkthrough runs in Jupyter Notebook and draws every chart offline, an
 
   await openNotebook(page, WALKTHROUGH);
   assert.equal(await chartOutputCount(page), expected, 'chart outputs after reload');
-  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((p) => p.querySelector('svg.main-svg')).length === n, expected, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    (n) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((p) => p.querySelector('svg.main-svg')).length === n,
+    expected,
+    {
+      timeout: 60_000,
+    },
+  );
   assert.equal(await drawnCount(page), expected, 'charts drawn after save and reload');
   await page.locator('.js-plotly-plot').nth(8).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'notebook-walkthrough-reloaded.png') });
   // The prose with its formulas and a correction note, as MathJax typesets them.
   const note = page.locator('blockquote', { hasText: 'it is the other way round' });
   await note.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('.MathJax_Preview:not(:empty), .MathJax_Processing').length === 0, undefined, { timeout: 30_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.querySelectorAll('.MathJax_Preview:not(:empty), .MathJax_Processing').length === 0, undefined, { timeout: 30_000 })
+    .catch(() => undefined);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'notebook-walkthrough-gelu-note.png') });
   await page.close();
 

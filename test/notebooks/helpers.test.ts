@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRandom } from '../../src/notebook/random.js';
 import { tableHtml, tableMarkdown, tableText } from '../../src/notebook/table.js';
-import { activationFamilies, familiesOf } from '../../src/notebook/families.js';
+import { FAMILY_INFO, activationFamilies, familiesOf } from '../../src/notebook/families.js';
 import {
   TRADE_OFF_SECTIONS,
   claimMarkdown,
@@ -23,8 +23,14 @@ test('createRandom gives the same sequence for the same seed and another for ano
   const b = createRandom(42);
   const c = createRandom(43);
   const xs = Array.from({ length: 5 }, () => a.uniform());
-  assert.deepEqual(Array.from({ length: 5 }, () => b.uniform()), xs);
-  assert.notDeepEqual(Array.from({ length: 5 }, () => c.uniform()), xs);
+  assert.deepEqual(
+    Array.from({ length: 5 }, () => b.uniform()),
+    xs,
+  );
+  assert.notDeepEqual(
+    Array.from({ length: 5 }, () => c.uniform()),
+    xs,
+  );
   for (const x of xs) assert.ok(x >= 0 && x < 1, `uniform() gave ${x}`);
 });
 
@@ -47,7 +53,13 @@ test('createRandom refuses a seed that is not an integer and a bad count', () =>
   assert.throws(() => createRandom(1).normals(-1), /n must be a non-negative integer, got -1/);
 });
 
-const table = { columns: ['Name', 'Value | pipe', 'Flag'], rows: [['<b>&', -0, true], ['x', 1.5, null]] as const };
+const table = {
+  columns: ['Name', 'Value | pipe', 'Flag'],
+  rows: [
+    ['<b>&', -0, true],
+    ['x', 1.5, null],
+  ] as const,
+};
 
 test('tableHtml escapes cell text and writes booleans as yes/no', () => {
   const html = tableHtml({ columns: table.columns, rows: table.rows.map((r) => [...r]) });
@@ -66,21 +78,40 @@ test('tableText pads columns and a row of the wrong length is refused', () => {
   assert.throws(() => tableText({ columns: ['a', 'b'], rows: [['only one']] }), /table row 0 has 1 cells, the table has 2 columns/);
 });
 
-test('the activation families split the registry at each family\'s first id: every id once, in order', () => {
-  assert.deepEqual(activationFamilies.flatMap((f) => f.ids), [...activationIds]);
+test("the activation families group the registry by each function's own family: every id once, in registry order", () => {
+  const listed = activationFamilies.flatMap((f) => f.ids);
+  assert.deepEqual([...listed].sort(), [...activationIds].sort(), 'every id in exactly one family');
+  for (const f of activationFamilies) {
+    assert.deepEqual(
+      f.ids,
+      activationIds.filter((id) => activations[id].family === f.id),
+      `${f.id}: its members, in registry order`,
+    );
+  }
+  assert.deepEqual(
+    activationFamilies.map((f) => f.id),
+    Object.keys(FAMILY_INFO),
+    'one family per FAMILY_INFO entry, in its order',
+  );
   const hard = activationFamilies.find((f) => f.ids.includes('hardswish'))!;
   // Hardswish is piecewise quadratic (its derivative a ramp), not piecewise linear like its neighbours.
   assert.match(hard.title, /quadratic/);
   assert.match(hard.description, /hardswish[^.]*piecewise quadratic/);
-  const starts = [
-    { first: 'a', title: 'A', description: '' },
-    { first: 'c', title: 'C', description: '' },
+  const info = { x: { title: 'X', description: '' }, y: { title: 'Y', description: '' } };
+  const members = [
+    { id: 'a', family: 'y' },
+    { id: 'b', family: 'x' },
+    { id: 'c', family: 'y' },
   ];
-  assert.deepEqual(familiesOf(['a', 'b', 'c', 'd'], starts).map((f) => f.ids), [['a', 'b'], ['c', 'd']]);
-  assert.throws(() => familiesOf(['a', 'b'], starts), /'c' \(first of 'C'\) is not in the registry/);
-  assert.throws(() => familiesOf(['c', 'a'], starts), /must start at the registry's first id 'c'/);
-  const b = { first: 'b', title: 'B', description: '' };
-  assert.throws(() => familiesOf(['a', 'c', 'b'], [starts[0]!, b, starts[1]!]), /'c' comes before 'b' in the registry/);
+  assert.deepEqual(
+    familiesOf(members, info).map((f) => [f.id, f.ids]),
+    [
+      ['x', ['b']],
+      ['y', ['a', 'c']],
+    ],
+  );
+  assert.throws(() => familiesOf([...members, { id: 'd', family: 'z' }], info), /'d' is in family 'z', which has no title/);
+  assert.throws(() => familiesOf([{ id: 'a', family: 'x' }], info), /no activation is in family 'y'/);
 });
 
 test('shortCitation names one, two or the first of three or more authors, and the year', () => {
@@ -105,7 +136,10 @@ test('evidence reads as "paper: …, where", "measured: experiment …, finding 
   const e = experiments[0]!;
   const f = e.findings[0]!;
   const measured = evidenceMarkdown({ kind: 'measured', experiment: e.id, finding: f.id }, relu);
-  assert.ok(measured.startsWith(`measured: experiment [\`${e.id}\`](05_trade-offs-measured.ipynb), finding \`${f.id}\`: ${f.statement} (committed run: `), measured);
+  assert.ok(
+    measured.startsWith(`measured: experiment [\`${e.id}\`](05_trade-offs-measured.ipynb), finding \`${f.id}\`: ${f.statement} (committed run: `),
+    measured,
+  );
   assert.equal(
     evidenceMarkdown({ kind: 'measured', experiment: e.id, finding: f.id }, relu, { measuredDetail: false, linkExperiments: false }),
     `measured: experiment \`${e.id}\`, finding \`${f.id}\`: ${f.statement}`,

@@ -48,7 +48,13 @@ test('plotOutputSpec names the module function for a layer output on a grid', ()
     series: [{ id: 'swish', params: { beta: 0.1 }, label: 'Swish' }],
   });
   const sm = layer(softmax)(data);
-  assert.deepEqual(plotOutputSpec(data, sm, 'Softmax'), { kind: 'vector', title: 'Softmax', grid: { start: -5, stop: 5, count: 100 }, fn: 'softmax', label: 'Softmax' });
+  assert.deepEqual(plotOutputSpec(data, sm, 'Softmax'), {
+    kind: 'vector',
+    title: 'Softmax',
+    grid: { start: -5, stop: 5, count: 100 },
+    fn: 'softmax',
+    label: 'Softmax',
+  });
 });
 
 test('plotOutputSpec falls back to the numbers when the output cannot be recomputed from the module', () => {

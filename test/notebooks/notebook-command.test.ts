@@ -23,20 +23,16 @@ function freePort(): Promise<number> {
 test('npm run notebook serves notebooks/ with the tslab kernel and prints the address', async () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'activations-notebook-command-'));
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['scripts/notebook.mjs', '--no-browser', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        JUPYTER_DATA_DIR: path.join(tmp, 'data'),
-        JUPYTER_RUNTIME_DIR: path.join(tmp, 'runtime'),
-        JUPYTER_CONFIG_DIR: path.join(tmp, 'config'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['scripts/notebook.mjs', '--no-browser', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      JUPYTER_DATA_DIR: path.join(tmp, 'data'),
+      JUPYTER_RUNTIME_DIR: path.join(tmp, 'runtime'),
+      JUPYTER_CONFIG_DIR: path.join(tmp, 'config'),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   child.stderr.on('data', (c) => (out += c));
@@ -57,7 +53,10 @@ test('npm run notebook serves notebooks/ with the tslab kernel and prints the ad
     };
     assert.equal(specs.kernelspecs.tslab?.spec.display_name, 'TypeScript (tslab)');
     const contents = (await (await fetch(`http://127.0.0.1:${port}/api/contents?token=${token}`)).json()) as { content: { name: string }[] };
-    assert.ok(contents.content.some((f) => f.name === '00_activation-functions.ipynb'), 'the server does not serve notebooks/');
+    assert.ok(
+      contents.content.some((f) => f.name === '00_activation-functions.ipynb'),
+      'the server does not serve notebooks/',
+    );
   } finally {
     child.kill('SIGTERM');
     await exited;

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { activationIds, activations } from '../../src/registry.js';
+import { activationById, activationIds, activations } from '../../src/registry.js';
 import { logSoftmax, softmax, softmin } from '../../src/vector/softmax.js';
 import { PLOTLY_MIME } from '../../src/plot/bundle.js';
 import { chartFromSpec, figureFromSpec, type PlotlyFigure } from '../../src/plot/figure.js';
@@ -110,12 +110,15 @@ test('every notebook imports the built module and calls initPlotly() in its firs
     assert.match(first, /from "\.\.\/dist\/index\.js"/, `${name}: first code cell imports the module`);
     assert.match(first, /^initPlotly\(\);$/m, `${name}: first code cell calls initPlotly()`);
     // Its output is plotly.js itself plus a line for Jupyter; the site draws its own charts.
-    assert.ok((code[0]!.metadata?.['tags'] as string[] | undefined)?.includes('remove-output'), `${name}: first code cell is tagged remove-output for the site`);
+    assert.ok(
+      (code[0]!.metadata?.['tags'] as string[] | undefined)?.includes('remove-output'),
+      `${name}: first code cell is tagged remove-output for the site`,
+    );
     for (const cell of code.slice(1)) assert.doesNotMatch(text(cell.source), /initPlotly\(/, `${name}: initPlotly() outside the first code cell`);
   }
 });
 
-test('each executed copy has the notebook\'s cells and sources, counts from 1, and no stderr output', () => {
+test("each executed copy has the notebook's cells and sources, counts from 1, and no stderr output", () => {
   for (const name of notebookNames()) {
     const source = readNotebook(path.join(NOTEBOOKS, name));
     const nb = executed.get(name)!;
@@ -131,7 +134,7 @@ test('each executed copy has the notebook\'s cells and sources, counts from 1, a
   }
 });
 
-test('plotly.js is inlined exactly once per notebook, in the first code cell\'s output', () => {
+test("plotly.js is inlined exactly once per notebook, in the first code cell's output", () => {
   const marker = 'plotly.js (basic - minified)';
   for (const [name, nb] of executed) {
     const hits = nb.cells.flatMap((cell, i) =>
@@ -167,7 +170,7 @@ test('every chart is one display_data with Plotly JSON, self-contained HTML, a t
   }
 });
 
-test('the plotted numbers are the module\'s output on the same inputs, recomputed from each chart spec', () => {
+test("the plotted numbers are the module's output on the same inputs, recomputed from each chart spec", () => {
   for (const c of charts) {
     const spec = c.spec;
     if (spec.kind === 'data') {
@@ -182,7 +185,7 @@ test('the plotted numbers are the module\'s output on the same inputs, recompute
       spec.kind === 'vector'
         ? [{ fn: spec.fn, y: ({ softmax, logSoftmax, softmin } as const)[spec.fn](xs) }]
         : spec.series.map((s) => {
-            const a = activations[s.id];
+            const a = activationById(s.id);
             assert.ok(a, `${where(c)}: unknown activation '${s.id}'`);
             return { fn: s.id, y: s.derivative ? a.mapDerivative(xs, s.params) : a.map(xs, s.params) };
           });
@@ -198,7 +201,7 @@ test('the plotted numbers are the module\'s output on the same inputs, recompute
   }
 });
 
-test('each chart\'s Plotly JSON is what figureFromSpec builds from its spec, so the site draws the same chart', () => {
+test("each chart's Plotly JSON is what figureFromSpec builds from its spec, so the site draws the same chart", () => {
   for (const c of charts) {
     assert.deepEqual(c.figure, JSON.parse(JSON.stringify(figureFromSpec(c.spec))), where(c));
   }
@@ -214,24 +217,30 @@ function walkthroughCells(): { nb: Notebook; index: Map<number, number> } {
   return { nb, index };
 }
 
-test('the walkthrough has the source\'s 26 cells, in order, each of the same kind', () => {
+test("the walkthrough has the source's 26 cells, in order, each of the same kind", () => {
   const { nb, index } = walkthroughCells();
-  assert.deepEqual([...index.keys()], fixture.cells.map((c) => c.cell), 'walkthrough cell numbers, in notebook order');
+  assert.deepEqual(
+    [...index.keys()],
+    fixture.cells.map((c) => c.cell),
+    'walkthrough cell numbers, in notebook order',
+  );
   for (const f of fixture.cells) assert.equal(nb.cells[index.get(f.cell)!]!.cell_type, f.kind, `source cell ${f.cell}: kind`);
 });
 
 /** Letters and digits only, links reduced to their text: compares prose across markup and LaTeX delimiters. */
 function normalise(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`[^`]*`/g, '')
-    // Typesetting commands the notebook adds around names in formulas, e.g. \text{SoftPlus}.
-    .replace(/\\(?:text|operatorname|mathrm)\b/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+  return (
+    markdown
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/`[^`]*`/g, '')
+      // Typesetting commands the notebook adds around names in formulas, e.g. \text{SoftPlus}.
+      .replace(/\\(?:text|operatorname|mathrm)\b/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+  );
 }
 
-test('the walkthrough\'s markdown cells keep the source\'s prose, line by line, and their headings', () => {
+test("the walkthrough's markdown cells keep the source's prose, line by line, and their headings", () => {
   const { nb, index } = walkthroughCells();
   for (const f of fixture.cells.filter((c) => c.kind === 'markdown')) {
     const source = text(nb.cells[index.get(f.cell)!]!.source);
@@ -243,12 +252,15 @@ test('the walkthrough\'s markdown cells keep the source\'s prose, line by line, 
   }
 });
 
-test('the walkthrough corrects the source\'s slips in visible notes', () => {
+test("the walkthrough corrects the source's slips in visible notes", () => {
   const { nb, index } = walkthroughCells();
   for (const c of fixture.corrections) {
     const source = text(nb.cells[index.get(c.cell)!]!.source);
     // A note may be indented under the list item it corrects.
-    const notes = source.split('\n').map((l) => l.trimStart()).filter((l) => l.startsWith('> **Note (correction):**'));
+    const notes = source
+      .split('\n')
+      .map((l) => l.trimStart())
+      .filter((l) => l.startsWith('> **Note (correction):**'));
     assert.ok(notes.length > 0, `cell ${c.cell}: no "> **Note (correction):**" blockquote`);
     const note = notes.find((n) => c.must_mention.every((word) => n.includes(word)));
     assert.ok(note, `cell ${c.cell}: no note on ${c.slip} that mentions ${c.must_mention.map((w) => `"${w}"`).join(', ')}; its notes:\n${notes.join('\n')}`);
@@ -269,7 +281,11 @@ test('the walkthrough shows, under each function it covers, every claim of the m
   const shown = new Set(calls.flatMap((c) => c.ids));
   // Every function the walkthrough draws is covered (and SiLU, the Swish section's formula).
   const drawn = [...fixture.cells.flatMap((c) => (c.chart ? [c.chart.id ?? c.chart.fn!] : [])), ...fixture.added.map((a) => a.chart.id)];
-  assert.deepEqual(drawn.filter((id) => !shown.has(id)), [], 'functions the walkthrough draws without showing their claims');
+  assert.deepEqual(
+    drawn.filter((id) => !shown.has(id)),
+    [],
+    'functions the walkthrough draws without showing their claims',
+  );
   // Each claims cell follows the markdown cell that states that function's trade-offs.
   for (const c of calls) assert.equal(nb.cells[c.cell - 1]!.cell_type, 'markdown', `cell ${c.cell + 1}: showTradeOffs should follow the section's text`);
   assert.ok(calls[0]!.cell > index.get(6)!, 'the claims cells come after the set-up cells');
@@ -288,10 +304,13 @@ test('the walkthrough shows, under each function it covers, every claim of the m
             assert.ok(markdown.includes(`    - ${line}`), `${id}: evidence not shown for "${claim.text}":\n  ${line}`);
             // What a reader must see in it, independently of how the line is built.
             const must =
-              e.kind === 'paper' ? [`paper: `, shortCitation(e.key), e.where]
-              : e.kind === 'measured' ? ['measured: ', e.experiment, e.finding]
-              : e.kind === 'property' ? ['property: ']
-              : ['conjecture'];
+              e.kind === 'paper'
+                ? [`paper: `, shortCitation(e.key), e.where]
+                : e.kind === 'measured'
+                  ? ['measured: ', e.experiment, e.finding]
+                  : e.kind === 'property'
+                    ? ['property: ']
+                    : ['conjecture'];
             for (const m of must) assert.ok(line.includes(m), `${id}: "${line}" does not mention "${m}"`);
           }
         }
@@ -300,16 +319,24 @@ test('the walkthrough shows, under each function it covers, every claim of the m
   }
 });
 
-test('the walkthrough draws the source\'s charts with its titles and parameters, plus SELU between GELU and Swish', () => {
+test("the walkthrough draws the source's charts with its titles and parameters, plus SELU between GELU and Swish", () => {
   const { nb, index } = walkthroughCells();
   const expected = fixture.cells.filter((c) => c.chart).map((c) => ({ ...c.chart!, at: index.get(c.cell)! + 1 }));
   const selu = fixture.added[0]!;
   const seluAt = walkthroughChartCell(nb, 'SELU');
   assert.ok(seluAt > index.get(selu.after_cell)! + 1 && seluAt < index.get(selu.before_cell)! + 1, `SELU chart in cell ${seluAt}`);
-  expected.splice(expected.findIndex((e) => e.title === 'Swish'), 0, { ...selu.chart, at: seluAt });
+  expected.splice(
+    expected.findIndex((e) => e.title === 'Swish'),
+    0,
+    { ...selu.chart, at: seluAt },
+  );
 
   const drawn = chartsOf(WALKTHROUGH);
-  assert.deepEqual(drawn.map((c) => c.spec.title), expected.map((e) => e.title), 'chart titles in order');
+  assert.deepEqual(
+    drawn.map((c) => c.spec.title),
+    expected.map((e) => e.title),
+    'chart titles in order',
+  );
   drawn.forEach((c, i) => {
     const e = expected[i]!;
     assert.equal(c.cell, e.at, `${e.title}: drawn in cell ${c.cell}, expected the cell reproducing the source's`);
@@ -321,7 +348,7 @@ test('the walkthrough draws the source\'s charts with its titles and parameters,
       assert.equal(c.spec.series.length, 1);
       const s = c.spec.series[0]!;
       assert.equal(s.id, e.id, `${e.title}: activation`);
-      assert.deepEqual(activations[s.id]!.resolveParams(s.params), e.params, `${e.title}: parameters after defaults`);
+      assert.deepEqual(activationById(s.id)!.resolveParams(s.params), e.params, `${e.title}: parameters after defaults`);
     }
     assert.deepEqual(c.spec.grid, { start: -5, stop: 5, count: 100 }, `${e.title}: grid`);
     // What the source's plot_output draws: a green line labelled with the title, Input/Output axes,
@@ -345,24 +372,35 @@ function walkthroughChartCell(nb: Notebook, title: string): number {
   return nb.cells.findIndex((c: Cell) => c.cell_type === 'code' && text(c.source).includes(`plotOutput(data, output, '${title}')`)) + 1;
 }
 
-test('the walkthrough\'s setup cells print where the code runs and what plotOutput draws', () => {
+test("the walkthrough's setup cells print where the code runs and what plotOutput draws", () => {
   const nb = executed.get(WALKTHROUGH)!;
   const { index } = walkthroughCells();
-  const stdout = (n: number) => (nb.cells[index.get(n)!]!.outputs ?? []).filter((o) => o.name === 'stdout').map((o) => text(o.text)).join('');
+  const stdout = (n: number) =>
+    (nb.cells[index.get(n)!]!.outputs ?? [])
+      .filter((o) => o.name === 'stdout')
+      .map((o) => text(o.text))
+      .join('');
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   assert.match(stdout(4), new RegExp(`^Node v\\d+\\.\\d+\\.\\d+ on \\w+ \\w+; ${pkg.name} ${pkg.version.replace(/\./g, '\\.')}; tslab \\d`));
-  assert.match(stdout(5), /^plotOutput\(data, output, title\): .*green line labelled with the\ntitle, x axis "Input", y axis "Output", legend at the upper left, grid and title/s);
+  assert.match(
+    stdout(5),
+    /^plotOutput\(data, output, title\): .*green line labelled with the\ntitle, x axis "Input", y axis "Output", legend at the upper left, grid and title/s,
+  );
   assert.match(text(nb.cells[index.get(6)!]!.source), /const data = linspace\(-5, 5, 100\);/);
 });
 
-test('notebook 01 draws the derivative of every activation in the module, and the families cover the registry in order', () => {
-  assert.deepEqual(activationFamilies.flatMap((f) => f.ids), [...activationIds]);
+test('notebook 01 draws the derivative of every activation in the module, and the families cover the registry', () => {
+  assert.deepEqual(activationFamilies.flatMap((f) => f.ids).sort(), [...activationIds].sort());
   const derived = new Set(
     chartsOf('01_derivatives-and-vanishing-gradients.ipynb').flatMap((c) =>
       c.spec.kind === 'activation' ? c.spec.series.filter((s) => s.derivative).map((s) => s.id) : [],
     ),
   );
-  assert.deepEqual([...activationIds].filter((id) => !derived.has(id)), [], 'activations without a derivative chart');
+  assert.deepEqual(
+    [...activationIds].filter((id) => !derived.has(id)),
+    [],
+    'activations without a derivative chart',
+  );
   const gradients = chartsOf('01_derivatives-and-vanishing-gradients.ipynb').find((c) => c.spec.title.startsWith('Gradient size through 50 layers'));
   assert.ok(gradients && gradients.spec.kind === 'data', 'no gradient-size chart');
   const last = (name: string) => {
@@ -377,7 +415,7 @@ test('notebook 01 draws the derivative of every activation in the module, and th
   assert.ok(last('SELU') > 0.1 && last('SELU') < 10, `SELU: ${last('SELU')}`);
 });
 
-test('notebook 02 reproduces the SELU paper\'s claim: mean near 0 and variance near 1 through 50 layers, unlike ReLU and tanh', () => {
+test("notebook 02 reproduces the SELU paper's claim: mean near 0 and variance near 1 through 50 layers, unlike ReLU and tanh", () => {
   const find = (title: string) => {
     const c = chartsOf('02_selu-self-normalisation.ipynb').find((x) => x.spec.title === title);
     assert.ok(c && c.spec.kind === 'data', `no data chart '${title}'`);
@@ -399,7 +437,12 @@ test('notebook 02 reproduces the SELU paper\'s claim: mean near 0 and variance n
   assert.ok(mean('ReLU')[1]! > 0.3, `ReLU mean at layer 1: ${mean('ReLU')[1]}`);
   assert.ok(variance('Tanh')[50]! < 0.5 * variance('Tanh')[1]!, `tanh variance: ${variance('Tanh')[1]} → ${variance('Tanh')[50]}`);
   const starts = find('SELU: variance from different starting points');
-  const names = (chartsOf('02_selu-self-normalisation.ipynb').find((x) => x.spec.title === 'SELU: variance from different starting points')!.spec as Extract<ChartSpec, { kind: 'data' }>).series.map((s) => s.name);
+  const names = (
+    chartsOf('02_selu-self-normalisation.ipynb').find((x) => x.spec.title === 'SELU: variance from different starting points')!.spec as Extract<
+      ChartSpec,
+      { kind: 'data' }
+    >
+  ).series.map((s) => s.name);
   for (const name of names) {
     const v = starts(name)[50]!;
     assert.ok(v > 0.8 && v < 1.25, `${name}: variance at layer 50 is ${v}`);
@@ -419,7 +462,7 @@ test('notebook 02 is deterministic: executing it again gives the same outputs', 
   }
 });
 
-test('notebook 03 shows the naive softmax failing where the module\'s stays finite', () => {
+test("notebook 03 shows the naive softmax failing where the module's stays finite", () => {
   const c = chartsOf('03_softmax-stability.ipynb').find((x) => x.spec.title.startsWith('Softmax of [c, c+1, c+2]'));
   assert.ok(c && c.spec.kind === 'data');
   const [stable, naive] = c.spec.series;
@@ -436,7 +479,10 @@ test('notebook 03 shows the naive softmax failing where the module\'s stays fini
 test('notebook 04 overlays every activation and tabulates every one from the registry', () => {
   const overlay = chartsOf('04_comparison.ipynb').find((c) => c.spec.title === 'All activation functions');
   assert.ok(overlay && overlay.spec.kind === 'activation');
-  assert.deepEqual(overlay.spec.series.map((s) => s.id), [...activationIds]);
+  assert.deepEqual(
+    overlay.spec.series.map((s) => s.id),
+    [...activationIds],
+  );
   const tables = executed
     .get('04_comparison.ipynb')!
     .cells.flatMap((c) => c.outputs ?? [])
@@ -444,7 +490,10 @@ test('notebook 04 overlays every activation and tabulates every one from the reg
     .filter((t) => t.startsWith('| Activation | PyTorch |'));
   assert.equal(tables.length, 1, 'one properties table');
   const rows = tables[0]!.split('\n').slice(2);
-  assert.deepEqual(rows.map((r) => r.split(' | ')[0]!.slice(2)), activationIds.map((id) => activations[id]!.name));
+  assert.deepEqual(
+    rows.map((r) => r.split(' | ')[0]!.slice(2)),
+    activationIds.map((id) => activations[id]!.name),
+  );
 });
 
 test('notebook 01 explains the gradient factors with the inputs each layer sees, and hardswish as piecewise quadratic', () => {
@@ -458,18 +507,28 @@ test('notebook 01 explains the gradient factors with the inputs each layer sees,
     .flatMap((c) => c.outputs ?? [])
     .map((o) => text(o.data?.['text/markdown'] as string | undefined))
     .find((t) => t.startsWith('| Activation | RMS of z, layer 1 |'));
-  assert.ok(table, 'no table of the layers\' inputs');
-  const row = (name: string) => table.split('\n').find((r) => r.startsWith(`| ${name} |`))!.split(' | ');
+  assert.ok(table, "no table of the layers' inputs");
+  const row = (name: string) =>
+    table
+      .split('\n')
+      .find((r) => r.startsWith(`| ${name} |`))!
+      .split(' | ');
   // Softplus: the inputs keep their spread; GELU's shrink towards 0 (the explanation the prose gives).
   assert.ok(Number(row('Softplus')[2]) > 0.1, `softplus inputs at layer 50: ${row('Softplus')[2]}`);
   assert.ok(Number(row('GELU')[2]) < 1e-6, `GELU inputs at layer 50: ${row('GELU')[2]}`);
   const prose = nb.cells.map((c) => text(c.source)).join('\n');
-  assert.doesNotMatch(prose, /Softplus, GELU, SiLU and Mish\*\* shrink it faster still, by 0\.5 to 0\.6 per layer: in this network their inputs drift towards 0/);
+  assert.doesNotMatch(
+    prose,
+    /Softplus, GELU, SiLU and Mish\*\* shrink it faster still, by 0\.5 to 0\.6 per layer: in this network their inputs drift towards 0/,
+  );
 });
 
 test('notebook 02 states the means after the first layer that its code computes, not "near 0"', () => {
   const nb = executed.get('02_selu-self-normalisation.ipynb')!;
-  const prose = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => text(c.source)).join('\n');
+  const prose = nb.cells
+    .filter((c) => c.cell_type === 'markdown')
+    .map((c) => text(c.source))
+    .join('\n');
   assert.doesNotMatch(prose, /mean is near 0 after the first layer/);
   const c = chartsOf('02_selu-self-normalisation.ipynb').find((x) => x.spec.title === 'SELU: mean from different starting points')!;
   const means = (c.spec as Extract<ChartSpec, { kind: 'data' }>).series.map((s) => s.y[1]!);
@@ -484,7 +543,10 @@ test('notebook 02 states the means after the first layer that its code computes,
 
 test('notebook 03 checks the underflow bound: half of the smallest subnormal rounds to 0', () => {
   const nb = executed.get('03_softmax-stability.ipynb')!;
-  const prose = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => text(c.source)).join('\n');
+  const prose = nb.cells
+    .filter((c) => c.cell_type === 'markdown')
+    .map((c) => text(c.source))
+    .join('\n');
   assert.match(prose, /2\.47 \\times 10\^\{-324\}/);
   const table = nb.cells
     .flatMap((c) => c.outputs ?? [])
@@ -496,7 +558,7 @@ test('notebook 03 checks the underflow bound: half of the smallest subnormal rou
   assert.match(table, /\| Number\.MIN_VALUE \* 0\.50001 \(just above half\) \| 4\.94e-324 \|/);
 });
 
-test('notebook 04 shows each function\'s first recommendation as text with its evidence', () => {
+test("notebook 04 shows each function's first recommendation as text with its evidence", () => {
   const table = executed
     .get('04_comparison.ipynb')!
     .cells.flatMap((c) => c.outputs ?? [])
@@ -529,46 +591,73 @@ const viaJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 test('notebook 05 runs the tiny configurations by default, with a switch to the full ones', () => {
   const nb = readNotebook(path.join(NOTEBOOKS, MEASURED));
-  const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => text(c.source)).join('\n');
+  const code = nb.cells
+    .filter((c) => c.cell_type === 'code')
+    .map((c) => text(c.source))
+    .join('\n');
   assert.match(code, /^const useFullConfig = false;$/m);
-  for (const e of experiments as readonly Experiment[]) assert.match(code, new RegExp(`await runExperiment\\('${e.id}', \\{ full: useFullConfig \\}\\)`), `${e.id} is not run`);
+  for (const e of experiments as readonly Experiment[])
+    assert.match(code, new RegExp(`await runExperiment\\('${e.id}', \\{ full: useFullConfig \\}\\)`), `${e.id} is not run`);
 });
 
-test('notebook 05 has one section per experiment, in the module\'s order, each with claims, run, committed run and verdict', () => {
+test("notebook 05 has one section per experiment, in the module's order, each with claims, run, committed run and verdict", () => {
   const nb = readNotebook(path.join(NOTEBOOKS, MEASURED));
   const order = nb.cells.filter((c) => c.cell_type === 'markdown' && /^## \d+\. /.test(text(c.source))).map((c) => c.metadata['experiment']);
-  assert.deepEqual(order, experiments.map((e) => e.id), 'sections');
+  assert.deepEqual(
+    order,
+    experiments.map((e) => e.id),
+    'sections',
+  );
   const outputs = executed.get(MEASURED)!.cells;
   for (const e of experiments as readonly Experiment[]) {
     const cells = outputs.filter((c) => nb.cells[outputs.indexOf(c)]!.metadata['experiment'] === e.id);
-    const markdown = cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.data?.['text/markdown'] as string | undefined)).join('\n');
+    const markdown = cells
+      .flatMap((c) => c.outputs ?? [])
+      .map((o) => text(o.data?.['text/markdown'] as string | undefined))
+      .join('\n');
     assert.ok(markdown.includes(`*Question:* ${e.question}`), `${e.id}: question`);
     for (const c of claimsCiting(e.id)) {
       assert.ok(markdown.includes(c.claim.text), `${e.id}: the claim of ${c.fn} that cites it is not shown: ${c.claim.text}`);
       assert.ok(markdown.includes(`"${c.claim.text}" → **supported**`), `${e.id}: no "supported" verdict for ${c.fn}: ${c.claim.text}`);
     }
     // The findings table: every finding, on this run and on the committed one.
-    const plain = cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.data?.['text/plain'] as string | undefined)).join('\n');
-    for (const f of e.findings) assert.equal(plain.split('\n').filter((l) => l.startsWith(f.id + ' ')).length, 2, `${e.id}: finding ${f.id} in two findings tables`);
+    const plain = cells
+      .flatMap((c) => c.outputs ?? [])
+      .map((o) => text(o.data?.['text/plain'] as string | undefined))
+      .join('\n');
+    for (const f of e.findings)
+      assert.equal(plain.split('\n').filter((l) => l.startsWith(f.id + ' ')).length, 2, `${e.id}: finding ${f.id} in two findings tables`);
   }
 });
 
-test('notebook 05 draws each experiment\'s charts: the committed run\'s exactly, this run\'s as a tiny run draws them', async () => {
+test("notebook 05 draws each experiment's charts: the committed run's exactly, this run's as a tiny run draws them", async () => {
   for (const e of experiments as readonly Experiment[]) {
     const committed = measuredCharts(e.id, 'committed');
     const expected = viaJson(e.charts(loadResults(e.id).result));
-    assert.deepEqual(committed.map((c) => c.spec), expected, `${e.id}: committed charts`);
+    assert.deepEqual(
+      committed.map((c) => c.spec),
+      expected,
+      `${e.id}: committed charts`,
+    );
 
     // Two tiny runs: what differs between them is timing, which the notebook's run cannot match.
     const [a, b] = [viaJson(e.charts(await e.run(e.tinyConfig))), viaJson(e.charts(await e.run(e.tinyConfig)))];
     const live = measuredCharts(e.id, 'live').map((c) => c.spec);
-    assert.deepEqual(live.map((s) => s.title), a.map((s) => s.title), `${e.id}: live chart titles`);
+    assert.deepEqual(
+      live.map((s) => s.title),
+      a.map((s) => s.title),
+      `${e.id}: live chart titles`,
+    );
     live.forEach((spec, i) => {
       assert.equal(spec.kind, 'data', `${e.id}: ${spec.title}: experiments draw data charts`);
       const sa = a[i] as Extract<ChartSpec, { kind: 'data' }>;
       const sb = b[i] as Extract<ChartSpec, { kind: 'data' }>;
       const s = spec as Extract<ChartSpec, { kind: 'data' }>;
-      assert.deepEqual(s.series.map((x) => x.name), sa.series.map((x) => x.name), `${e.id}: ${spec.title}: series`);
+      assert.deepEqual(
+        s.series.map((x) => x.name),
+        sa.series.map((x) => x.name),
+        `${e.id}: ${spec.title}: series`,
+      );
       s.series.forEach((series, k) => {
         if (JSON.stringify(sa.series[k]) !== JSON.stringify(sb.series[k])) return;
         assert.deepEqual(series, sa.series[k], `${e.id}: ${spec.title}: series '${series.name}' differs from a tiny run's`);

@@ -10,7 +10,12 @@ import { softmax } from '../../src/vector/softmax.js';
 const grid = { start: -5, stop: 5, count: 100 };
 
 test('chartFromSpec computes an activation series with the module, parameters included', () => {
-  const chart = chartFromSpec({ kind: 'activation', title: 'Leaky ReLU', grid, series: [{ id: 'leakyRelu', params: { negativeSlope: 0.1 }, label: 'Leaky ReLU' }] });
+  const chart = chartFromSpec({
+    kind: 'activation',
+    title: 'Leaky ReLU',
+    grid,
+    series: [{ id: 'leakyRelu', params: { negativeSlope: 0.1 }, label: 'Leaky ReLU' }],
+  });
   const xs = linspace(grid);
   const line = chart.lines[0]!;
   assert.equal(line.name, 'Leaky ReLU');
@@ -24,7 +29,15 @@ test('chartFromSpec computes an activation series with the module, parameters in
 });
 
 test('chartFromSpec draws derivatives when asked, names them, and titles the y axis "Derivative"', () => {
-  const chart = chartFromSpec({ kind: 'activation', title: 'd', grid: { start: -1, stop: 1, count: 3 }, series: [{ id: 'relu', derivative: true }, { id: 'sigmoid', derivative: true }] });
+  const chart = chartFromSpec({
+    kind: 'activation',
+    title: 'd',
+    grid: { start: -1, stop: 1, count: 3 },
+    series: [
+      { id: 'relu', derivative: true },
+      { id: 'sigmoid', derivative: true },
+    ],
+  });
   assert.equal(chart.yTitle, 'Derivative');
   assert.deepEqual(Array.from(chart.lines[0]!.y), [0, 0, 1], "relu' at -1, 0 (autograd's 0), 1");
   assert.equal(chart.lines[1]!.y[1], 0.25, "sigmoid'(0) = 1/4");
@@ -50,11 +63,19 @@ test('chartFromSpec fails clearly on an unknown activation, function or kind, an
   assert.throws(() => chartFromSpec({ kind: 'vector', title: 't', grid, fn: 'argmax' as 'softmax' }), /unknown vector function 'argmax'/);
   assert.throws(() => chartFromSpec({ kind: 'pie' } as unknown as ChartSpec), /unknown chart kind 'pie'/);
   assert.throws(() => chartFromSpec({ kind: 'activation', title: 'empty', grid, series: [] }), /spec 'empty': series must be a non-empty array/);
-  assert.throws(() => chartFromSpec({ kind: 'activation', title: 't', grid, series: [{ id: 'elu', params: { alpha: 'x' as unknown as number } }] }), /elu: parameter 'alpha' must be a number/);
+  assert.throws(
+    () => chartFromSpec({ kind: 'activation', title: 't', grid, series: [{ id: 'elu', params: { alpha: 'x' as unknown as number } }] }),
+    /elu: parameter 'alpha' must be a number/,
+  );
 });
 
-test('a single curve is drawn like the walkthrough\'s plot_output: green, labelled, Input/Output, legend upper left, grid', () => {
-  const figure = lineFigure({ title: 'ReLU', xTitle: 'Input', yTitle: 'Output', lines: [{ name: 'ReLU', x: new Float64Array([-1, 1]), y: new Float32Array([0, 1]) }] });
+test("a single curve is drawn like the walkthrough's plot_output: green, labelled, Input/Output, legend upper left, grid", () => {
+  const figure = lineFigure({
+    title: 'ReLU',
+    xTitle: 'Input',
+    yTitle: 'Output',
+    lines: [{ name: 'ReLU', x: new Float64Array([-1, 1]), y: new Float32Array([0, 1]) }],
+  });
   const trace = figure.data[0]!;
   assert.equal(trace.line.color, '#008000');
   assert.equal(trace.name, 'ReLU');
@@ -91,7 +112,10 @@ test('the dark theme changes the colours and nothing else', () => {
 });
 
 test('lineFigure refuses lines whose x and y lengths differ', () => {
-  assert.throws(() => lineFigure({ title: 't', xTitle: 'x', yTitle: 'y', lines: [{ name: 'bad', x: [1, 2], y: [1] }] }), /line 'bad' has 2 x values and 1 y values/);
+  assert.throws(
+    () => lineFigure({ title: 't', xTitle: 'x', yTitle: 'y', lines: [{ name: 'bad', x: [1, 2], y: [1] }] }),
+    /line 'bad' has 2 x values and 1 y values/,
+  );
 });
 
 test('chartMimeBundle carries the four representations, all describing the same chart', () => {

@@ -22,7 +22,12 @@ test('linspace over a symmetric interval is exactly symmetric, and an odd count 
 });
 
 test('linspace points lie within a few ulps of start + (stop - start) * i / (count - 1)', () => {
-  const cases: [number, number, number][] = [[-5, 5, 100], [0, 1, 7], [-3.7, 12.1, 33], [1e-3, 2.5, 1000]];
+  const cases: [number, number, number][] = [
+    [-5, 5, 100],
+    [0, 1, 7],
+    [-3.7, 12.1, 33],
+    [1e-3, 2.5, 1000],
+  ];
   for (const [start, stop, count] of cases) {
     const xs = linspace(start, stop, count);
     const step = (stop - start) / (count - 1);

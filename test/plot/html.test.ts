@@ -53,7 +53,14 @@ function fakePage(options: { plotly: boolean; elements: number }) {
       return elements.filter((e) => !e.attributes['data-drawn']);
     },
   };
-  const context = vm.createContext({ window, document, setTimeout: (fn: () => void) => timers.push(fn), Event: class { constructor(public type: string) {} } });
+  const context = vm.createContext({
+    window,
+    document,
+    setTimeout: (fn: () => void) => timers.push(fn),
+    Event: class {
+      constructor(public type: string) {}
+    },
+  });
   const runTimers = (max: number) => {
     for (let i = 0; i < max && timers.length; i++) timers.shift()!();
   };

@@ -123,13 +123,16 @@ test('the SVG is well-formed XML with escaped text and an accessible name and de
   assert.equal(root.attrs['aria-describedby'], desc[0]!.attrs.id);
   // Everything drawn is hidden from screen readers, which read the title and description only.
   const drawn = root.children.filter((c): c is El => typeof c !== 'string' && !['title', 'desc', 'style', 'defs'].includes(c.name));
-  assert.deepEqual(drawn.map((e) => e.attrs['aria-hidden']), ['true']);
+  assert.deepEqual(
+    drawn.map((e) => e.attrs['aria-hidden']),
+    ['true'],
+  );
   const texts = all(drawn[0]!, (e) => e.name === 'text').map(textOf);
   assert.ok(texts.filter((t) => t === name).length === 2, 'the chart title and the legend name, unescaped after parsing');
   assert.equal(byClass(root, 'af-trace')[0]!.attrs['data-name'], name);
 });
 
-test('one trace group per line, in lineFigure\'s colours for both themes and its dashes after the colours run out', () => {
+test("one trace group per line, in lineFigure's colours for both themes and its dashes after the colours run out", () => {
   for (const n of [1, 3, 12]) {
     const c = chart(manyLines(n));
     const root = parseXml(chartSvg(c, opts));
@@ -152,7 +155,13 @@ test('one trace group per line, in lineFigure\'s colours for both themes and its
 
 test('the themed parts carry light colours as attributes and dark ones in scoped rules, for any dark selector', () => {
   const root = parseXml(chartSvg(chart(manyLines(2)), { ...opts, darkSelector: 'html.dark > body' }));
-  const parts = { 'af-paper': { fill: 'paper' }, 'af-grid': { stroke: 'grid' }, 'af-axis': { stroke: 'axis' }, 'af-text': { fill: 'font' }, 'af-legend-bg': { fill: 'legendBg', stroke: 'grid' } } as const;
+  const parts = {
+    'af-paper': { fill: 'paper' },
+    'af-grid': { stroke: 'grid' },
+    'af-axis': { stroke: 'axis' },
+    'af-text': { fill: 'font' },
+    'af-legend-bg': { fill: 'legendBg', stroke: 'grid' },
+  } as const;
   for (const [cls, paint] of Object.entries(parts)) {
     const [el] = byClass(root, cls);
     assert.ok(el, `an element of class ${cls}`);
@@ -192,7 +201,11 @@ test('a log axis has power-of-ten labels, drops y <= 0, and spans the positive d
   assert.ok(labels.includes('1') && labels.some((l) => l.startsWith('10⁻')), labels.join(' '));
   const trace = byClass(root, 'af-trace')[0]!;
   const parts = subpaths(all(trace, (e) => e.name === 'path')[0]!.attrs.d!);
-  assert.deepEqual(parts.map((p) => p.length), [2, 2], 'x 0–1 and 3–4 join; 0 and −1 break the line; x 6 stands alone');
+  assert.deepEqual(
+    parts.map((p) => p.length),
+    [2, 2],
+    'x 0–1 and 3–4 join; 0 and −1 break the line; x 6 stands alone',
+  );
   assert.equal(all(trace, (e) => e.name === 'circle').length, 5, 'a marker for each positive value');
   // 1e-20 is the lowest value: its marker lies inside the plot, above the bottom edge (5% padding).
   const cys = all(trace, (e) => e.name === 'circle').map((c) => Number(c.attrs.cy));
@@ -246,7 +259,10 @@ test("'below' puts every name in rows under the plot and makes the viewBox talle
     assert.ok(legendTop + Number(legend.attrs.height) <= height!, 'inside the viewBox');
     assert.ok(Number(legend.attrs.x) >= 0 && Number(legend.attrs.x) + Number(legend.attrs.width) <= width!);
     const names = all(root, (e) => e.name === 'text' && Number(e.attrs.y) > legendTop);
-    assert.deepEqual(names.map(textOf), c.lines.map((l) => l.name));
+    assert.deepEqual(
+      names.map(textOf),
+      c.lines.map((l) => l.name),
+    );
     const rows = new Set(names.map((e) => e.attrs.y)).size;
     assert.equal(rows > 1, n === 22, `${n} names in ${rows} rows`);
   }
@@ -272,15 +288,32 @@ test('past 8 lines the legend goes right of a narrower plot and the height follo
 test("marker modes draw circles (6 px across), 'lines+markers' a line as well, and so do their legend keys", () => {
   const x = [0, 1, 2, 3];
   const y = [1, NaN, 2, 3];
-  const root = parseXml(chartSvg(chart([{ name: 'm', x, y, mode: 'markers' }, { name: 'lm', x, y: y.map((v) => v * 2), mode: 'lines+markers' }]), opts));
+  const root = parseXml(
+    chartSvg(
+      chart([
+        { name: 'm', x, y, mode: 'markers' },
+        { name: 'lm', x, y: y.map((v) => v * 2), mode: 'lines+markers' },
+      ]),
+      opts,
+    ),
+  );
   const [m, lm] = byClass(root, 'af-trace');
   assert.equal(all(m!, (e) => e.name === 'path').length, 0);
-  assert.deepEqual(all(m!, (e) => e.name === 'circle').map((c) => c.attrs.r), ['3', '3', '3']);
+  assert.deepEqual(
+    all(m!, (e) => e.name === 'circle').map((c) => c.attrs.r),
+    ['3', '3', '3'],
+  );
   assert.equal(all(lm!, (e) => e.name === 'path').length, 1);
   assert.equal(all(lm!, (e) => e.name === 'circle').length, 3);
   const keys = byClass(root, 'af-key');
-  assert.deepEqual(keys.map((k) => all(k, (e) => e.name === 'circle').length), [1, 1]);
-  assert.deepEqual(keys.map((k) => all(k, (e) => e.name === 'path').length), [0, 1]);
+  assert.deepEqual(
+    keys.map((k) => all(k, (e) => e.name === 'circle').length),
+    [1, 1],
+  );
+  assert.deepEqual(
+    keys.map((k) => all(k, (e) => e.name === 'path').length),
+    [0, 1],
+  );
 });
 
 test('data map monotonically onto the plot: min and max x at its edges, larger y higher up', () => {
@@ -334,7 +367,10 @@ test('ids: every reference resolves inside the SVG, and two prefixes share no id
   const ids = idsOf(ra);
   assert.equal(new Set(ids).size, ids.length, 'ids are unique');
   assert.ok(ids.every((id) => id.startsWith('chart-r1-')));
-  assert.deepEqual(ids.filter((id) => idsOf(rb).includes(id)), []);
+  assert.deepEqual(
+    ids.filter((id) => idsOf(rb).includes(id)),
+    [],
+  );
   const refs = [...a.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]!).concat(ra.attrs['aria-labelledby']!, ra.attrs['aria-describedby']!);
   for (const ref of refs) assert.ok(ids.includes(ref), `#${ref} is defined`);
   assert.equal(chartSvg(chart(manyLines(3)), { ...opts, idPrefix: 'chart-r1' }), a, 'the same input gives the same string');

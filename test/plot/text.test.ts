@@ -29,8 +29,7 @@ test('chartSummary names the chart, the axes and each series with its point coun
   });
   assert.equal(
     text,
-    'Chart "Sigmoid Activation": Output against Input, 1 series\n' +
-      '  Sigmoid Activation: 3 points, x from -5 to 5, y from 0.006693 to 0.9933',
+    'Chart "Sigmoid Activation": Output against Input, 1 series\n' + '  Sigmoid Activation: 3 points, x from -5 to 5, y from 0.006693 to 0.9933',
   );
 });
 
