@@ -12,6 +12,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { ACTIVATION_DOCS, PACKAGE_NAME, ROOT, generate } from '../../scripts/generate-docs.js';
+import { activationIds } from '../../src/registry.js';
+import { vectorFunctionIds } from '../../src/vector/softmax.js';
 
 const run = promisify(execFile);
 const DIR = path.join(ROOT, '.tmp', 'site-usage-examples', String(process.pid));
@@ -42,8 +44,12 @@ before(async () => {
 
 after(() => rmSync(DIR, { recursive: true, force: true }));
 
-test('there is a usage example for each of the 25 function pages', () => {
-  assert.equal(examples.length, 25, `got examples for: ${examples.map((e) => e.id).join(', ')}`);
+test('there is a usage example for each function page, every activation and every softmax-family function', () => {
+  assert.deepEqual(
+    examples.map((e) => e.id),
+    [...activationIds, ...vectorFunctionIds],
+    `got examples for: ${examples.map((e) => e.id).join(', ')}`,
+  );
 });
 
 test('every usage example prints exactly the output shown under it, run against the built package', async () => {
