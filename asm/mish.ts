@@ -17,8 +17,12 @@ import { EXP_SUBNORMAL_EDGE, K_HALF, K_NEG_INF, K_ONE, K_TWO, c2, ld, negAbs, se
     x,
     f64x2.div(f64x2.add(ld(K_ONE), twoU), f64x2.add(ld(K_ONE), f64x2.mul(twoU, f64x2.add(ld(K_ONE), e)))),
   );
-  const n = f64x2.mul(e, f64x2.add(e, ld(K_TWO)));
-  const negV = f64x2.mul(x, f64x2.div(n, f64x2.add(n, ld(K_TWO))));
+  // x < 0: x·e − x·e·δ, δ = (e/2)(1 + e)/(1 + e(1 + e/2)), as src/activations/mish.ts (same order).
+  const a = f64x2.add(ld(K_ONE), f64x2.mul(ld(K_HALF), e));
+  const b = f64x2.add(ld(K_ONE), f64x2.mul(e, a));
+  const dl = f64x2.div(f64x2.mul(f64x2.mul(ld(K_HALF), e), f64x2.add(ld(K_ONE), e)), b);
+  const xe = f64x2.mul(x, e);
+  const negV = f64x2.sub(xe, f64x2.mul(xe, dl));
   let farV = f64x2.mul(f64x2.mul(x, e), e);
   farV = sel(c2(-0.0), farV, f64x2.eq(x, c2(-Infinity)));
   return sel(posV, sel(farV, negV, tail), pos);

@@ -15,9 +15,15 @@ function mishForward(x: number): number {
     return x * ((1 + 2 * u) / (1 + 2 * u * (1 + u)));
   }
   if (x > EXP_SUBNORMAL_EDGE) {
+    // tanh(softplus x) = n/(n + 2), n = e(e + 2), written as e·(1 − δ), δ = (e/2)(1 + e)/(1 + e(1 + e/2))
+    // ≤ 0.4: one division as before, but x·e − x·e·δ keeps the digits x·n/(n + 2) lost (3.86 ulps at
+    // x = −30.488449439990852, now 1.74; mpmath on 60,000 points of [−40, −3]). asm/mish.ts mirrors it.
     const e = Math.exp(x);
-    const n = e * (e + 2);
-    return x * (n / (n + 2));
+    const a = 1 + 0.5 * e;
+    const b = 1 + e * a;
+    const d = (0.5 * e * (1 + e)) / b;
+    const xe = x * e;
+    return xe - xe * d;
   }
   if (x === -Infinity) return -0;
   // tanh(softplus(x)) = e^x to far below an ulp; halves keep the digits of a normal result.
