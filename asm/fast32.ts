@@ -1,7 +1,7 @@
 // Helpers of the float32 kernels of the exponential family (sigmoid, silu, tanh, elu, selu, softplus
 // with β = 1, logSigmoid, mish, tanhshrink; each kernel's own `g_` form is in its file).
 
-import { K_LP1, K_LP2, K_LP3, K_LP4, K_LP5, K_LP6, K_LP7 } from './log1p';
+import { log1pR } from './log1p';
 import { K_BIAS, K_HALF, K_INVLN2, K_LN2HI, K_LN2LO, K_MAGIC, K_ONE, K_SIGN, K_TWO, c2, ld, negAbs, sel } from './simd';
 
 // Float32 kernels of the exponential family (sigmoid, silu, tanh, elu, selu, softplus with β = 1,
@@ -41,8 +41,8 @@ const K_C8 = memory.data<f64>([1.0 / 40320.0, 1.0 / 40320.0], 16);
   const kf = f64x2.sub(kr, ld(K_MAGIC));
   const r = f64x2.sub(f64x2.sub(t, f64x2.mul(kf, ld(K_LN2HI))), f64x2.mul(kf, ld(K_LN2LO)));
   // 1/2 + r/6 + … + r⁶/8!, by Estrin's scheme (pairs, then the powers r², r⁴): half the dependent
-  // steps of Horner's, and the loops are bound by this chain's latency (sigmoid 2.5 → 2.3 ns per
-  // element). `horner` (compile time) keeps Horner's scheme where Estrin's was slower (tanhshrink).
+  // steps of Horner's, and the loops are bound by this chain's latency. `horner` (compile time) keeps
+  // Horner's scheme where Estrin's is slower (tanhshrink).
   let p: v128;
   if (horner) {
     p = f64x2.add(ld(K_C7), f64x2.mul(r, ld(K_C8)));
@@ -86,14 +86,7 @@ const K_C8 = memory.data<f64>([1.0 / 40320.0, 1.0 / 40320.0], 16);
   const f = f64x2.sub(sel(f64x2.mul(w, ld(K_HALF)), w, big), ld(K_ONE));
   const hfsq = f64x2.mul(f64x2.mul(ld(K_HALF), f), f);
   const s = f64x2.div(f, f64x2.add(ld(K_TWO), f));
-  const z = f64x2.mul(s, s);
-  let R = f64x2.add(ld(K_LP6), f64x2.mul(z, ld(K_LP7)));
-  R = f64x2.add(ld(K_LP5), f64x2.mul(z, R));
-  R = f64x2.add(ld(K_LP4), f64x2.mul(z, R));
-  R = f64x2.add(ld(K_LP3), f64x2.mul(z, R));
-  R = f64x2.add(ld(K_LP2), f64x2.mul(z, R));
-  R = f64x2.add(ld(K_LP1), f64x2.mul(z, R));
-  R = f64x2.mul(z, R);
+  const R = log1pR(s);
   const lm = f64x2.sub(f, f64x2.sub(hfsq, f64x2.mul(s, f64x2.add(hfsq, R))));
   return f64x2.add(f64x2.add(lm, c), v128.and(ld(K_LN2), big));
 }

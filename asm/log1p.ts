@@ -28,6 +28,18 @@ export const K_LP4 = memory.data<f64>([LP4, LP4], 16);
 export const K_LP5 = memory.data<f64>([LP5, LP5], 16);
 export const K_LP6 = memory.data<f64>([LP6, LP6], 16);
 export const K_LP7 = memory.data<f64>([LP7, LP7], 16);
+
+/** fdlibm's R(z) = z·(Lp1 + z·(Lp2 + … + z·Lp7)), z = s², Horner's scheme: log1p's and flog1pUnit's. */
+@inline export function log1pR(s: v128): v128 {
+  const z = f64x2.mul(s, s);
+  let R = f64x2.add(ld(K_LP6), f64x2.mul(z, ld(K_LP7)));
+  R = f64x2.add(ld(K_LP5), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP4), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP3), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP2), f64x2.mul(z, R));
+  R = f64x2.add(ld(K_LP1), f64x2.mul(z, R));
+  return f64x2.mul(z, R);
+}
 export const K_TWO_THIRDS = memory.data<f64>([0.66666666666666666, 0.66666666666666666], 16);
 export const K_POW52 = memory.data<f64>([4503599627370496.0, 4503599627370496.0], 16);
 export const K_1023 = memory.data<f64>([1023.0, 1023.0], 16);
@@ -83,14 +95,7 @@ export const K_L1P_HU0_HI = memory.data<u64>([0x3ffffffd00000000, 0x3ffffffd0000
   rz = sel(v128.andnot(f64x2.add(kh, f64x2.add(c, kl)), kZero), rz, f64x2.eq(f, c2(0.0)));
   // general
   const s = f64x2.div(f, f64x2.add(ld(K_TWO), f));
-  const z = f64x2.mul(s, s);
-  let R = f64x2.add(ld(K_LP6), f64x2.mul(z, ld(K_LP7)));
-  R = f64x2.add(ld(K_LP5), f64x2.mul(z, R));
-  R = f64x2.add(ld(K_LP4), f64x2.mul(z, R));
-  R = f64x2.add(ld(K_LP3), f64x2.mul(z, R));
-  R = f64x2.add(ld(K_LP2), f64x2.mul(z, R));
-  R = f64x2.add(ld(K_LP1), f64x2.mul(z, R));
-  R = f64x2.mul(z, R);
+  const R = log1pR(s);
   const sR = f64x2.mul(s, f64x2.add(hfsq, R));
   const rg = sel(
     f64x2.sub(f, f64x2.sub(hfsq, sR)),

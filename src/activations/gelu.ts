@@ -208,8 +208,8 @@ function geluTanhDerivative(x: number): number {
     // s·(1 + P·(1 − s)) with s = t/(1 + t) is t·(1 + t + P)/(1 + t)², t = e^−w. The numerator cancels
     // near the zero at x ≈ −0.7525, so 1 + P + t is summed exactly from the double-double P; and
     // numerator and denominator are double-doubles divided once (`quotientDD`), with t = e + tl
-    // (e = Math.exp(−w), tl = −e·wl): rounding each step was off by up to 3.7 ulps (x = −1.677,
-    // measured), where now only Math.exp's error (weight about 1) and the final rounding remain.
+    // (e = Math.exp(−w), tl = −e·wl): rounding each step would add several ulps around x ≈ −1.7;
+    // this way only Math.exp's error (weight about 1) and the final rounding remain.
     const e = Math.exp(-w);
     const tl = -e * wl;
     const [P, Pl] = scaledCubic(x, TANH_K3, TANH_K3_LO, 2 * SQRT_2_OVER_PI, 2 * SQRT_2_OVER_PI_LO);

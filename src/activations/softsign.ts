@@ -13,8 +13,8 @@ function softsignForward(x: number): number {
  * 1/(1+|x|)², from r = 1/(1+|x|) so that (1+|x|)² cannot overflow while the result is still
  * representable. Autograd differentiates x/(1+|x|) as a quotient, 1/(1+|x|) − |x|/(1+|x|)², which
  * cancels for large |x|; at ±∞ it gives NaN, and so do we (the derivative follows autograd at
- * infinities). The plain r·r was off by up to 3.4 ulps (x ≈ 1.005, measured): the rounding errors
- * of s = 1 + |x| and of 1/s each count twice in the square. So s is kept with its rounding error
+ * infinities). In the plain r·r the rounding errors of s = 1 + |x| and of 1/s each count twice
+ * (several ulps near x ≈ 1). So s is kept with its rounding error
  * (TwoSum), r with its remainder ρ = 1 − r·s (Dekker product), and r²·(1 + 2ρ) is formed with r²'s
  * own rounding error: only the final rounding remains.
  */

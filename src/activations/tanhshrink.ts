@@ -37,8 +37,8 @@ function tanhshrinkForward(x: number): number {
 const TINY = 2 ** -400;
 
 /**
- * tanh²(x), even. Math.tanh(x)² was off by up to 4.5 ulps (x = 0.3478, measured): tanh's own error
- * (up to about 1 ulp) counts twice in the square. Here every step keeps its rounding error (TwoSum,
+ * tanh²(x), even. In Math.tanh(x)², tanh's own error (up to about 1 ulp) counts twice, and more
+ * roundings add to it. Here every step keeps its rounding error (TwoSum,
  * Dekker products, `quotientDD`), so that only the final rounding and a fraction of one ulp remain:
  * - |x| < 1: tanh x = x/(1 + q) with q = x²/a, a = 3 + b from the continued fraction of
  *   `tanhshrinkPositive` (b's rounding errors enter q's relative error with weight below 0.07), so

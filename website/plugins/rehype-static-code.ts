@@ -2,9 +2,9 @@
  * Highlights every fenced code block at build time, with the same Prism (prism-react-renderer's) the
  * theme's CodeBlock uses in the browser, and writes it as plain HTML: token spans with Prism's
  * classes, coloured for both colour modes by `prismTokenCss` (one inline stylesheet). The browser
- * then needs no highlighter: registering Prism's grammars alone was a third of the main bundle's
- * start-up time on a phone, and tokenizing the walkthrough's code cells far more. With nothing to
- * do on the client, rehype-static-html takes the blocks into its static runs.
+ * then needs no highlighter: registering Prism's grammars is a large part of the main bundle's
+ * start-up on a phone, and tokenizing a notebook page's code cells more. With nothing to do on the
+ * client, rehype-static-html takes the blocks into its static runs.
  *
  * Handles `pre > code` as MDX compiles a fence (`code` keeps the fence's meta in `metastring`); the
  * title (`title="…"`) becomes a caption bar as in the theme. The copy button works through

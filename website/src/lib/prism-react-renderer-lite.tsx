@@ -1,7 +1,7 @@
 /**
  * Stands in for prism-react-renderer in the site's browser bundle (aliased by the `static-code`
  * plugin in docusaurus.config.ts). The real package registers some forty Prism grammars when the
- * main bundle starts, a third of its start-up time on a phone, although every fenced block is
+ * main bundle starts, a large part of its start-up on a phone, although every fenced block is
  * highlighted at build time (website/plugins/rehype-static-code.ts) and the theme's CodeBlock never
  * runs on our pages. Should a CodeBlock render anyway (a block written as JSX), it shows the code
  * unhighlighted, in the theme's colours: correct, only plainer.
