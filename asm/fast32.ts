@@ -1,12 +1,12 @@
-// Helpers of the float32 kernels of the exponential family (sigmoid, silu, tanh, elu, selu, softplus
-// with β = 1, logSigmoid, mish, tanhshrink; each kernel's own `g_` form is in its file).
+// Helpers of the float32 kernels of the exponential family (each kernel's own `g_` form is in its
+// file). A float32 kernel that calls into this file is marked within1Ulp by scripts/build-wasm.mjs
+// (src/kernels/kernel-names.generated.ts lists them) and held to the rule below.
 
 import { log1pR } from './log1p';
 import { K_BIAS, K_HALF, K_INVLN2, K_LN2HI, K_LN2LO, K_MAGIC, K_ONE, K_SIGN, K_TWO, c2, ld, negAbs, sel } from './simd';
 
-// Float32 kernels of the exponential family (sigmoid, silu, tanh, elu, selu, softplus with β = 1,
-// logSigmoid, mish, tanhshrink). These do not transcribe fdlibm: the float32 rule is "within 1 float32 ulp of
-// the exact value" (scripts/verify-f32-kernels.mjs checks it on every float32 input), not
+// Float32 kernels of the exponential family. These do not transcribe fdlibm: the float32 rule is
+// "within 1 float32 ulp of the exact value" (scripts/verify-f32-kernels.mjs checks it on every float32 input), not
 // "exactly fround(forward(x))". Each computes in float64 with short approximations whose relative
 // error stays below ~2^−31 (far under the 2^−25 left between a float32 rounding, half an ulp, and
 // 1 ulp), so the final rounding to float32 is the correct one except when the exact value lies

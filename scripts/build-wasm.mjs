@@ -5,8 +5,10 @@
 //     the re-exports of every hand-written exported function;
 //  2. compiles the entry and writes the bytes, in base64, to src/kernels/wasm-bytes.generated.ts,
 //     so that src/ imports them without a file system (Node, browsers, the site's bundle);
-//  3. writes the map kernels' names (with their scalar parameters and array types) to
-//     src/kernels/kernel-names.generated.ts, which types `runWasm`'s names (src/kernels/wasm.ts).
+//  3. writes the map kernels' names (with their scalar parameters, array types, and whether the
+//     float32 form is within 1 ulp rather than exact: it calls into asm/fast32.ts, directly or
+//     through other functions) to src/kernels/kernel-names.generated.ts, which types `runWasm`'s
+//     names (src/kernels/wasm.ts) and is the one list of the float32 accuracy classes.
 //   node scripts/build-wasm.mjs           generate, compile and write the generated files
 //   node scripts/build-wasm.mjs --check   write nothing; fail (exit 1) if one differs (stale)
 // Each @loop line must be one line (the grammar is below, and in asm/README.md).
@@ -19,6 +21,8 @@ import { parseCommandLine, parseOrExit } from './lib/args.mjs';
 
 const ASM = 'asm';
 const ENTRY = 'asm/index.generated.ts';
+/** The short float32 approximations: a kernel that reaches them is within 1 ulp, not exact. */
+const FAST32 = 'asm/fast32.ts';
 const BYTES = 'src/kernels/wasm-bytes.generated.ts';
 const NAMES = 'src/kernels/kernel-names.generated.ts';
 const FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--enable', 'simd', '--initialMemory', '3'];
@@ -125,6 +129,50 @@ function exportedNames(text) {
   return [...text.matchAll(/^(?:@inline\s+)?export\s+(?:function|const|let)\s+(\w+)/gm)].map((m) => m[1]);
 }
 
+/** `text` without its comments (a name in a comment is not a call). */
+function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+}
+
+/**
+ * The top-level functions of one file, exported or not: Map name → the identifiers of its body
+ * (from its header to the next function's; constants in between name no function, so they add none).
+ */
+export function functionRefs(text) {
+  const code = stripComments(text);
+  const heads = [...code.matchAll(/^(?:@inline\s+)?(?:export\s+)?function\s+(\w+)/gm)];
+  const refs = new Map();
+  heads.forEach((m, k) => {
+    const body = code.slice(m.index + m[0].length, heads[k + 1]?.index ?? code.length);
+    refs.set(m[1], new Set([...body.matchAll(IDENT)].map((r) => r[1])));
+  });
+  return refs;
+}
+
+/**
+ * Which code reaches asm/fast32.ts: returns reaches(file, names), true if any of `names`, read in
+ * `file` (its own functions first, then what another file of asm/ exports), is a function of
+ * fast32.ts or calls one, however indirectly.
+ */
+function fast32Reach(sources, owner) {
+  const refs = new Map(sources.map(({ file, text }) => [file, functionRefs(text)]));
+  const memo = new Map(); // `${file}#${name}` → boolean (false while being visited: a cycle adds nothing)
+  const resolve = (file, name) => (refs.get(file)?.has(name) ? file : owner.get(name));
+  const visit = (file, name) => {
+    const at = resolve(file, name);
+    if (at === undefined || !refs.get(at)?.has(name)) return false; // a constant, a parameter, a builtin
+    if (at === FAST32) return true;
+    const key = `${at}#${name}`;
+    if (memo.has(key)) return memo.get(key);
+    memo.set(key, false);
+    let hit = false;
+    for (const id of refs.get(at).get(name)) if (id !== name && visit(at, id)) hit = true;
+    memo.set(key, hit);
+    return hit;
+  };
+  return (file, names) => [...names].some((name) => visit(file, name));
+}
+
 /** asm/*.ts but the generated entry, sorted by name: [{ file, text }]. */
 export function readSources(root = ROOT) {
   return readdirSync(path.join(root, ASM))
@@ -203,7 +251,8 @@ function renderLoop(group) {
 
 /**
  * Builds the entry and the map kernels' list from the sources: { entry, kernels } with kernels =
- * [{ name, scalars, f64, f32 }] sorted by name. Throws on a malformed @loop line, a kernel defined
+ * [{ name, scalars, f64, f32, within1Ulp }] sorted by name; within1Ulp: the float32 form (one of
+ * its loop lines, or the hand-written function) reaches asm/fast32.ts. Throws on a malformed @loop line, a kernel defined
  * twice, or an import the entry cannot resolve.
  */
 export function generate(sources) {
@@ -270,18 +319,28 @@ export function generate(sources) {
   ].join('\n');
 
   // Map kernels: (ptr, n, up to two f64) → void, whether generated or written by hand.
+  const reaches = fast32Reach(sources, owner);
   const kernels = new Map();
-  const add = (name, dtype, scalars, where) => {
-    const k = kernels.get(name) ?? { name, scalars, f64: false, f32: false };
+  const add = (name, dtype, scalars, where, fast) => {
+    const k = kernels.get(name) ?? { name, scalars, f64: false, f32: false, within1Ulp: false };
     if (k.scalars !== scalars) throw new Error(`${where}: ${name}_f64 and ${name}_f32 take different parameters`);
     k[dtype] = true;
+    if (dtype === 'f32') k.within1Ulp = fast;
     kernels.set(name, k);
   };
-  for (const g of groups.values()) add(g[0].name, g[0].dtype, g[0].params.length, g[0].where);
+  for (const g of groups.values()) {
+    const fast = g.some((l) =>
+      reaches(
+        l.file,
+        [...[l.callee, ...l.args, l.condition ?? ''].join(' ').matchAll(IDENT)].map((m) => m[1]),
+      ),
+    );
+    add(g[0].name, g[0].dtype, g[0].params.length, g[0].where, fast);
+  }
   for (const e of handWritten) {
     const m = /^(\w+)_(f64|f32)$/.exec(e.name);
     const p = /^ptr: usize, n: i32((?:, \w+: f64){0,2})$/.exec(e.params);
-    if (m && p && e.result === 'void') add(m[1], m[2], p[1] === '' ? 0 : p[1].split(',').length - 1, e.file);
+    if (m && p && e.result === 'void') add(m[1], m[2], p[1] === '' ? 0 : p[1].split(',').length - 1, e.file, reaches(e.file, [e.name]));
   }
   for (const k of kernels.values()) if (!k.f64) throw new Error(`${k.name}_f32 has no ${k.name}_f64 (every map kernel has a float64 form)`);
   return { entry, kernels: [...kernels.values()].sort((a, b) => a.name.localeCompare(b.name)) };
@@ -343,10 +402,12 @@ export function renderNames(kernels, binary) {
     '/**',
     ' * The map kernels of the WebAssembly module, `<name>_f64` and `<name>_f32`, each in place over',
     " * (ptr, n) with `scalars` f64 parameters: `runWasm`'s names (src/kernels/wasm.ts). `f32`: whether",
-    ' * it has a float32 form (every kernel has a float64 one).',
+    ' * it has a float32 form (every kernel has a float64 one). `within1Ulp`: its float32 form calls',
+    " * asm/fast32.ts's short approximations, so it is within 1 float32 ulp of fround(forward) rather than",
+    ' * equal to it (npm run verify:f32 checks it on every float32 input); every other kernel is exact.',
     ' */',
     'export const MAP_KERNELS = {',
-    ...kernels.map((k) => `  ${k.name}: { scalars: ${k.scalars}, f32: ${k.f32} },`),
+    ...kernels.map((k) => `  ${k.name}: { scalars: ${k.scalars}, f32: ${k.f32}, within1Ulp: ${k.within1Ulp} },`),
     '} as const;',
     '',
   ].join('\n');

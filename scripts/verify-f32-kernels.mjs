@@ -11,45 +11,32 @@
 //
 // Usage: see USAGE below (`npm run verify:f32 -- --help`). --stride=s checks every s-th bit pattern
 // (a dense sample of 2^32/s inputs) plus, always, every special value; --params sets parameters over
-// the defaults. The float32 kernels that are meant to be exact (EXACT below: they compute in float32
-// lanes, or round a float64 result, by an argument in their asm/ file) can be named too: for them
-// any difference from fround(forward) fails. Any other activation is held to the 1-ulp rule. Not part
-// of npm test (it takes minutes per function); test/kernels.test.ts runs its argument checks and a
-// sparse sample. Exit codes: 0 all ok, 1 a check failed, 2 a wrong command line.
+// the defaults. Which rule a function is held to comes from the kernel its float32 map runs with
+// those parameters (float32KernelOf in src/kernels/wasm.ts): a kernel marked within1Ulp in
+// src/kernels/kernel-names.generated.ts (it calls asm/fast32.ts; scripts/build-wasm.mjs derives the
+// mark) is held to the 1-ulp rule; any other, and the TypeScript loop, must equal fround(forward)
+// exactly ("(exact)" in the output). Not part of npm test (it takes minutes per function);
+// test/kernels.test.ts runs its argument checks and a sparse sample. Exit codes: 0 all ok, 1 a check
+// failed, 2 a wrong command line.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, integerOption, parseCommandLine, parseOrExit } from './lib/args.mjs';
 
-const ALL = ['sigmoid', 'silu', 'tanh', 'elu', 'selu', 'softplus', 'logSigmoid', 'mish', 'tanhshrink'];
-const EXACT = new Set([
-  'relu',
-  'relu6',
-  'hardtanh',
-  'hardsigmoid',
-  'hardswish',
-  'softshrink',
-  'hardshrink',
-  'leakyRelu',
-  'prelu',
-  'softsign',
-  'gelu',
-  'rrelu',
-  'threshold',
-]);
 const CHUNK = 1 << 20;
 const MAX_WORKERS = 64;
 
 export const USAGE = `usage: node scripts/verify-f32-kernels.mjs [options]   (npm run verify:f32 -- [options])
-  --fns=a,b,…     activations to check, registry ids (default: ${ALL.join(',')})
+  --fns=a,b,…     activations to check, registry ids (default: each function whose float32 map
+                  runs a kernel within 1 ulp rather than exact, at its defaults; one per kernel)
   --stride=s      check every s-th float32 bit pattern, 1 ≤ s ≤ 2^32 (default 1: all 2^32 of them)
   --workers=w     worker threads, 1 ≤ w ≤ ${MAX_WORKERS} (default 2)
   --params=JSON   parameters over the defaults, e.g. '{"lambda":0.1}' (of every function checked)
   --help          this text`;
 
 /**
- * The command line, without the registry: { help } or { fns (names, unchecked), stride, workers,
- * params }. Pure (no I/O); throws a UsageError for an unknown option, a stray argument, a missing
+ * The command line, without the registry: { help } or { fns (names, unchecked; undefined: the
+ * default list, see `defaultFunctions`), stride, workers, params }. Pure (no I/O); throws a UsageError for an unknown option, a stray argument, a missing
  * value or a value that is not a number in range, or --params that is not a JSON object.
  */
 export function parseVerifyArgs(argv) {
@@ -61,7 +48,7 @@ export function parseVerifyArgs(argv) {
     help: { type: 'boolean' },
   });
   if (values.help) return { help: true };
-  const fns = values.fns === undefined ? ALL : [...new Set(values.fns.split(',').map((s) => s.trim()))];
+  const fns = values.fns === undefined ? undefined : [...new Set(values.fns.split(',').map((s) => s.trim()))];
   const stride = values.stride === undefined ? 1 : integerOption('stride', values.stride, 1);
   if (stride > 2 ** 32) throw new UsageError(`--stride must be at most 2^32 = ${2 ** 32}, got ${values.stride}`);
   const workers = values.workers === undefined ? 2 : integerOption('workers', values.workers, 1);
@@ -94,8 +81,28 @@ export function checkAgainstRegistry({ fns, params }, ids, byId) {
   }
 }
 
-/** Runs id over bit patterns [from, to) with the given stride; returns its statistics. */
-async function check(id, from, to, stride, params) {
+/**
+ * The functions checked when --fns is not given: in registry order, each whose float32 map runs a
+ * within-1-ulp kernel at its defaults, skipping one whose kernel an earlier function already runs
+ * (swish at β = 1 runs silu's kernel). `kernelOf(id)`: float32KernelOf for id at its defaults.
+ */
+export function defaultFunctions(ids, kernelOf) {
+  const seen = new Set();
+  const out = [];
+  for (const id of ids) {
+    const { kernel, within1Ulp } = kernelOf(id);
+    if (!within1Ulp || seen.has(kernel)) continue;
+    seen.add(kernel);
+    out.push(id);
+  }
+  return out;
+}
+
+/**
+ * Runs id over bit patterns [from, to) with the given stride; returns its statistics. `exact`: any
+ * difference from fround(forward) fails, not only one over 1 ulp.
+ */
+async function check(id, from, to, stride, params, exact) {
   const { activations } = await import('../src/registry.ts');
   const { setKernelMode } = await import('../src/kernels/wasm.ts');
   setKernelMode('wasm');
@@ -136,7 +143,7 @@ async function check(id, from, to, stride, params) {
         st.strict++;
         bad = true;
       }
-      if (EXACT.has(id)) bad = true;
+      if (exact) bad = true;
       const d = Math.abs(ord(rb) - ord(ob));
       if (d > st.maxUlp) st.maxUlp = d;
       if (d > 1) {
@@ -160,12 +167,20 @@ if (isMainThread && entry) {
   // src/ is TypeScript: load it through tsx (a devDependency), here and in each worker.
   (await import('tsx/esm/api')).register();
   const { activationById, activationIds } = await import('../src/registry.ts');
-  parseOrExit('verify-f32-kernels:', USAGE, () => checkAgainstRegistry(options, activationIds, activationById));
-  const { fns, workers, stride, params } = options;
+  const { float32KernelOf } = await import('../src/kernels/wasm.ts');
+  const kernelOf = (id, params) => {
+    const act = activationById(id);
+    const p = { ...act.defaults, ...params };
+    return float32KernelOf((xs) => act.map(xs, p));
+  };
+  const fns = options.fns ?? defaultFunctions(activationIds, (id) => kernelOf(id, {}));
+  parseOrExit('verify-f32-kernels:', USAGE, () => checkAgainstRegistry({ ...options, fns }, activationIds, activationById));
+  const { workers, stride, params } = options;
   const total = 2 ** 32;
   let failed = false;
   for (const id of fns) {
     const t0 = Date.now();
+    const exact = !kernelOf(id, params).within1Ulp;
     const span = Math.ceil(total / workers / (CHUNK * stride)) * CHUNK * stride;
     const parts = [];
     for (let w = 0; w < workers; w++) {
@@ -174,7 +189,7 @@ if (isMainThread && entry) {
       if (from >= to) break;
       parts.push(
         new Promise((resolve, reject) => {
-          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { verifyF32: true, id, from, to, stride, params } });
+          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { verifyF32: true, id, from, to, stride, params, exact } });
           worker.once('message', resolve);
           worker.once('error', reject);
         }),
@@ -186,14 +201,14 @@ if (isMainThread && entry) {
       0xff7fffff,
     ];
     const res = await Promise.all(parts);
-    const sp = await Promise.all(specials.map((b) => check(id, b, b + 1, 1, params)));
+    const sp = await Promise.all(specials.map((b) => check(id, b, b + 1, 1, params, exact)));
     const all = [...res, ...sp];
     const sum = (k) => all.reduce((a, r) => a + r[k], 0);
     const maxUlp = Math.max(...all.map((r) => r.maxUlp));
-    const ok = sum('over1') === 0 && sum('strict') === 0 && (!EXACT.has(id) || sum('differ') === 0);
+    const ok = sum('over1') === 0 && sum('strict') === 0 && (!exact || sum('differ') === 0);
     failed ||= !ok;
     console.log(
-      `${id.padEnd(11)} ${ok ? 'ok  ' : 'FAIL'}${EXACT.has(id) ? ' (exact)' : ''}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''} checked ${sum('checked')} (stride ${stride}), max ${maxUlp} ulp, ` +
+      `${id.padEnd(11)} ${ok ? 'ok  ' : 'FAIL'}${exact ? ' (exact)' : ''}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''} checked ${sum('checked')} (stride ${stride}), max ${maxUlp} ulp, ` +
         `${sum('differ')} differ from fround(forward) (${sum('ties')} ties), ${sum('over1')} > 1 ulp, ` +
         `${sum('strict')} special-value mismatches, ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
@@ -202,6 +217,6 @@ if (isMainThread && entry) {
   process.exit(failed ? 1 : 0);
 } else if (!isMainThread && workerData?.verifyF32) {
   (await import('tsx/esm/api')).register();
-  const { id, from, to, stride, params } = workerData;
-  parentPort.postMessage(await check(id, from, to, stride, params));
+  const { id, from, to, stride, params, exact } = workerData;
+  parentPort.postMessage(await check(id, from, to, stride, params, exact));
 }

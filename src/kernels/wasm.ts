@@ -3,10 +3,11 @@
  * bytes in wasm-bytes.generated.ts, names in kernel-names.generated.ts, both written by
  * `npm run build:wasm`). For a Float64Array each returns exactly what the TypeScript kernel
  * returns, element by element, only faster. For a Float32Array most return exactly its float32
- * rounding too; the exponential family (sigmoid, silu and swish with β = 1, tanh, elu, celu
- * with α = 1 (which runs elu's kernel), selu, softplus with β = 1, logSigmoid, mish, tanhshrink) instead computes in float64 with short approximations and
- * returns a value within 1 float32 ulp of the exact one (not always the correctly rounded one:
- * about 1 element in 200 000 is its neighbour), and exactly forward's value for NaN, ±∞ and ±0
+ * rounding too; those marked `within1Ulp` in kernel-names.generated.ts (the exponential family's,
+ * which call asm/fast32.ts; `float32KernelOf` tells which kernel a function's map runs) instead
+ * compute in float64 with short approximations and return a value within 1 float32 ulp of the
+ * exact one (not always the correctly rounded one: about 1 element in 200 000 is its neighbour),
+ * and exactly forward's value for NaN, ±∞ and ±0
  * inputs and wherever that value is ±0 or ±∞; scripts/verify-f32-kernels.mjs (npm run verify:f32)
  * checks this on every float32 input. The TypeScript kernels stay the reference (correctly
  * rounded in float32) and the fallback wherever WebAssembly SIMD is missing.
@@ -37,7 +38,7 @@ export type KernelScalars<K extends KernelName> = MapKernels[K]['scalars'] exten
     : [];
 
 /** The generated list, for the run-time check of names (the types only cover typed callers). */
-const KERNELS: ReadonlyMap<string, { readonly scalars: number; readonly f32: boolean }> = new Map(Object.entries(MAP_KERNELS));
+const KERNELS: ReadonlyMap<string, { readonly scalars: number; readonly f32: boolean; readonly within1Ulp: boolean }> = new Map(Object.entries(MAP_KERNELS));
 
 /**
  * 'auto': WebAssembly for arrays of at least `WASM_MIN_LENGTH` elements when available; 'wasm':
@@ -215,6 +216,27 @@ export function takeLastWasmKernel(): string | null {
   const last = lastName === null ? null : `${lastName}_${lastF64 ? 'f64' : 'f32'}`;
   lastName = null;
   return last;
+}
+
+/**
+ * The float32 WebAssembly kernel that `map32` runs (a call of an activation's map, with its
+ * parameters, on the Float32Array it is given), and whether that kernel is within 1 float32 ulp of
+ * fround(forward) rather than equal to it (`within1Ulp` of the generated list). Which rule a
+ * function and parameter set is held to, read from what runs: a function whose map routes a
+ * parameter set to another's kernel (swish at β = 1 runs silu's) needs no list of its own. Runs
+ * `map32` once on 64 zeros with the WebAssembly kernels forced; for tests and npm run verify:f32.
+ */
+export function float32KernelOf(map32: (xs: Float32Array) => unknown): { kernel: string | null; within1Ulp: boolean } {
+  const previous = setKernelMode('wasm');
+  try {
+    takeLastWasmKernel();
+    map32(new Float32Array(64));
+    const kernel = takeLastWasmKernel();
+    const name = kernel?.endsWith('_f32') ? kernel.slice(0, -4) : undefined;
+    return { kernel, within1Ulp: name !== undefined && KERNELS.get(name)?.within1Ulp === true };
+  } finally {
+    setKernelMode(previous);
+  }
 }
 
 /** The kernels if they should run for an array of length n (see `runWasm`), else null. */
