@@ -28,8 +28,16 @@ export interface DeferredModule<P> {
   readonly load: () => Promise<{ default: ComponentType<P> }>;
 }
 
-/** The component, if its chunk is already loaded: always on the server (one bundle), in the browser once imported. */
+/** Components whose import has resolved in this browser: only then are all their chunks there. */
+const resolved = new WeakMap<object, ComponentType<never>>();
+
+/**
+ * The component, if it can be rendered now. On the server every chunk is installed as its import is
+ * called, so the module registry says. In the browser only a resolved import does: a component's own
+ * chunk may arrive before the chunks it needs (the module), and requiring it then fails.
+ */
 function loaded<P>(module: DeferredModule<P>): ComponentType<P> | undefined {
+  if (typeof window !== 'undefined') return resolved.get(module) as ComponentType<P> | undefined;
   if (typeof __webpack_modules__ === 'undefined' || !(module.id in __webpack_modules__)) return undefined;
   return (__webpack_require__(module.id) as { default: ComponentType<P> }).default;
 }
@@ -102,6 +110,7 @@ export function deferUntilUsed<P extends object>(name: string, module: DeferredM
       const take = (): void => {
         void module.load().then(
           (m) => {
+            resolved.set(module, m.default as ComponentType<never>);
             if (cancelled) return;
             // Read just before the server's HTML goes: where the focus is, which disclosures are open.
             if (root && hydrating) {
