@@ -248,7 +248,8 @@ describe('the playground', () => {
     assert.equal(await page.locator('[data-testid=activation]').inputValue(), 'mish');
     const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     for (const id of activationIds) {
-      await page.goto(`${server.url}docs/activations/${kebab(id)}`);
+      // The link is in the server-rendered HTML: no need to wait for the page's scripts.
+      await page.goto(`${server.url}docs/activations/${kebab(id)}`, { waitUntil: 'domcontentloaded' });
       const href = await page.getByRole('link', { name: 'Train with it in the playground' }).getAttribute('href');
       assert.equal(href, `${new URL(server.url).pathname}playground?activation=${id}`, `${activations[id]!.name}'s page`);
     }

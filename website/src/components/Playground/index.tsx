@@ -12,7 +12,7 @@ import { useHistory, useLocation } from '@docusaurus/router';
 import ParamControl from '@site/src/components/ParamControl';
 import { describeChart } from '@site/src/lib/describe';
 import { activationById, activationIds, activations, chartSvg, formatNumber, linspace, type LineChart, type ParamValue } from '@site/src/lib/module';
-import type { FromWorker } from '@site/src/lib/playground/protocol';
+import type { FromWorker, ToWorker } from '@site/src/lib/playground/protocol';
 import type { Plane, Snapshot } from '@site/src/lib/playground/run';
 import {
   DATASET_NAMES,
@@ -312,7 +312,6 @@ export default function Playground(): ReactNode {
       history.replace({ pathname: location.pathname, search: `?${search}`, hash: location.hash });
     } else written.current = search;
     // Only settings decide the URL; the location is read, not followed, here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings, ready]);
 
   const flushChart = useCallback(() => {
@@ -360,7 +359,7 @@ export default function Playground(): ReactNode {
     };
   }, [flushChart]);
 
-  const send = useCallback((msg: Parameters<Worker['postMessage']>[0] & { type: string }) => {
+  const send = useCallback((msg: ToWorker) => {
     if (msg.type === 'configure' || msg.type === 'reset') generation.current++;
     workerRef.current?.postMessage(msg);
   }, []);
@@ -393,7 +392,6 @@ export default function Playground(): ReactNode {
       ]),
     };
     // The labels follow the settings, which also restart the curves.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chartCurves]);
 
   const activationChart = useMemo((): LineChart => {
@@ -411,7 +409,6 @@ export default function Playground(): ReactNode {
         ];
       }),
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings.activation, settings.compare]);
 
   const dataFields = numericFields.filter((f) => f.key === 'noise' || f.key === 'testFraction');

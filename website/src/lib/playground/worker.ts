@@ -6,7 +6,7 @@
  */
 /// <reference lib="webworker" />
 import type { FromWorker, RunReport, ToWorker } from './protocol.js';
-import { EVAL_EVERY, createRun, loadSplit, planeOf, type Plane, type Run } from './run.js';
+import { createRun, loadSplit, planeOf, type Plane, type Run } from './run.js';
 import type { Settings } from './settings.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -81,8 +81,8 @@ function tick(): void {
   if (!running) return;
   try {
     const t0 = performance.now();
-    // Whole evaluation periods per slice keep the work per call even; one period is well under a slice for the networks the page allows.
-    do advance(EVAL_EVERY);
+    // One step at a time: a large network's step can take tens of milliseconds.
+    do advance(1);
     while (performance.now() - t0 < SLICE_MS);
     if (performance.now() - lastReport >= REPORT_MS) report();
   } catch (e) {
