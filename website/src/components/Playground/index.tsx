@@ -8,6 +8,7 @@
  * change, and the decision boundary is a canvas, so the page loads no more than a function page.
  */
 import React, { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import Link from '@docusaurus/Link';
 import { useHistory, useLocation } from '@docusaurus/router';
 import ParamControl from '@site/src/components/ParamControl';
 import { describeChart } from '@site/src/lib/describe';
@@ -49,6 +50,7 @@ interface RunView {
 
 interface View {
   readonly running: boolean;
+  readonly saturationThreshold: number;
   readonly plane: Plane;
   readonly points: Points;
   readonly runs: readonly RunView[];
@@ -58,12 +60,13 @@ function nameOf(id: string): string {
   return activationById(id)?.name ?? id;
 }
 
-/** A number shown short, with its full value in `data-value` for the tests and for copying. */
-function Value({ testId, value, percent = false }: { testId?: string; value: number | null; percent?: boolean }): ReactNode {
+/** A number shown short (a count in full), with its full value in `data-value` for the tests and for copying. */
+function Value({ testId, value, format = 'short' }: { testId?: string; value: number | null; format?: 'short' | 'percent' | 'count' }): ReactNode {
   if (value === null) return <span data-testid={testId}>–</span>;
+  const text = format === 'percent' ? `${formatNumber(100 * value)}%` : format === 'count' ? String(value) : formatNumber(value);
   return (
     <span data-testid={testId} data-value={String(value)} className={styles.number}>
-      {percent ? `${formatNumber(100 * value)}%` : formatNumber(value)}
+      {text}
     </span>
   );
 }
@@ -238,7 +241,7 @@ function RunPanel({
         <div>
           <dt>Test accuracy</dt>
           <dd>
-            <Value testId="test-accuracy" value={s?.testAccuracy ?? null} percent />
+            <Value testId="test-accuracy" value={s?.testAccuracy ?? null} format="percent" />
           </dd>
         </div>
       </dl>
@@ -261,10 +264,10 @@ function RunPanel({
                   <Value value={l.meanAbsGrad} />
                 </td>
                 <td>
-                  <Value value={l.dead} percent />
+                  <Value value={l.dead} format="percent" />
                 </td>
                 <td>
-                  <Value value={l.saturated} percent />
+                  <Value value={l.saturated} format="percent" />
                 </td>
               </tr>
             ))}
@@ -341,6 +344,7 @@ export default function Playground(): ReactNode {
       });
       setView((old) => ({
         running: msg.running,
+        saturationThreshold: msg.saturationThreshold,
         plane: msg.plane,
         points: msg.points ?? old!.points,
         runs: msg.runs.map((r) => ({ snapshot: r.snapshot, probabilities: r.probabilities })),
@@ -465,7 +469,7 @@ export default function Playground(): ReactNode {
           Reset
         </button>
         <span className={styles.step} aria-live="off">
-          Step <Value testId="step" value={view ? step : null} />
+          Step <Value testId="step" value={view ? step : null} format="count" />
         </span>
       </div>
 
@@ -537,6 +541,13 @@ export default function Playground(): ReactNode {
               />
             ))}
           </div>
+          {view && (
+            <p className={styles.note}>
+              As in the <Link to="/docs/experiments">experiments</Link>: a unit is dead when its derivative is exactly 0 on every point of the data set; a
+              (unit, test point) pair is saturated when |f′| there is under {formatNumber(view.saturationThreshold)} times the function&apos;s largest |f′|; the
+              mean |∂loss/∂W| is over the last step&apos;s batch.
+            </p>
+          )}
           <Chart chart={lossChart} prefix="pg-loss" testId="loss-chart" />
           <Chart chart={activationChart} prefix="pg-activation" testId="activation-chart" />
         </div>

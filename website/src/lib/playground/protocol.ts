@@ -27,6 +27,8 @@ export type FromWorker =
       /** Curves start over (configure, reset). */
       readonly fresh: boolean;
       readonly plane: Plane;
+      /** SATURATION_THRESHOLD, for the page's explanation (the page does not load the experiments' code). */
+      readonly saturationThreshold: number;
       /** The data, standardised, for the scatter plot: x row-major (n × 2), labels. */
       readonly points?: {
         readonly trainX: Float64Array;

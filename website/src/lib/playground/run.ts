@@ -54,6 +54,9 @@ export function optimizerSpec(s: Settings): OptimizerSpec {
   return { kind: 'sgd', lr: s.lr, momentum: s.momentum };
 }
 
+/** A (unit, example) pair is saturated when |f′(z)| is below this times the function's largest |f′|: the saturation experiment's threshold. */
+export const SATURATION_THRESHOLD = saturation.fullConfig.threshold;
+
 /** Training and test loss are evaluated on the whole sets every this many steps, for the curves. */
 export const EVAL_EVERY = 10;
 
@@ -116,7 +119,7 @@ export function createRun(s: Settings, choice: ActivationChoice, split: Split = 
   const training = createTraining({ net, train: split.train, batchSize: s.batchSize, optimizer: optimizerSpec(s), rng });
   const everything = concat(split.train, split.test);
   const act = activationById(choice.id)!;
-  const limit = saturation.fullConfig.threshold * maxSlope(choice.id, choice.params);
+  const limit = SATURATION_THRESHOLD * maxSlope(choice.id, choice.params);
   const curve = { step: [] as number[], train: [] as number[], test: [] as number[] };
   let last: StepInfo | null = null;
   const record = () => {

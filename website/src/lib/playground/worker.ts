@@ -6,7 +6,7 @@
  */
 /// <reference lib="webworker" />
 import type { FromWorker, RunReport, ToWorker } from './protocol.js';
-import { createRun, loadSplit, planeOf, type Plane, type Run } from './run.js';
+import { SATURATION_THRESHOLD, createRun, loadSplit, planeOf, type Plane, type Run } from './run.js';
 import type { Settings } from './settings.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -55,6 +55,7 @@ function report(): void {
     running,
     fresh,
     plane,
+    saturationThreshold: SATURATION_THRESHOLD,
     ...(fresh ? { points: { trainX: train.x, trainY: train.y, testX: test.x, testY: test.y, classes: train.classes } } : {}),
     runs: reports,
   };
