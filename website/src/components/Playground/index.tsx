@@ -36,6 +36,8 @@ import styles from './styles.module.css';
 const STEP_SIZES = [1, 10, 100, 1000];
 /** The loss chart is redrawn at most this often: an SVG of a few thousand points is not free. */
 const CHART_MS = 250;
+/** At most about this many points per curve in the loss chart. */
+const CHART_POINTS = 1000;
 
 interface Curves {
   step: number[];
@@ -390,10 +392,16 @@ export default function Playground(): ReactNode {
       xTitle: 'Step',
       yTitle: 'Cross-entropy',
       yType: 'log',
-      lines: chartCurves.flatMap((c, i) => [
-        { name: `${labels[i]}: training`, x: c.step, y: c.train },
-        { name: `${labels[i]}: test`, x: c.step, y: c.test },
-      ]),
+      lines: chartCurves.flatMap((c, i) => {
+        // A long run has more points than the chart has pixels: every k-th, and the last.
+        const k = Math.ceil(c.step.length / CHART_POINTS);
+        const keep = (_: number, j: number) => j % k === 0 || j === c.step.length - 1;
+        const x = c.step.filter(keep);
+        return [
+          { name: `${labels[i]}: training`, x, y: c.train.filter(keep) },
+          { name: `${labels[i]}: test`, x, y: c.test.filter(keep) },
+        ];
+      }),
     };
     // The labels follow the settings, which also restart the curves.
   }, [chartCurves]);
