@@ -37,7 +37,7 @@ import type { Experiment, ResultsFile } from '../src/experiments/types.js';
 import { chartFromSpec } from '../src/plot/figure.js';
 import type { ChartSpec } from '../src/plot/spec.js';
 import { referenceKeys, references, shortCitation } from '../src/references.js';
-import { activationById, activationIds, activations } from '../src/registry.js';
+import { activationById, activationIds, activations, isActivationId } from '../src/registry.js';
 import type { Activation, Claim, Example, ParamValue, Properties, TradeOffs } from '../src/types.js';
 import { vectorFunctionIds, vectorFunctions, type VectorFunction } from '../src/vector/softmax.js';
 import { evidenceMark, findingAnchor, passageAnchor, type EvidenceContext, type EvidenceMark, type EvidenceTarget } from '../website/src/lib/evidence.js';
@@ -630,6 +630,11 @@ function findingsAbout(experiment: Experiment, fn: string, name: string, claims:
   return experiment.findings.filter((f) => cited.has(f.id) || named.test(f.statement));
 }
 
+/** The playground (website/src/pages/playground.tsx) with this activation selected. */
+export function playgroundUrl(id: string): string {
+  return `/playground?activation=${encodeURIComponent(id)}`;
+}
+
 /** A function page's Evidence section: every experiment whose result says something about it. */
 function evidenceSection(fn: string, name: string, entries: readonly ExperimentEntry[]): RootContent[] {
   const claims = allClaims().filter((c) => c.fn === fn);
@@ -652,6 +657,8 @@ function evidenceSection(fn: string, name: string, entries: readonly ExperimentE
       ),
       link('../experiments.mdx', text('experiments page')),
       text(' has their methods and every result.'),
+      // The playground trains hidden layers: elementwise activations only, not the softmax family.
+      ...(isActivationId(fn) ? [text(' The '), link(playgroundUrl(fn), text('playground')), text(` trains a network with ${name} while you watch.`)] : []),
     ),
     ...relevant.flatMap(({ experiment, file }) => {
       const result = file.result;
@@ -749,6 +756,10 @@ export function activationPage(a: Activation, position: number, output: string, 
       text(a.params.some((p) => p.range || p.choices) ? 'tick the box to overlay the derivative.' : 'Tick the box to overlay the derivative.'),
     ),
     jsx('ActivationChart', { id: a.id }),
+    paragraph(
+      link(playgroundUrl(a.id), text('Train with it in the playground')),
+      text(': a small network on spirals, circles, XOR or blobs, in your browser.'),
+    ),
     heading(2, text('Derivative')),
     displayMath(a.latex.derivative),
     ...(a.kinkConvention ? [paragraph(strong(text("Autograd's convention:")), text(` ${a.kinkConvention}`))] : []),

@@ -323,6 +323,7 @@ const config: Config = {
         { type: 'docSidebar', sidebarId: 'functions', label: 'Functions', position: 'left' },
         { to: '/docs/comparison', label: 'Comparison', position: 'left' },
         { to: '/docs/experiments', label: 'Experiments', position: 'left' },
+        { to: '/playground', label: 'Playground', position: 'left' },
         { to: '/docs/bibliography', label: 'Bibliography', position: 'left' },
       ],
     },
@@ -334,6 +335,7 @@ const config: Config = {
           items: [
             { label: 'Walkthrough', to: '/docs/notebooks/activation-functions' },
             { label: 'Functions', to: '/docs/activations' },
+            { label: 'Playground', to: '/playground' },
           ],
         },
         {

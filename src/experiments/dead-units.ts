@@ -75,14 +75,14 @@ export interface DeadUnitsResult {
 
 const ID = 'dead-units';
 
-/** Per hidden unit (layers concatenated): is its derivative 0 on every row of `data`? */
-function deadMask(net: Network, data: Dataset): boolean[] {
+/** Per hidden unit (layers concatenated): is its derivative 0 on every row of `data`? Also the playground's measure. */
+export function deadMask(net: Network, data: Dataset): boolean[] {
   const pass = forward(net, data.x, data.n);
   const act = activationById(net.spec.activation)!;
   const dead: boolean[] = [];
   for (const z of pass.pre.slice(0, -1)) {
     const width = z.length / data.n;
-    const slope = act.mapDerivative(z);
+    const slope = act.mapDerivative(z, net.spec.params);
     for (let j = 0; j < width; j++) {
       let isDead = true;
       for (let r = 0; r < data.n && isDead; r++) if (slope[r * width + j] !== 0) isDead = false;

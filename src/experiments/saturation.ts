@@ -5,6 +5,7 @@
  */
 import { activationById, activationIds } from '../registry.js';
 import type { ChartSpec, DataSeries } from '../plot/spec.js';
+import type { Params } from '../types.js';
 import { Checker } from './check.js';
 import { loadDataset } from './data.js';
 import { formatNumber, nameOf } from './format.js';
@@ -51,11 +52,20 @@ export interface SaturationResult {
 
 const ID = 'saturation';
 
-function maxSlope(id: string): number {
-  const a = activationById(id)!;
+/** The largest |f′| over [−10, 10], the scale of the saturation threshold (the playground's too). */
+export function maxSlope(id: string, params?: Params): number {
+  const a = activationById(id);
+  if (!a) throw new RangeError(`${ID}: unknown activation '${id}'`);
   let m = 0;
-  for (let i = 0; i <= 20000; i++) m = Math.max(m, Math.abs(a.derivative(-10 + i * 0.001)));
+  for (let i = 0; i <= 20000; i++) m = Math.max(m, Math.abs(a.derivative(-10 + i * 0.001, params)));
   return m;
+}
+
+/** The share of `slopes` (one per unit and example) below `limit` in absolute value: the saturated pairs. */
+export function saturatedShare(slopes: ArrayLike<number>, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < slopes.length; i++) if (Math.abs(slopes[i]!) < limit) count++;
+  return count / slopes.length;
 }
 
 function rowOf(r: SaturationResult, id: string): SaturationRow {
@@ -205,10 +215,7 @@ export const saturation: Experiment<SaturationConfig, SaturationResult> = {
         const measure = (n: Network) => {
           const pass = forward(n, split.test.x, split.test.n);
           for (let l = 0; l < config.layers; l++) {
-            const slope = act.mapDerivative(pass.pre[l]!);
-            let count = 0;
-            for (let i = 0; i < slope.length; i++) if (Math.abs(slope[i]!) < limit) count++;
-            s[l]!.push(count / slope.length);
+            s[l]!.push(saturatedShare(act.mapDerivative(pass.pre[l]!), limit));
             m[l]!.push(mean([...pass.post[l]!]));
           }
         };

@@ -321,35 +321,57 @@ export interface TrainOptions {
   readonly onStep?: (info: StepInfo) => void;
 }
 
-/** Minibatch training for `steps` updates; returns the training loss of each step's batch. */
-export function train(options: TrainOptions): Float64Array {
-  const { net, train: data, steps, batchSize, rng, onStep } = options;
+/** Minibatch training one step at a time: what `train` loops over, for a caller that interleaves steps with other work (the site's playground). */
+export interface Training {
+  /** Steps taken so far. */
+  readonly steps: number;
+  /** One minibatch step: forward, loss, backward, `onStep`, update. */
+  step(): StepInfo;
+}
+
+/** Draws the first epoch's order from `rng` now, as `train` does before its first step. */
+export function createTraining(options: Omit<TrainOptions, 'steps'>): Training {
+  const { net, train: data, batchSize, rng, onStep } = options;
   const output = options.output ?? 'logSoftmax';
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const opt = createOptimizer(options.optimizer, net);
-  const losses = new Float64Array(steps);
   const bs = Math.min(batchSize, data.n);
   const dim = data.dim;
   const xb = new Float64Array(bs * dim);
   const yb = new Int32Array(bs);
   let order = permutation(data.n, rng);
   let cursor = 0;
-  for (let s = 0; s < steps; s++) {
-    for (let r = 0; r < bs; r++) {
-      if (cursor === data.n) {
-        order = permutation(data.n, rng);
-        cursor = 0;
+  let steps = 0;
+  return {
+    get steps() {
+      return steps;
+    },
+    step() {
+      for (let r = 0; r < bs; r++) {
+        if (cursor === data.n) {
+          order = permutation(data.n, rng);
+          cursor = 0;
+        }
+        const i = order[cursor++]!;
+        xb.set(data.x.subarray(i * dim, (i + 1) * dim), r * dim);
+        yb[r] = data.y[i]!;
       }
-      const i = order[cursor++]!;
-      xb.set(data.x.subarray(i * dim, (i + 1) * dim), r * dim);
-      yb[r] = data.y[i]!;
-    }
-    const pass = forward(net, xb, bs);
-    const lr = crossEntropy(pass.logits, yb, bs, data.classes, output);
-    const grads = backward(net, pass, lr.dLogits);
-    losses[s] = lr.loss;
-    onStep?.({ step: s, loss: lr.loss, pass, grads });
-    opt.step(net, grads);
-  }
+      const pass = forward(net, xb, bs);
+      const lr = crossEntropy(pass.logits, yb, bs, data.classes, output);
+      const grads = backward(net, pass, lr.dLogits);
+      const info: StepInfo = { step: steps, loss: lr.loss, pass, grads };
+      onStep?.(info);
+      opt.step(net, grads);
+      steps++;
+      return info;
+    },
+  };
+}
+
+/** Minibatch training for `steps` updates; returns the training loss of each step's batch. */
+export function train(options: TrainOptions): Float64Array {
+  const training = createTraining(options);
+  const losses = new Float64Array(options.steps);
+  for (let s = 0; s < options.steps; s++) losses[s] = training.step().loss;
   return losses;
 }

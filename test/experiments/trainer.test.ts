@@ -3,7 +3,17 @@ import { describe, test } from 'node:test';
 import { blobs, circles, datasetIds, iris, loadDataset, spirals, xor } from '../../src/experiments/data.js';
 import { createRandom, permutation, seedFrom } from '../../src/experiments/random.js';
 import { median, medianInterval, quantile } from '../../src/experiments/stats.js';
-import { backward, createNetwork, crossEntropy, forward, outputIds, train, type Network, type OutputId } from '../../src/experiments/trainer.js';
+import {
+  backward,
+  createNetwork,
+  createTraining,
+  crossEntropy,
+  forward,
+  outputIds,
+  train,
+  type Network,
+  type OutputId,
+} from '../../src/experiments/trainer.js';
 
 function lossOf(net: Network, x: Float64Array, y: Int32Array, classes: number, output: OutputId): number {
   return crossEntropy(forward(net, x, y.length).logits, y, y.length, classes, output).loss;
@@ -70,6 +80,38 @@ describe('trainer: outputs and training', () => {
     const b = run();
     assert.deepEqual(a, b);
     assert.ok(median([...a.slice(-10)]) < median([...a.slice(0, 10)]), `loss did not fall: ${a[0]} → ${a[a.length - 1]}`);
+  });
+
+  test('step by step (createTraining) is train() exactly: the same batch losses and the same final weights, with a new epoch mid-way', () => {
+    const setup = () => {
+      const rng = createRandom(11);
+      // 42 training rows in batches of 16: epochs end mid-batch, so the reshuffles are exercised.
+      const split = loadDataset('spirals', { n: 60, noise: 0.1, testFraction: 0.3 }, rng);
+      const net = createNetwork({ sizes: [2, 6, 6, 2], activation: 'mish', init: 'glorot' }, rng);
+      return { rng, split, net, optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9 } as const };
+    };
+    const a = setup();
+    const losses = train({ net: a.net, train: a.split.train, steps: 25, batchSize: 16, optimizer: a.optimizer, rng: a.rng });
+    const b = setup();
+    const seen: number[] = [];
+    const training = createTraining({
+      net: b.net,
+      train: b.split.train,
+      batchSize: 16,
+      optimizer: b.optimizer,
+      rng: b.rng,
+      onStep: (s) => void seen.push(s.step),
+    });
+    const stepped: number[] = [];
+    for (let s = 0; s < 25; s++) stepped.push(training.step().loss);
+    assert.deepEqual(stepped, [...losses]);
+    assert.equal(training.steps, 25);
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 25 }, (_, i) => i),
+    );
+    assert.deepEqual(b.net.weights, a.net.weights);
+    assert.deepEqual(b.net.biases, a.net.biases);
   });
 
   test('bad inputs fail with the name of what is wrong', () => {

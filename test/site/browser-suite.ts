@@ -21,7 +21,17 @@ import { references } from '../../src/references.js';
 import { activationIds, activations } from '../../src/registry.js';
 import { softmax, vectorFunctionIds } from '../../src/vector/softmax.js';
 import { readExperimentResults } from '../../scripts/generate-docs.js';
-import { SCREENSHOTS, launchBrowser, requireBuild, sitemapPages, startServer, type Browser, type Server } from './helpers.js';
+import {
+  CHART_PAGE_BUDGET,
+  SCREENSHOTS,
+  launchBrowser,
+  requireBuild,
+  sitemapPages,
+  startServer,
+  watch as watchPage,
+  type Browser,
+  type Server,
+} from './helpers.js';
 
 const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -42,24 +52,7 @@ after(async () => {
 
 /** Everything that went wrong while a page was open: console errors, failed or foreign requests. */
 function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request to another host: ${url}`);
-  });
-  // ERR_ABORTED is a request the page itself cancelled (a prefetch cut short by navigating on);
-  // a missing file shows as an HTTP status below, a server that is down as another net error.
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed request: ${r.url()} (${r.failure()?.errorText})`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  return problems;
+  return watchPage(page, server.origin);
 }
 
 /**
@@ -600,7 +593,6 @@ describe('interactions', () => {
  * only once the reader points at a chart; its budget after that includes it.
  * The sizes measured are printed by the budget tests (the README quotes them).
  */
-const CHART_PAGE_BUDGET = 185_000;
 const INTERACTIVE_CHART_BUDGET = 605_000;
 const PLAIN_PAGE_BUDGET = 185_000;
 

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built site; SITE_BUILD_DIR tests another build (e.g. one made with BASE_URL=/sub/ and --out-dir). */
@@ -151,3 +151,34 @@ export function sitemapPages(server: Server): string[] {
     return `${server.origin}${u.pathname}`;
   });
 }
+
+/** Everything that goes wrong while a page is open: console errors, failed requests, and any request to a host other than `origin`. */
+export function watch(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request to another host: ${url}`);
+  });
+  // ERR_ABORTED is a request the page itself cancelled (a prefetch cut short by navigating on);
+  // a missing file shows as an HTTP status below, a server that is down as another net error.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed request: ${r.url()} (${r.failure()?.errorText})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+/**
+ * The budget of gzipped JavaScript (zlib's default level 6, what a static host typically serves) a
+ * page with charts may load before the reader touches anything: a chart's code and the module load
+ * only when the reader reaches for it (website/src/components/Deferred).
+ */
+export const CHART_PAGE_BUDGET = 185_000;
+/** The playground's, its Web Worker included: it trains with the module from the start, so the module is in it. */
+export const PLAYGROUND_BUDGET = 235_000;

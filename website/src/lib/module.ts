@@ -8,7 +8,7 @@ export { activations, activationIds, activationById, isActivationId } from '@act
 export type { ActivationId } from '@activations/registry.js';
 export { vectorFunctions, vectorFunctionIds } from '@activations/vector/softmax.js';
 export type { VectorFunction, VectorFunctionId } from '@activations/vector/softmax.js';
-export { chartFromSpec, figureFromSpec, lineFigure } from '@activations/plot/figure.js';
+export { THEMES, chartFromSpec, figureFromSpec, lineFigure } from '@activations/plot/figure.js';
 export { chartSvg } from '@activations/plot/svg.js';
 export type { Line, LineChart, PlotlyFigure, Theme } from '@activations/plot/figure.js';
 export { chartSummary, formatNumber } from '@activations/plot/text.js';

@@ -4,8 +4,8 @@
  * computed in the browser by the module (`map` and `mapDerivative`).
  */
 import React, { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import ParamControl from '@site/src/components/ParamControl';
 import PlotlyChart from '@site/src/components/PlotlyChart';
-import { sliderStep, snap } from '@site/src/lib/controls';
 import { describeChart } from '@site/src/lib/describe';
 import { activationById, activations, formatNumber, linspace, type Activation, type LineChart, type ParamInfo, type ParamValue } from '@site/src/lib/module';
 import styles from './styles.module.css';
@@ -27,53 +27,6 @@ function activationOf(id: string): Activation {
 
 function paramText(info: readonly ParamInfo[], params: Record<string, ParamValue>): string {
   return info.map((p) => `${p.name} = ${typeof params[p.name] === 'number' ? formatNumber(params[p.name] as number) : String(params[p.name])}`).join(', ');
-}
-
-function ParamControl({ info, value, onChange }: { info: ParamInfo; value: ParamValue; onChange: (v: ParamValue) => void }): ReactNode {
-  const id = useId();
-  const label = (
-    <label htmlFor={id} className={styles.label}>
-      <code>{info.name}</code>
-    </label>
-  );
-  if (info.choices) {
-    return (
-      <div className={styles.control}>
-        {label}
-        <select id={id} value={String(value)} onChange={(e) => onChange(e.target.value)} title={info.description}>
-          {info.choices.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  }
-  if (info.range && typeof value === 'number') {
-    const [min, max] = info.range;
-    const step = sliderStep(min, max);
-    return (
-      <div className={styles.control}>
-        {label}
-        <input
-          id={id}
-          type="range"
-          min={min}
-          max={max}
-          step={step}
-          value={value}
-          title={info.description}
-          aria-valuetext={`${info.name} = ${formatNumber(value)}`}
-          onChange={(e) => onChange(snap(Number(e.target.value), min, step))}
-        />
-        <output htmlFor={id} className={styles.value}>
-          {formatNumber(value)}
-        </output>
-      </div>
-    );
-  }
-  return null;
 }
 
 export default function ActivationChart({ id, start = -5, stop = 5, count = 501 }: ActivationChartProps): ReactNode {
