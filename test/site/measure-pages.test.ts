@@ -64,6 +64,7 @@ describe('arguments', () => {
       '/docs/bibliography',
       '/docs/experiments',
       '/docs/notebooks/trade-offs-measured',
+      '/playground',
     ]);
   });
 
