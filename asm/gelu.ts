@@ -6,7 +6,7 @@
 // `geluExact` is x·Φ(x) = (x/2)·erfc(−x/√2) through src/math/erf.ts (s_erf.c's erfc, and
 // `erfcShifted`, erfc(z + ε) with the rounding error ε of z = −x·(1/√2) put back for x < 0),
 // src/math/stable.ts's `productError` (Dekker's TwoProduct) and, below x = −30, the asymptotic
-// series `millsSeries` times the Gaussian (`gaussianTail`). Every operation is done in the same
+// series `millsSeries` times the Gaussian (`geluTail`). Every operation is done in the same
 // order on the same constants, and every exponential is fdlibm's e_exp.c (Math.exp and
 // `expNonPositive`) bit for bit: `vexp` from asm/simd.ts, or one of the two shortened forms below,
 // which leave out only cases their arguments cannot reach.
@@ -23,7 +23,7 @@
 //       minus ε·(2/√π)·e^(−a²), e^(−a²) evaluated below 1.25 and recovered from the first
 //       exponential above; (0.5·x)·that;
 //  8:   the rest: x ≥ 0 with a > 6 (+∞ included), (0.5·x)·2 (erfc(−a) = 2 − 10^−300 = 2);
-//       −39 ≤ x < −30, −gaussianTail(x, millsSeries(x)); x < −39 (−∞ included), −0; NaN, NaN.
+//       −39 ≤ x < −30, geluTail(x); x < −39 (−∞ included), −0; NaN, NaN.
 // The loops sort each block of elements by class and run each class's formula on its elements
 // only (see there).
 
@@ -78,6 +78,14 @@ const K_SQRT1_2_HH = memory.data<f64>([SQRT1_2_HI_HALF, SQRT1_2_HI_HALF], 16);
 const K_SQRT1_2_HL = memory.data<f64>([SQRT1_2_LO_HALF, SQRT1_2_LO_HALF], 16);
 const K_TWO_OVER_SQRT_PI = memory.data<f64>([TWO_OVER_SQRT_PI, TWO_OVER_SQRT_PI], 16);
 const K_INV_SQRT_2PI = memory.data<f64>([INV_SQRT_2PI, INV_SQRT_2PI], 16);
+/** Veltkamp's halves of INV_SQRT_2PI (by 2^27 + 1), as productError forms them. */
+const K_INV_SQRT_2PI_HH = memory.data<f64>([0.3989422768354416, 0.3989422768354416], 16);
+const K_INV_SQRT_2PI_HL = memory.data<f64>([3.5659911135077493e-9, 3.5659911135077493e-9], 16);
+/** INV_SQRT_2PI_LO/INV_SQRT_2PI (src/activations/gelu.ts INV_SQRT_2PI_REL). */
+const K_INV_SQRT_2PI_REL = memory.data<f64>([-6.247337834861335e-17, -6.247337834861335e-17], 16);
+/** src/activations/gelu.ts TWO_POW_200 and TWO_POW_MINUS_200. */
+const K_TWO_POW_200 = memory.data<f64>([1.6069380442589903e60, 1.6069380442589903e60], 16);
+const K_TWO_POW_MINUS_200 = memory.data<f64>([6.223015277861142e-61, 6.223015277861142e-61], 16);
 const K_EXP_9_16 = memory.data<f64>([EXP_9_16, EXP_9_16], 16);
 const K_ONE_PLUS_ERX = memory.data<f64>([ONE_PLUS_ERX, ONE_PLUS_ERX], 16);
 const K_ONE_MINUS_ERX = memory.data<f64>([ONE_MINUS_ERX, ONE_MINUS_ERX], 16);
@@ -226,7 +234,10 @@ const MILLS = memory.data<f64>([1.0, 1.0, -1.0, -1.0, 3.0, 3.0, -15.0, -15.0, 10
 
 /**
  * GELU for every other x: x ≥ 0 with a > 6 (+∞ included), (0.5·x)·2 (erfc(−a) = 2 − 10^−300 = 2);
- * −39 ≤ x < −30, −gaussianTail(x, millsSeries(x)); below −39 (−∞ included), −0; NaN, NaN.
+ * −39 ≤ x < −30, geluTail(x): δ = d + (K's rest/K − (0.5·l)·(1 + d)) with d = millsSeriesRest(x)
+ * and l = productError(x, x, h), p = K·e, q = p·δ, then −((p + (productError(K, e, p) + q))·2^−200)
+ * with e = e^(−0.5·h)·2^200 where h = x² < 1416, else −((p + q)·e) with e = e^(−0.25·h); below −39
+ * (−∞ included), −0; NaN, NaN.
  */
 // @ts-ignore: decorator
 @inline function geluOther(x: v128): v128 {
@@ -235,20 +246,19 @@ const MILLS = memory.data<f64>([1.0, 1.0, -1.0, -1.0, 3.0, 3.0, -15.0, -15.0, 10
   if (v128.any_true(tail)) {
     const h = f64x2.mul(x, x);
     const u = f64x2.div(ld(K_ONE), h);
-    const m = f64x2.add(ld(K_ONE), f64x2.mul(u, poly(u, MILLS + 16, 8))); // 1 + t·(−1 + t·(3 + …))
-    // productError(x, x, h), |x| ≤ 39
-    const v = f64x2.mul(ld(K_SPLIT), x);
-    const xh = f64x2.sub(v, f64x2.sub(v, x));
-    const xl = f64x2.sub(x, xh);
-    let pe = f64x2.sub(f64x2.mul(xh, xh), h);
-    pe = f64x2.add(pe, f64x2.mul(xh, xl));
-    pe = f64x2.add(pe, f64x2.mul(xl, xh));
-    pe = f64x2.add(pe, f64x2.mul(xl, xl));
-    const c = f64x2.mul(f64x2.mul(m, ld(K_INV_SQRT_2PI)), f64x2.sub(ld(K_ONE), f64x2.mul(ld(K_HALF), pe)));
+    const d = f64x2.mul(u, poly(u, MILLS + 16, 8)); // t·(−1 + t·(3 + …))
+    const xh = highHalf(x);
+    const pe = productError2(xh, f64x2.sub(x, xh), xh, f64x2.sub(x, xh), h); // |x| ≤ 39
+    const delta = f64x2.add(d, f64x2.sub(ld(K_INV_SQRT_2PI_REL), f64x2.mul(f64x2.mul(ld(K_HALF), pe), f64x2.add(ld(K_ONE), d))));
     const near = f64x2.lt(h, ld(K_HALF_EXP_EDGE));
     const g = vexp(f64x2.mul(sel(ld(K_MINUS_HALF), ld(K_MINUS_QUARTER), near), h), true);
-    const cg = f64x2.mul(c, g);
-    res = sel(f64x2.neg(sel(cg, f64x2.mul(cg, g), near)), res, tail);
+    const gs = f64x2.mul(g, sel(ld(K_TWO_POW_200), ld(K_ONE), near));
+    const p = f64x2.mul(ld(K_INV_SQRT_2PI), gs);
+    const q = f64x2.mul(p, delta);
+    const gh = highHalf(gs);
+    const pl = productError2(ld(K_INV_SQRT_2PI_HH), ld(K_INV_SQRT_2PI_HL), gh, f64x2.sub(gs, gh), p);
+    const r = sel(f64x2.mul(f64x2.add(p, f64x2.add(pl, q)), ld(K_TWO_POW_MINUS_200)), f64x2.mul(f64x2.add(p, q), g), near);
+    res = sel(f64x2.neg(r), res, tail);
   }
   return sel(ld(K_NEG_ZERO), res, f64x2.lt(x, ld(K_EXACT_UNDERFLOW)));
 }
@@ -474,14 +484,17 @@ export function gelu_f32(ptr: usize, n: i32): void {
 // GELU's tanh approximation (`geluTanh`, approximate: 'tanh'), bit for bit in float64, and its
 // float32 rounding. geluTanh is, with w = −2·√(2/π)·(x + 0.044715·x³):
 //  - x ≥ 0 (−0 and +∞ included): x/(1 + e^w), w = ((−2·√(2/π))·x)·(1 + (0.044715·x)·x);
-//  - −23 ≤ x < 0: w as a double-double (hi, lo) from `scaledCubic`, then (x·t)/(1 + t) with
-//    t = e^(−hi)·(1 − lo), or above hi = 700 ((x·(1 − lo))·e)·e with e = e^(−0.5·hi);
+//  - −23 ≤ x < 0: w as a double-double (hi, lo) from `scaledCubic`, then with e = e^(−hi),
+//    d = 1 + e, q = (x·e)/d: min(q + q·((−lo) − ((((1 − d) + e) − e·lo)/d)), −0);
+//    or above hi = 700, with f = e^(460 − hi) and C = e^(−460)
+//    (a double-double, C's rest relative REL; C and the sum 2^200 times larger): a = (−x)·C,
+//    al = productError(−x, C, a) + a·(REL − lo), p = a·f, −((p + (productError(a, f, p) + al·f))·2^−200);
 //  - below −23 (−∞ included): −0; NaN: NaN.
-// Both forms are computed in every lane, with one exponential and one division: for x ≥ 0, lo is
-// taken as 0, so that t = e·1 = e and the division is x/(1 + e). Where w < −40, e^w < 2^−57 and
+// Both forms share one exponential and the division q: for x ≥ 0 it divides x instead of x·e, and
+// the correction (a second division) runs only for vectors with a lane x < 0. Where w < −40, e^w < 2^−57 and
 // 1 + e^w rounds to 1 (the result is x), so the exponential's argument is clamped to −40 there and
 // every argument stays in `expNormal`'s range. Two passes over blocks of TANH_BLOCK elements (the
-// argument and 1 − lo first, stored in TANH_SCRATCH; then the rest), four vectors at a time: the
+// argument and lo first, stored in TANH_SCRATCH; then the rest), four vectors at a time: the
 // double-double chain and the exponential in one pass ran 15% slower (measured).
 
 const GELU_TANH_COEFF: f64 = 0.044715;
@@ -500,8 +513,13 @@ const K_TANH_SCALE_HH = memory.data<f64>([-1.5957691073417664, -1.59576910734176
 const K_TANH_SCALE_HL = memory.data<f64>([-1.4263964454030997e-8, -1.4263964454030997e-8], 16);
 const K_TANH_UNDERFLOW = memory.data<f64>([-23.0, -23.0], 16);
 const K_EXP_SUBNORMAL = memory.data<f64>([700.0, 700.0], 16);
-const K_MINUS_ONE = memory.data<f64>([-1.0, -1.0], 16);
 const K_MINUS_FORTY = memory.data<f64>([-40.0, -40.0], 16);
+/** geluTanh's FAR_SHIFT, e^(−FAR_SHIFT)·2^200 with Veltkamp's halves, and its relative rest. */
+const K_FAR_SHIFT = memory.data<f64>([460.0, 460.0], 16);
+const K_EXP_MINUS_FAR = memory.data<f64>([2.6948677509561386e-140, 2.6948677509561386e-140], 16);
+const K_EXP_MINUS_FAR_HH = memory.data<f64>([2.6948677250802095e-140, 2.6948677250802095e-140], 16);
+const K_EXP_MINUS_FAR_HL = memory.data<f64>([2.587592910882975e-148, 2.587592910882975e-148], 16);
+const K_EXP_MINUS_FAR_REL = memory.data<f64>([9.408695353286928e-18, 9.408695353286928e-18], 16);
 
 /** Veltkamp's high half of x (by 2^27 + 1); the low half is x minus it. */
 // @ts-ignore: decorator
@@ -523,8 +541,8 @@ const K_MINUS_FORTY = memory.data<f64>([-40.0, -40.0], 16);
 }
 
 /**
- * Pass 1: the exponential's argument (stored at o) and 1 − lo (at o + 16, with its sign bit set
- * where x < 0 takes the e·e form). scaledCubic(x, 0.044715, its rest, −2·√(2/π), its rest):
+ * Pass 1: the exponential's argument (stored at o; negated, so positive, where x < 0 takes the
+ * form above hi = 700) and lo (at o + 16; 0 for x ≥ 0). scaledCubic(x, 0.044715, its rest, −2·√(2/π), its rest):
  * h = x², l its error; p = k·h, pl = productError(k, h, p) + k·l + kLo·h; a = 1 + p with its
  * error al (two-sum); m = x·a, ml = productError(x, a, m) + x·al; w = s·m, wl =
  * productError(s, m, w) + s·ml + sLo·m; hi = w + wl, lo = wl − (hi − w).
@@ -557,22 +575,44 @@ const K_MINUS_FORTY = memory.data<f64>([-40.0, -40.0], 16);
   const hi = f64x2.add(w, wl);
   const lo = f64x2.sub(wl, f64x2.sub(hi, w));
   const far = v128.andnot(f64x2.gt(hi, ld(K_EXP_SUBNORMAL)), pos);
-  const arg = sel(f64x2.max(wPos, ld(K_MINUS_FORTY)), f64x2.mul(sel(ld(K_MINUS_HALF), ld(K_MINUS_ONE), far), hi), pos);
+  const arg = sel(f64x2.max(wPos, ld(K_MINUS_FORTY)), sel(f64x2.sub(hi, ld(K_FAR_SHIFT)), f64x2.neg(hi), far), pos);
   v128.store(o, arg);
-  v128.store(o, v128.or(f64x2.sub(ld(K_ONE), v128.andnot(lo, pos)), v128.and(far, ld(K_NEG_ZERO))), 16);
+  v128.store(o, v128.andnot(lo, pos), 16);
 }
 
 /** Pass 2: geluTanh(x) from pass 1's values at o. */
 // @ts-ignore: decorator
 @inline function tanhFinish(x: v128, o: usize): v128 {
   const pos = f64x2.ge(x, c2(0.0));
-  const code = v128.load(o, 16);
-  const oneMinusLo = f64x2.abs(code);
-  const e = expNormal(v128.load(o), false);
-  const t = f64x2.mul(e, oneMinusLo);
-  let res = f64x2.div(sel(x, f64x2.mul(x, t), pos), f64x2.add(ld(K_ONE), t));
-  res = sel(f64x2.mul(f64x2.mul(f64x2.mul(x, oneMinusLo), e), e), res, f64x2.lt(code, c2(0.0)));
-  return sel(res, sel(x, ld(K_NEG_ZERO), f64x2.ne(x, x)), f64x2.ge(x, ld(K_TANH_UNDERFLOW)));
+  const arg = v128.load(o);
+  const lo = v128.load(o, 16);
+  const far = f64x2.gt(arg, c2(0.0));
+  const e = expNormal(f64x2.neg(f64x2.abs(arg)), false);
+  const n = f64x2.mul(x, e);
+  const d = f64x2.add(ld(K_ONE), e);
+  const q = f64x2.div(sel(x, n, pos), d);
+  let res = q;
+  // Each form only where a lane needs it: x ≥ −23 (NaN aside), and then x < 0 below or above hi = 700.
+  const live = f64x2.ge(x, ld(K_TANH_UNDERFLOW));
+  if (v128.any_true(v128.andnot(v128.andnot(live, pos), far))) {
+    // The correction of x < 0; lanes x ≥ 0 keep q.
+    const dr = f64x2.sub(f64x2.add(f64x2.sub(ld(K_ONE), d), e), f64x2.mul(e, lo));
+    const c = f64x2.sub(f64x2.neg(lo), f64x2.div(dr, d));
+    res = sel(q, f64x2.min(f64x2.add(q, f64x2.mul(q, c)), ld(K_NEG_ZERO)), pos); // −0 where q underflows
+  }
+  if (v128.any_true(v128.and(far, live))) {
+    const nx = f64x2.neg(x);
+    const a = f64x2.mul(nx, ld(K_EXP_MINUS_FAR));
+    const nxh = highHalf(nx);
+    const pa = productError2(nxh, f64x2.sub(nx, nxh), ld(K_EXP_MINUS_FAR_HH), ld(K_EXP_MINUS_FAR_HL), a);
+    const al = f64x2.add(pa, f64x2.mul(a, f64x2.sub(ld(K_EXP_MINUS_FAR_REL), lo)));
+    const p = f64x2.mul(a, e);
+    const ah = highHalf(a);
+    const eh = highHalf(e);
+    const pf = productError2(ah, f64x2.sub(a, ah), eh, f64x2.sub(e, eh), p);
+    res = sel(f64x2.neg(f64x2.mul(f64x2.add(p, f64x2.add(pf, f64x2.mul(al, e))), ld(K_TWO_POW_MINUS_200))), res, far);
+  }
+  return sel(res, sel(x, ld(K_NEG_ZERO), f64x2.ne(x, x)), live);
 }
 
 const TANH_BLOCK: i32 = 512;

@@ -68,8 +68,13 @@ function erfcNegScaled(x: number): number {
  * first omitted term, 34459425/x¹⁸, is below 1e−19, so nine terms give full precision.
  */
 function millsSeries(x: number): number {
+  return 1 + millsSeriesRest(x);
+}
+
+/** millsSeries(x) − 1, about −1/x² (−0.0011 at x = −30): kept apart, its rounding weighs 1000× less. */
+function millsSeriesRest(x: number): number {
   const t = 1 / (x * x);
-  return 1 + t * (-1 + t * (3 + t * (-15 + t * (105 + t * (-945 + t * (10395 + t * (-135135 + t * 2027025)))))));
+  return t * (-1 + t * (3 + t * (-15 + t * (105 + t * (-945 + t * (10395 + t * (-135135 + t * 2027025)))))));
 }
 
 /**
@@ -84,6 +89,40 @@ function gaussianTail(x: number, m: number): number {
   if (h < 1416) return c * Math.exp(-0.5 * h);
   const e = Math.exp(-0.25 * h);
   return c * e * e;
+}
+
+/** INV_SQRT_2PI_LO/INV_SQRT_2PI: the relative rest of 1/√(2π), folded into `geluTail`'s δ. */
+const INV_SQRT_2PI_REL = INV_SQRT_2PI_LO / INV_SQRT_2PI;
+
+/**
+ * 2^200 and 2^−200: a product carried with its rounding error (`productError`) near the smallest
+ * normal numbers is formed 2^200 times larger, where its partial products are not subnormal (each
+ * would round by up to 2^−1075, half an ulp of such a result), and scaled back at the end.
+ */
+const TWO_POW_200 = 2 ** 200;
+const TWO_POW_MINUS_200 = 2 ** -200;
+
+/**
+ * x·Φ(x) = −millsSeries(x)·φ(x) for −39 ≤ x < −30, as −K·e·(1 + δ) with K = 1/√(2π), e =
+ * e^(−fl(x²)/2) and δ = (millsSeries − 1) − l/2·millsSeries + K's rest/K (l: x²'s rounding error).
+ * The terms of δ are 1e−3 or less, so their roundings vanish; K·e is carried with its rounding error,
+ * so only Math.exp's error and one final rounding remain, where `gaussianTail`'s product of five
+ * rounded factors adds up to an ulp or more (K·e is formed 2^200 times larger: see TWO_POW_200).
+ * Below x ≈ −37.6 (fl(x²) ≥ 1416) the result is subnormal and e^(−x²/2)
+ * would be too: (K·e′·(1 + δ))·e′ with e′ = e^(−x²/4) instead.
+ */
+function geluTail(x: number): number {
+  const h = x * x;
+  const d = millsSeriesRest(x);
+  const delta = d + (INV_SQRT_2PI_REL - 0.5 * productError(x, x, h) * (1 + d));
+  if (h < 1416) {
+    const e = Math.exp(-0.5 * h) * TWO_POW_200;
+    const p = INV_SQRT_2PI * e;
+    return -((p + (productError(INV_SQRT_2PI, e, p) + p * delta)) * TWO_POW_MINUS_200);
+  }
+  const e = Math.exp(-0.25 * h);
+  const p = INV_SQRT_2PI * e;
+  return -((p + p * delta) * e);
 }
 
 /** Below this, x·Φ(x) and its derivative are computed from `millsSeries` (see there). */
@@ -103,7 +142,7 @@ const EXACT_UNDERFLOW = -39;
 function geluExact(x: number): number {
   if (x >= 0) return 0.5 * x * erfc(-x * SQRT1_2); // erfc(z ≤ 0) ∈ [1, 2]: well conditioned
   if (x >= ASYMPTOTIC_EDGE) return 0.5 * x * erfcNegScaled(x);
-  if (x >= EXACT_UNDERFLOW) return -gaussianTail(x, millsSeries(x));
+  if (x >= EXACT_UNDERFLOW) return geluTail(x);
   // NaN falls through every comparison above; −∞ and x < −39 give the limit −0.
   return x !== x ? x : -0;
 }
@@ -156,8 +195,13 @@ function tanhArgument(x: number): [number, number] {
 /** Below this, |GELU_tanh(x)| and its derivative are below 2^−1075 (|w| > 900): they round to −0. */
 const TANH_UNDERFLOW = -23;
 
-/** Where e^(−w) turns subnormal: beyond it the products are split like in `geluExact`. */
+/** Where e^(−w) turns subnormal: beyond it 1 + e^(−w) rounds to 1 and e^(−w) is split (`geluTanh`). */
 const EXP_SUBNORMAL = 700;
+/** e^(−w) = e^(−FAR_SHIFT)·e^(FAR_SHIFT − w) beyond EXP_SUBNORMAL: FAR_SHIFT − w is exact (Sterbenz) up to w = 920. */
+const FAR_SHIFT = 460;
+/** e^(−460) (mpmath) times TWO_POW_200, and its relative rest: the first factor of that split, as a double-double. */
+const EXP_MINUS_FAR = 1.6770203186015345e-200 * TWO_POW_200;
+const EXP_MINUS_FAR_REL = 1.577857327899402e-217 / 1.6770203186015345e-200;
 
 /**
  * PyTorch's tanh approximation ½x(1 + tanh(√(2/π)(x + 0.044715x³))), evaluated as x·σ(2u) =
@@ -175,11 +219,25 @@ function geluTanh(x: number): number {
   if (x >= TANH_UNDERFLOW) {
     const [w, wl] = tanhArgument(x);
     if (w > EXP_SUBNORMAL) {
-      const e = expNonPositive(-0.5 * w);
-      return x * (1 - wl) * e * e; // 1 + e^−w rounds to 1
+      // 1 + t rounds to 1: x·t = (x·e^(−460))·(1 − wl)·e^(460 − w), a product of normal numbers whose
+      // first factor is carried with its rounding error, so that only Math.exp's error and the final
+      // rounding remain (e^(−w/2) squared would double the first); 2^200 times larger (TWO_POW_200),
+      // and for −x, so that an underflow gives +0 throughout and the result −0.
+      const f = expNonPositive(FAR_SHIFT - w);
+      const a = -x * EXP_MINUS_FAR;
+      const al = productError(-x, EXP_MINUS_FAR, a) + a * (EXP_MINUS_FAR_REL - wl);
+      const p = a * f;
+      return -((p + (productError(a, f, p) + al * f)) * TWO_POW_MINUS_200);
     }
-    const t = expNonPositive(-w) * (1 - wl);
-    return (x * t) / (1 + t);
+    // x·t/(1 + t) with t = e^(−w − wl) ≈ e·(1 − wl) and 1 + t = d + (1 − d + e) − e·wl exactly, d =
+    // fl(1 + e): q = x·e/d times 1 − wl − (1 − d + e − e·wl)/d, so that neither wl nor the rounding
+    // of 1 + e is lost to a rounding of t or of 1 + t (each cost up to half an ulp, and
+    // Math.exp's error and the two roundings of q remain).
+    const e = expNonPositive(-w);
+    const d = 1 + e;
+    const q = (x * e) / d;
+    // min with −0: where q underflows to −0, a +0 from q·(…) would otherwise take its sign.
+    return Math.min(q + q * (-wl - (1 - d + e - e * wl) / d), -0);
   }
   return x !== x ? x : -0; // NaN, or the limit −0 (−∞ included)
 }
