@@ -382,8 +382,11 @@ export function renderBytes(binary) {
     '// Regenerate with `npm run build:wasm`; test/kernels.test.ts checks that recompiling reproduces it byte for byte.',
     '',
     `/** The kernels' WebAssembly module (${binary.length} bytes), base64. */`,
-    'export const WASM_KERNELS_BASE64 =',
-    lines.map((l) => `  '${l}'`).join(' +\n') + ';',
+    // An array joined, not a chain of `+`: a chain of over a thousand terms nests that deep in a
+    // parser's tree, and the config loader's (jiti's Babel) runs out of stack on it.
+    'export const WASM_KERNELS_BASE64 = [',
+    lines.map((l) => `  '${l}',`).join('\n'),
+    "].join('');",
     '',
   ].join('\n');
 }

@@ -427,6 +427,39 @@ describe('interactions', () => {
     }
   });
 
+  test('the sidebar and the table of contents are built on first use: a link clicked at once opens its page without a reload, a scroll lights the section in view; a phone never builds them', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}docs/activations/gelu`);
+    await page.locator('html[data-has-hydrated=true]').waitFor();
+    const state = (name: string) => page.locator(`[data-deferred=${name}]`).getAttribute('data-deferred-state');
+    assert.equal(await state('DocSidebarDesktop'), 'static');
+    assert.equal(await state('TOC'), 'static');
+    await page.mouse.move(640, 450);
+    await page.mouse.wheel(0, 700);
+    await page.locator('[data-deferred=TOC][data-deferred-state=live] .table-of-contents__link--active').first().waitFor({ timeout: 10_000 });
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page
+      .locator('.theme-doc-sidebar-container a', { hasText: /^SiLU$/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/docs\/activations\/silu$/);
+    await page.locator('h1', { hasText: 'SiLU' }).waitFor();
+    assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true, 'the sidebar link reloaded the page');
+    assert.equal(await state('DocSidebarDesktop'), 'live');
+    assert.equal(
+      await page.locator('.theme-doc-sidebar-container .menu__link--active', { hasText: /^SiLU$/ }).count(),
+      1,
+      'the sidebar does not mark the page opened',
+    );
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.goto(`${server.url}docs/activations/gelu`);
+    await page.locator('html[data-has-hydrated=true]').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-deferred=DocSidebarDesktop], [data-deferred=TOC]'), null, { timeout: 5000 });
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
   test('a select switches GELU to its tanh approximation', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}docs/activations/gelu`);

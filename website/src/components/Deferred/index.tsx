@@ -93,7 +93,18 @@ function restore(root: Element, carried: Carried): void {
  * Wraps a component (its module given by id and loader, see DeferredModule) so that it is rendered
  * on the server and in the browser only once used. Its props must be serialisable (they come from MDX).
  */
-export function deferUntilUsed<P extends object>(name: string, module: DeferredModule<P>): ComponentType<P> {
+export interface DeferredOptions {
+  /** Also take over at the page's first scroll (a table of contents highlights where the reader is). */
+  readonly onScroll?: boolean;
+}
+
+/** Same keys, same values (===): the server's HTML still shows what these props would render. */
+function sameProps(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+export function deferUntilUsed<P extends object>(name: string, module: DeferredModule<P>, options: DeferredOptions = {}): ComponentType<P> {
   function Deferred(props: P): ReactNode {
     const isBrowser = useIsBrowser();
     // Rendered in the browser from the start (client-side navigation): there is no server HTML to keep.
@@ -101,6 +112,12 @@ export function deferUntilUsed<P extends object>(name: string, module: DeferredM
     const [Live, setLive] = useState<ComponentType<P> | undefined>(() => (typeof window === 'undefined' || hydrating ? undefined : loaded(module)));
     const ref = useRef<HTMLDivElement>(null);
     const carried = useRef<Carried | null>(null);
+    const firstProps = useRef(props);
+    // New props (another page's path, say): the server's HTML is out of date, so take over now.
+    const [stale, setStale] = useState(false);
+    useEffect(() => {
+      if (!Live && !stale && !sameProps(firstProps.current, props)) setStale(true);
+    });
 
     useEffect(() => {
       if (Live) return;
@@ -154,8 +171,21 @@ export function deferUntilUsed<P extends object>(name: string, module: DeferredM
         ask();
       };
       const onClick = (e: Event): void => {
-        const target = (e.target as Element).closest('button, input[type=checkbox], input[type=radio]');
+        const target = (e.target as Element).closest('button, input[type=checkbox], input[type=radio], a[href]');
         if (!target || !root.contains(target)) return;
+        // A link opened in a new tab or saved is the browser's; a plain click is the router's, once it is there.
+        const m = e as MouseEvent;
+        if (
+          target instanceof HTMLAnchorElement &&
+          (m.button !== 0 ||
+            m.metaKey ||
+            m.ctrlKey ||
+            m.shiftKey ||
+            m.altKey ||
+            (target.target && target.target !== '_self') ||
+            target.hasAttribute('download'))
+        )
+          return;
         // Its effect is React's to apply: hold the click and play it once the component is there.
         e.preventDefault();
         e.stopPropagation();
@@ -172,11 +202,14 @@ export function deferUntilUsed<P extends object>(name: string, module: DeferredM
         ['click', onClick],
       ];
       for (const [type, fn] of events) root.addEventListener(type, fn, { capture: true });
+      if (options.onScroll) window.addEventListener('scroll', ask, { passive: true, once: true });
+      if (stale) ask();
       return () => {
         cancelled = true;
         for (const [type, fn] of events) root.removeEventListener(type, fn, { capture: true });
+        if (options.onScroll) window.removeEventListener('scroll', ask);
       };
-    }, [Live, hydrating]);
+    }, [Live, hydrating, stale]);
 
     useEffect(() => {
       const root = ref.current;
