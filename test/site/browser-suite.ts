@@ -460,6 +460,30 @@ describe('interactions', () => {
     assert.deepEqual(problems, []);
   });
 
+  test("a phone's navigation drawer is built only once the reader reaches for the menu button, then opens and its links open pages without a reload", async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.goto(`${server.url}docs/activations/gelu`);
+    await page.locator('html[data-has-hydrated=true]').waitFor();
+    // Docusaurus would build it right after hydration at this width; give it the chance to.
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.navbar-sidebar').count(), 0, 'the drawer was built at load');
+    const toggle = page.getByRole('button', { name: 'Toggle navigation bar' });
+    await toggle.hover();
+    await page.locator('.navbar-sidebar').waitFor({ state: 'attached', timeout: 5000 });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'reaching for the button must not open the drawer');
+    await toggle.click();
+    await page.locator('.navbar-sidebar--show').waitFor();
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.locator('.navbar-sidebar .menu__link', { hasText: /^SiLU$/ }).click();
+    await page.waitForURL(/\/docs\/activations\/silu$/);
+    await page.locator('h1', { hasText: 'SiLU' }).waitFor();
+    assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true, 'the drawer link reloaded the page');
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
   test('a select switches GELU to its tanh approximation', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}docs/activations/gelu`);
@@ -528,10 +552,13 @@ describe('interactions', () => {
     assert.deepEqual(problems, []);
   });
 
-  test('the copy button puts the exact BibTeX entry on the clipboard', async () => {
+  test("the copy button puts the exact BibTeX entry on the clipboard, clicked before the reference's code is there", async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     const page = await browser.context.newPage();
     await page.goto(`${server.url}docs/activations/relu`);
+    await page.locator('html[data-has-hydrated=true]').waitFor();
+    // The reference is the server's HTML until used: the click loads its code and is played again.
+    assert.equal(await page.locator('[data-deferred=CiteBlock]').getAttribute('data-deferred-state'), 'static');
     const button = page.getByRole('button', { name: 'Copy the BibTeX entry nair2010relu' });
     await button.click();
     await assert.doesNotReject(button.getByText('Copied').waitFor({ timeout: 3000 }), 'the button did not say Copied');

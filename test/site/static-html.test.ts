@@ -75,6 +75,40 @@ test("links and images in static runs follow the base URL as Docusaurus's Link d
   assert.throws(() => rehypeStaticHtml({ base: 'activations' }), RangeError);
 });
 
+test('an Anchor with a literal id becomes its span inside a static run, and every id of the run is handed over for the broken-anchor check', () => {
+  const anchor = (id: unknown, extra: object[] = []): Element =>
+    ({
+      type: 'mdxJsxTextElement',
+      name: 'Anchor',
+      attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }, ...extra],
+      children: [],
+    }) as unknown as Element;
+  const tree: Root = {
+    type: 'root',
+    children: [
+      el('ul', [el('li', [anchor('paper--section-2'), el('strong', [text('Section 2')])])]),
+      el('p', [text('see '), el('a', [text('this')], { href: '#paper--section-2' }), el('span', [], { id: 'other' })]),
+      el('p', [anchor({ type: 'mdxJsxAttributeValueExpression', value: 'id' })]),
+      el('p', [anchor('x', [{ type: 'mdxJsxAttribute', name: 'title', value: 't' }])]),
+    ],
+  };
+  rehypeStaticHtml({ base: '/' })(tree);
+  const kinds = (tree.children as Out[]).map((n) => (n.type === 'element' ? n.tagName : n.name));
+  assert.deepEqual(kinds, ['StaticHtml', 'p', 'p'], 'an id given as an expression, or an Anchor with more attributes, stays JSX');
+  const run = tree.children[0] as Out;
+  assert.equal(
+    html(run),
+    '<ul><li><span id="paper--section-2" class="text-anchor"></span><strong>Section 2</strong></li></ul><p>see <a href="#paper--section-2">this</a><span id="other"></span></p>',
+  );
+  assert.equal(run.attributes?.find((a) => a.name === 'anchors')?.value, 'paper--section-2 other');
+  const plain: Root = { type: 'root', children: [el('p', [text('no ids')])] };
+  rehypeStaticHtml({ base: '/' })(plain);
+  assert.deepEqual(
+    (plain.children[0] as Out).attributes?.map((a) => a.name),
+    ['html'],
+  );
+});
+
 test('isStatic: text, comments and plain elements are; MDX nodes anywhere below are not', () => {
   assert.equal(isStatic(text('x')), true);
   assert.equal(isStatic(el('table', [el('tr', [el('td', [text('1')])])])), true);

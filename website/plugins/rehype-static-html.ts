@@ -23,9 +23,30 @@ function isStaticCode(node: Element): boolean {
 
 type Node = Root | RootContent;
 
+interface MdxJsxElement {
+  readonly type: 'mdxJsxTextElement' | 'mdxJsxFlowElement';
+  readonly name: string | null;
+  readonly attributes: readonly { readonly type: string; readonly name?: string; readonly value?: unknown }[];
+  readonly children: readonly unknown[];
+}
+
+/**
+ * `<Anchor id="…" />` (components/Anchor) with a literal id: all it renders is an empty span, so a
+ * run keeps it as that span, and StaticHtml registers the id with the broken-anchor check instead.
+ * The bibliography's cited-passage lists hold one per passage.
+ */
+export function anchorId(node: Node): string | null {
+  const n = node as unknown as MdxJsxElement;
+  if ((n.type !== 'mdxJsxTextElement' && n.type !== 'mdxJsxFlowElement') || n.name !== 'Anchor' || n.children.length > 0) return null;
+  const [only, ...rest] = n.attributes;
+  if (rest.length > 0 || only?.type !== 'mdxJsxAttribute' || only.name !== 'id' || typeof only.value !== 'string') return null;
+  return only.value;
+}
+
 /** True when the node and everything under it is plain HTML that no MDX component renders. */
 export function isStatic(node: Node): boolean {
   if (node.type === 'text' || node.type === 'comment') return true;
+  if (anchorId(node) !== null) return true;
   if (node.type !== 'element') return false; // mdxJsx*, mdx expressions, ESM, raw
   if (KEEP_AS_JSX.has(node.tagName) && !isStaticCode(node)) return false;
   return node.children.every((child) => isStatic(child));
@@ -38,13 +59,26 @@ export function withBase(href: string, base: string): string {
   return base + href.slice(1);
 }
 
-function rebaseLinks(node: Node, base: string): void {
+/**
+ * Readies a static run for its HTML string: links and images follow the base URL, Anchors become
+ * their span; every id in the run goes into `ids`, for the broken-anchor check.
+ */
+function prepare(node: Node, base: string, ids: string[]): void {
   if (node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img')) {
     const key = node.tagName === 'a' ? 'href' : 'src';
     const value = (node as Element).properties[key];
     if (typeof value === 'string') (node as Element).properties[key] = withBase(value, base);
   }
-  if ('children' in node) for (const child of node.children) rebaseLinks(child, base);
+  if (node.type === 'element' && typeof node.properties.id === 'string') ids.push(node.properties.id);
+  if (!('children' in node)) return;
+  node.children.forEach((child, i) => {
+    const id = anchorId(child);
+    if (id !== null) {
+      const span: Element = { type: 'element', tagName: 'span', properties: { id, className: ['text-anchor'] }, children: [] };
+      (node.children as RootContent[])[i] = span;
+      ids.push(id);
+    } else prepare(child, base, ids);
+  });
 }
 
 export interface StaticHtmlOptions {
@@ -63,15 +97,14 @@ export function rehypeStaticHtml(options: StaticHtmlOptions) {
     const flush = (): void => {
       // Whitespace-only runs stay as they are: nothing to gain, and MDX drops them anyway.
       if (run.some((n) => n.type === 'element')) {
-        for (const n of run) rebaseLinks(n, base);
-        const html = toHtml({ type: 'root', children: run });
+        const ids: string[] = [];
+        const root: Root = { type: 'root', children: run };
+        prepare(root, base, ids);
+        const html = toHtml(root);
+        const attributes = [{ type: 'mdxJsxAttribute', name: 'html', value: html }];
+        if (ids.length > 0) attributes.push({ type: 'mdxJsxAttribute', name: 'anchors', value: ids.join(' ') });
         // The hast types do not know MDX's node types; MDX compiles this one as JSX.
-        out.push({
-          type: 'mdxJsxFlowElement',
-          name: component,
-          attributes: [{ type: 'mdxJsxAttribute', name: 'html', value: html }],
-          children: [],
-        } as unknown as RootContent);
+        out.push({ type: 'mdxJsxFlowElement', name: component, attributes, children: [] } as unknown as RootContent);
       } else out.push(...run);
       run = [];
     };

@@ -5,6 +5,7 @@
  */
 import React, { type MouseEvent, type ReactNode } from 'react';
 import { useHistory } from '@docusaurus/router';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import { copyText } from '@site/src/components/CopyButton';
 
 /** A same-site page link that Docusaurus's router can open (not a file, a new tab or another site). */
@@ -34,8 +35,16 @@ function copyCode(button: HTMLButtonElement): void {
   );
 }
 
-export default function StaticHtml({ html }: { html: string }): ReactNode {
+export interface StaticHtmlProps {
+  readonly html: string;
+  /** The ids in `html`, space-separated, so links to them pass the build's broken-anchor check. */
+  readonly anchors?: string;
+}
+
+export default function StaticHtml({ html, anchors }: StaticHtmlProps): ReactNode {
   const history = useHistory();
+  const brokenLinks = useBrokenLinks();
+  if (anchors) for (const id of anchors.split(' ')) brokenLinks.collectAnchor(id);
   const onClick = (event: MouseEvent<HTMLDivElement>): void => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const copy = (event.target as Element).closest<HTMLButtonElement>('button[data-copy-code]');
