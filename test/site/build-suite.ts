@@ -95,9 +95,29 @@ describe('pages', () => {
     const notebooks = notebookPages();
     assert.ok(notebooks.length > 0, 'docs/notebooks has no pages: the exporter did not run');
     for (const { name, slug } of notebooks) {
-      html(`docs/notebooks/${slug}`);
+      const page = html(`docs/notebooks/${slug}`);
       assert.ok(existsSync(path.join(BUILD, 'notebooks', `${name}.ipynb`)), `notebooks/${name}.ipynb is not in the build`);
+      assert.ok(
+        attributeValues(page, 'href').includes(`${base}notebooks/${name}.ipynb`),
+        `docs/notebooks/${slug} has no link to ${base}notebooks/${name}.ipynb`,
+      );
+      // The "generated from the notebook" note is the theme's admonition, not an element left unrendered.
+      assert.ok(countClass(page, 'theme-admonition') >= 1, `docs/notebooks/${slug}: its note is not rendered as an admonition`);
     }
+  });
+
+  test("no page has a link the browser cannot follow (Docusaurus's pathname:// left in) or an MDX element printed as HTML", () => {
+    for (const file of allFiles(BUILD, '.html')) {
+      const page = readFileSync(file, 'utf8');
+      const where = path.relative(BUILD, file);
+      assert.deepEqual(
+        attributeValues(page, 'href').filter((h) => h.startsWith('pathname:')),
+        [],
+        where,
+      );
+      assert.doesNotMatch(page, /<(admonition|mermaid)\b/, where);
+    }
+    assert.ok(attributeValues(html('docs/bibliography'), 'href').includes(`${base}references.bib`), 'the bibliography does not link to references.bib');
   });
 
   test('every chart of every chart page is drawn into its HTML as an SVG, so it shows without JavaScript', () => {

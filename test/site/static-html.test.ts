@@ -40,12 +40,13 @@ test('runs of plain blocks become one StaticHtml each; headings, code blocks for
       el('p', [text('after')]),
       el('pre', [el('code', [text('let x = 1;')], { className: ['language-ts'] })]),
       el('details', [el('summary', [text('more')])]),
+      el('admonition', [el('p', [text('a note')])], { type: 'note' }),
       el('p', [text('a paragraph with '), { type: 'mdxTextExpression', value: 'x' } as unknown as Element]),
     ],
   };
   rehypeStaticHtml({ base: '/' })(tree);
   const kinds = (tree.children as Out[]).map((n) => (n.type === 'element' ? n.tagName : n.type === 'mdxJsxFlowElement' ? n.name : n.type));
-  assert.deepEqual(kinds, ['h2', 'StaticHtml', 'ActivationChart', 'StaticHtml', 'pre', 'details', 'p']);
+  assert.deepEqual(kinds, ['h2', 'StaticHtml', 'ActivationChart', 'StaticHtml', 'pre', 'details', 'admonition', 'p']);
   const first = tree.children[1] as Out;
   assert.equal(html(first), '\n<p>a <span class="katex">x</span></p><ul><li>one</li></ul>');
   assert.equal(html(tree.children[3] as Out), '<p>after</p>');
@@ -66,6 +67,8 @@ test("links and images in static runs follow the base URL as Docusaurus's Link d
   assert.equal(withBase('https://arxiv.org/abs/1', '/activations/'), 'https://arxiv.org/abs/1');
   assert.equal(withBase('#cite', '/activations/'), '#cite');
   assert.equal(withBase('/docs/x', '/'), '/docs/x');
+  assert.equal(withBase('pathname:///references.bib', '/activations/'), '/activations/references.bib');
+  assert.equal(withBase('pathname:///notebooks/a.ipynb', '/'), '/notebooks/a.ipynb');
   const tree: Root = {
     type: 'root',
     children: [el('p', [el('a', [text('GELU')], { href: '/docs/activations/gelu' }), el('img', [], { src: '/img/a.svg', alt: '' })])],

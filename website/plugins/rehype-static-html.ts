@@ -13,7 +13,9 @@
 import type { Element, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 
-const KEEP_AS_JSX = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'details', 'script', 'style']);
+// The theme's MDX components render these (MDXComponents: headings, admonitions, details, …): their
+// hast element is only a name for that component, not HTML to print.
+const KEEP_AS_JSX = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'details', 'admonition', 'mermaid', 'head', 'script', 'style']);
 
 /** A block rehype-static-code already highlighted: nothing left for the theme's CodeBlock to do. */
 function isStaticCode(node: Element): boolean {
@@ -52,8 +54,12 @@ export function isStatic(node: Node): boolean {
   return node.children.every((child) => isStatic(child));
 }
 
-/** `/docs/x` → `<base>docs/x`, as Docusaurus's Link does (useBaseUrl: never twice, never `//host`). */
+/**
+ * `/docs/x` → `<base>docs/x`, as Docusaurus's Link does (useBaseUrl: never twice, never `//host`).
+ * `pathname:///x` (Docusaurus's escape for a file served as is, not a route) → `<base>x`.
+ */
 export function withBase(href: string, base: string): string {
+  if (href.startsWith('pathname://')) return withBase(href.slice('pathname://'.length), base);
   if (!href.startsWith('/') || href.startsWith('//') || href.startsWith(base)) return href;
   if (href === base.replace(/\/$/, '')) return base;
   return base + href.slice(1);
