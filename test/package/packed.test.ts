@@ -77,6 +77,30 @@ test('the tarball holds the module, its types, the notebook helpers, the committ
   assert.deepEqual(exporter, [], 'the exporter (it needs devDependencies) is in the tarball');
 });
 
+test("the package's dependencies are exactly the packages its shipped code imports (tslab, the kernel, an optional peer)", () => {
+  const manifest = JSON.parse(readFileSync(path.join(reader, 'node_modules', NAME, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  };
+  const dist = path.join(reader, 'node_modules', NAME, 'dist');
+  const imported = new Set<string>();
+  const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
+  for (const f of files) {
+    const code = readFileSync(path.join(dist, f), 'utf8');
+    // import … from 'x', import 'x', import('x'), require('x'), tryRequire('x'): bare specifiers only.
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|[rR]equire(?:<[^>]*>)?\(\s*)['"]([^'"./][^'"]*)['"]/g)) {
+      const spec = m[1]!;
+      if (spec.startsWith('node:')) continue;
+      imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+    }
+  }
+  const declared = Object.keys(manifest.dependencies ?? {});
+  const peers = Object.keys(manifest.peerDependencies ?? {});
+  assert.deepEqual([...imported].filter((p) => !peers.includes(p)).sort(), [...declared].sort(), 'dependencies differ from what dist/ imports');
+  for (const p of peers) assert.equal(manifest.peerDependenciesMeta?.[p]?.optional, true, `peer ${p} should be optional`);
+});
+
 test('publint finds no problem in the tarball (--strict: warnings count)', async () => {
   const out = await sh(path.join(BIN, 'publint'), ['run', '--strict', tarball], ROOT);
   assert.match(out, /All good!/, out);
