@@ -24,7 +24,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { integerOption, parseCommandLine, parseOrExit, positiveNumberOption } from './lib/args.mjs';
 import { KERNEL_NAME, ROOT, jupyterEnv, loadAtomicWrite } from './lib/env.mjs';
-import { DIST, EXECUTED_DIR, acquireLock, ensureDistBuilt, jupyterPython, listFiles, listNotebooks, requireKernelspec } from './lib/notebooks.mjs';
+import {
+  DIST,
+  EXECUTED_DIR,
+  acquireLock,
+  ensureDistBuilt,
+  ensureSelfLink,
+  jupyterPython,
+  listFiles,
+  listNotebooks,
+  requireKernelspec,
+} from './lib/notebooks.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const EXECUTOR = path.join(HERE, 'execute_notebooks.py');
@@ -243,6 +253,7 @@ async function main() {
   if (opts.build) ensureDistBuilt(log);
   const python = jupyterPython();
   requireKernelspec();
+  if (ensureSelfLink()) log("linked node_modules to the repository, for the notebooks' imports by name");
   mkdirSync(opts.outDir, { recursive: true });
   const release = await acquireLock(opts.outDir, log);
   try {

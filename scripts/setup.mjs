@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine, parseOrExit } from './lib/args.mjs';
 import { JUPYTER_PATH, KERNEL_NAME, ROOT, jupyterPythonCandidates, loadAtomicWrite } from './lib/env.mjs';
+import { ensureSelfLink } from './lib/notebooks.mjs';
 
 const USAGE = 'usage: node scripts/setup.mjs [--test]   (--test: also Chromium, for the browser tests)';
 const { values } = parseOrExit('[setup]', USAGE, (argv) => parseCommandLine(argv, { test: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }));
@@ -99,4 +100,8 @@ const kernelFile = path.join(JUPYTER_PATH, 'kernels', KERNEL_NAME, 'kernel.json'
 const text = JSON.stringify(kernel, null, 2) + '\n';
 if (!existsSync(kernelFile) || readFileSync(kernelFile, 'utf8') !== text) writeFileAtomic(kernelFile, text);
 say(`tslab kernel: ${path.relative(ROOT, kernelFile)} (on JUPYTER_PATH for the project's scripts)`);
+// 5. The notebooks import the module by name: a node_modules link to the repository (see ensureSelfLink).
+say(
+  `notebooks import the module by name: node_modules/${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).name} ${ensureSelfLink() ? 'linked' : 'already linked'} to the repository`,
+);
 writeFileAtomic(path.join(ROOT, '.cache', 'python'), python + '\n');

@@ -49,8 +49,15 @@ export function fixedIeeeStyle(csl: string = IEEE_CSL): string {
   return out;
 }
 
-const cslStyles = plugins.config.get('@csl').styles;
-if (!cslStyles.has(TEMPLATES.ieee)) cslStyles.add(TEMPLATES.ieee, fixedIeeeStyle());
+/**
+ * Registers the IEEE style with citation-js on first use, not at import: the package is marked
+ * `sideEffects: false`, so importing it must change nothing outside it (and a bundle that uses no
+ * citation drops this file and citation-js altogether).
+ */
+function ensureIeeeStyle(): void {
+  const cslStyles = plugins.config.get('@csl').styles;
+  if (!cslStyles.has(TEMPLATES.ieee)) cslStyles.add(TEMPLATES.ieee, fixedIeeeStyle());
+}
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -129,6 +136,7 @@ function publishersAsPublishers(bibtex: string): string {
 }
 
 function render(keys: readonly ReferenceKey[], style: CitationStyle, format: ReferenceFormat): string {
+  if (style === 'ieee') ensureIeeeStyle();
   // citeproc-js reads CSL 1.0.1 variable names ("event"); citation-js holds 1.0.2 ("event-title").
   return citeOf(keys, style).format('bibliography', { template: TEMPLATES[style], format, lang: 'en-US', downgradeCsl: true });
 }

@@ -1,7 +1,21 @@
 // Shared by scripts/run-notebooks.mjs and scripts/notebook.mjs: the built module, the Jupyter
 // Python, the kernelspec, and a lock for folders that several processes may write.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { JUPYTER_PATH, KERNEL_NAME, ROOT } from './env.mjs';
 
@@ -11,6 +25,36 @@ export const EXECUTED_DIR = path.join(ROOT, '.cache', 'notebooks', 'executed');
 export const DIST = path.join(ROOT, 'dist');
 /** What the notebooks import: both must exist for a notebook to run. */
 export const DIST_ENTRIES = [path.join(DIST, 'index.js'), path.join(DIST, 'notebook', 'index.js')];
+
+/**
+ * Makes `node_modules/<package name>` a link to the repository, so that the notebooks' imports by
+ * name (`activation-functions`, `activation-functions/notebook`) resolve to the local build in tslab
+ * too. Node alone would find them (a package may import itself by name through its `exports`), but
+ * tslab type-checks cells with TypeScript's node10 resolution, which knows no self-reference and
+ * looks only in node_modules. `npm ci` removes the link; scripts/setup.mjs and the notebook runner
+ * make it again. Returns whether it had to (re)create it.
+ */
+export function ensureSelfLink() {
+  const { name } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const link = path.join(ROOT, 'node_modules', name);
+  const target = path.relative(path.dirname(link), ROOT);
+  let current = null;
+  try {
+    current = lstatSync(link).isSymbolicLink() ? readlinkSync(link) : '(not a link)';
+  } catch {
+    // missing
+  }
+  if (current === target) return false;
+  if (current !== null && current !== '(not a link)') rmSync(link);
+  else if (current !== null) throw new Error(`${path.relative(ROOT, link)} exists and is not a link to the repository: remove it and run \`npm run setup\``);
+  mkdirSync(path.dirname(link), { recursive: true });
+  // Created under another name and renamed: a reader never sees a half-made link.
+  const tmp = `${link}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
+  symlinkSync(target, tmp, 'dir');
+  renameSync(tmp, link);
+  return true;
+}
 
 /** Files below `dir` (recursively), skipping `skip` folder names. */
 export function listFiles(dir, skip = new Set()) {

@@ -5,7 +5,7 @@
  * (`website/static/notebooks/<name>.ipynb`); the link uses Docusaurus's `pathname://` escape hatch,
  * which the site prefixes with its base URL and does not treat as a page route.
  */
-import type { RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { MdxFlowExpression } from 'mdast-util-mdx';
 
@@ -21,7 +21,25 @@ export function downloadUrl(name: string): string {
   return `pathname:///notebooks/${name}.ipynb`;
 }
 
-export function sourceNote(name: string): ContainerDirective {
+/**
+ * What a reader installs to run a downloaded notebook: the package (`packageName`, package.json's
+ * name) and tslab, in the notebook's folder, and tslab's kernelspec pointing at that local tslab
+ * (`tslab install` alone names a `tslab` on PATH). test/package runs the notebooks the same way.
+ */
+export function installLine(packageName: string): Paragraph {
+  return {
+    type: 'paragraph',
+    children: [
+      { type: 'text', value: 'To run it, in the folder you save it to: ' },
+      { type: 'inlineCode', value: `npm install ${packageName} tslab` },
+      { type: 'text', value: ', then ' },
+      { type: 'inlineCode', value: 'npx tslab install --binary=$PWD/node_modules/.bin/tslab' },
+      { type: 'text', value: ', and open it in Jupyter with the TypeScript kernel.' },
+    ],
+  };
+}
+
+export function sourceNote(name: string, packageName?: string): ContainerDirective {
   return {
     type: 'containerDirective',
     name: 'note',
@@ -36,13 +54,14 @@ export function sourceNote(name: string): ContainerDirective {
           { type: 'link', url: downloadUrl(name), title: null, children: [{ type: 'text', value: 'Download notebook' }] },
         ],
       },
+      ...(packageName === undefined ? [] : [installLine(packageName)]),
     ],
   };
 }
 
-/** The banner nodes that open a page. */
-export function banner(name: string): RootContent[] {
-  return [bannerComment(name) as RootContent, sourceNote(name) as RootContent];
+/** The banner nodes that open a page; with `packageName`, the note says what to install. */
+export function banner(name: string, packageName?: string): RootContent[] {
+  return [bannerComment(name) as RootContent, sourceNote(name, packageName) as RootContent];
 }
 
 /** Whether an existing file's text is a page this exporter generated. */

@@ -11,6 +11,7 @@
  * Defaults are relative to the repository; given folders to the working directory. Exit code 0 on
  * success, 1 when any notebook failed (nothing is written then), 2 for a wrong command line.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -79,7 +80,9 @@ async function main(): Promise<number> {
   }
   const started = Date.now();
   try {
-    const report = await exportAll({ ...parsed, log: (line) => console.log(`${PREFIX} ${line}`) });
+    // The pages tell readers to install the package the notebooks import: this repository's.
+    const { name: packageName } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string };
+    const report = await exportAll({ ...parsed, packageName, log: (line) => console.log(`${PREFIX} ${line}`) });
     for (const warning of report.warnings) console.log(`${PREFIX} warning: ${warning}`);
     for (const page of report.pages) {
       console.log(`${PREFIX} ${page.name}: ${page.cells} cells, ${page.charts} chart${page.charts === 1 ? '' : 's'} → ${displayPath(page.page)}`);

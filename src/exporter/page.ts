@@ -23,6 +23,8 @@ export interface ExportOptions {
   readonly notebooks?: ReadonlySet<string>;
   /** Reads images referenced by a path relative to the notebook; without it such images are an error. */
   readonly readImage?: (relativePath: string) => ImageData | undefined;
+  /** The npm package the notebooks import (package.json's name): the banner says to install it. */
+  readonly packageName?: string;
 }
 
 export interface ExportedPage {
@@ -48,7 +50,7 @@ export function exportParsedNotebook(notebook: Notebook, options: ExportOptions)
   const meta = pageMeta(name, cells.children, notebook.metadata);
   const body: Root = { type: 'root', children: cells.children };
   protectFromDocusaurus(body);
-  const [comment, note] = banner(name);
+  const [comment, note] = banner(name, options.packageName);
   const page: Root = { type: 'root', children: [comment!, ...(cells.charts ? [chartImport()] : []), note!, ...body.children] };
   return { mdx: `${frontMatter(meta)}\n${toMdx(page)}`, meta, notebook, charts: cells.charts, warnings: cells.warnings };
 }

@@ -28,6 +28,8 @@ export interface RunOptions {
   readonly outDir: string;
   /** Where notebook copies go (`website/static/notebooks/`). */
   readonly staticDir: string;
+  /** The npm package the notebooks import (package.json's name), for the pages' install line. */
+  readonly packageName?: string;
   /** Progress lines. */
   readonly log?: (line: string) => void;
 }
@@ -146,7 +148,13 @@ export async function exportAll(options: RunOptions): Promise<RunReport> {
         errors.push(`${displayPath(executedFile)}: out of date with ${displayPath(sourceFile)} (${difference}); run npm run notebooks:run`);
         continue;
       }
-      const page = exportParsedNotebook(executed, { name, file: displayPath(executedFile), notebooks, readImage: imageReader(options.notebooksDir) });
+      const page = exportParsedNotebook(executed, {
+        name,
+        file: displayPath(executedFile),
+        notebooks,
+        readImage: imageReader(options.notebooksDir),
+        ...(options.packageName === undefined ? {} : { packageName: options.packageName }),
+      });
       results.push({ name, executedText, page });
     } catch (error) {
       if (!(error instanceof NotebookError)) throw error;

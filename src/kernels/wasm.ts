@@ -12,9 +12,11 @@
  * checks this on every float32 input. The TypeScript kernels stay the reference (correctly
  * rounded in float32) and the fallback wherever WebAssembly SIMD is missing.
  *
- * Loading: synchronous on first use where the engine allows it (Node, workers). Chrome's main
- * thread refuses to compile modules above 4 KB synchronously; there the first calls use the
- * TypeScript kernels while the module compiles asynchronously, and later calls use it.
+ * Loading: on first use, never at import (the package is `sideEffects: false`). In Node the bytes are
+ * read and compiled synchronously, so the first `map` already runs WebAssembly. Elsewhere the bytes
+ * come through a dynamic import, which bundlers split into a chunk of its own that only a
+ * WebAssembly kernel's first call fetches: the first calls use the TypeScript kernels (same values)
+ * while it loads and compiles, later calls use it.
  *
  * Data moves in chunks through a fixed buffer inside the module's memory (64 KB), so memory use is
  * bounded and no array is allocated per call. The softmax family's passes (asm/softmax.ts) run
@@ -23,7 +25,6 @@
  */
 import type { FloatArray } from '../types.js';
 import { MAP_KERNELS } from './kernel-names.generated.js';
-import { WASM_KERNELS_BASE64 } from './wasm-bytes.generated.js';
 
 type MapKernels = typeof MAP_KERNELS;
 /** A map kernel of asm/ (`<name>_f64`, and `<name>_f32` for most): what `runWasm` takes. */
@@ -122,33 +123,69 @@ function wrap(instance: WebAssembly.Instance): Loaded {
   };
 }
 
-function load(): Loaded | null {
-  if (state === 'ready' || state === 'unavailable' || state === 'pending') return loaded;
-  state = 'unavailable';
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Module !== 'function') return null;
-  let bytes: Uint8Array<ArrayBuffer>;
+/**
+ * The base64 bytes in Node, read synchronously through `require` (Node ≥ 20.19 requires ES modules),
+ * or undefined elsewhere. Found at run time through `process.getBuiltinModule`, not a static
+ * import, so that a bundle for the browser does not carry the bytes in its entry chunk.
+ */
+function bytesInNode(): string | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const nodeModule = proc?.getBuiltinModule?.('node:module') as { createRequire(from: string): (id: string) => unknown } | undefined;
+  if (nodeModule === undefined) return undefined;
   try {
-    bytes = decodeBase64(WASM_KERNELS_BASE64);
-    // An engine without SIMD rejects the module here; the TypeScript kernels then do everything.
-    if (!WebAssembly.validate(bytes)) return null;
+    return (nodeModule.createRequire(import.meta.url)('./wasm-bytes.generated.js') as { WASM_KERNELS_BASE64: string }).WASM_KERNELS_BASE64;
+  } catch {
+    // A bundle run by Node (a server build) has no file beside it: load as a browser would.
+    return undefined;
+  }
+}
+
+/** The module's bytes if this engine can run them (an engine without SIMD rejects them), else null. */
+function validBytes(base64: string): Uint8Array<ArrayBuffer> | null {
+  try {
+    const bytes = decodeBase64(base64);
+    return bytes.length > 0 && WebAssembly.validate(bytes) ? bytes : null;
   } catch {
     return null;
   }
-  try {
-    loaded = wrap(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}));
-    state = 'ready';
-  } catch {
-    // Synchronous compilation refused (Chrome's main thread): compile in the background.
-    state = 'pending';
-    WebAssembly.instantiate(bytes, {}).then(
+}
+
+/** Compiles in the background; until it is done, `load` returns null and the TypeScript kernels run. */
+function loadInBackground(base64: Promise<string>): void {
+  state = 'pending';
+  base64
+    .then((text) => {
+      const bytes = validBytes(text);
+      return bytes === null ? null : WebAssembly.instantiate(bytes, {});
+    })
+    .then(
       (result) => {
-        loaded = wrap(result.instance);
-        state = 'ready';
+        loaded = result === null ? null : wrap(result.instance);
+        state = result === null ? 'unavailable' : 'ready';
       },
       () => {
         state = 'unavailable';
       },
     );
+}
+
+function load(): Loaded | null {
+  if (state !== 'idle') return loaded;
+  state = 'unavailable';
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Module !== 'function') return null;
+  const base64 = bytesInNode();
+  if (base64 === undefined) {
+    loadInBackground(import('./wasm-bytes.generated.js').then((m) => m.WASM_KERNELS_BASE64));
+    return null;
+  }
+  const bytes = validBytes(base64);
+  if (bytes === null) return null;
+  try {
+    loaded = wrap(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}));
+    state = 'ready';
+  } catch {
+    // Synchronous compilation refused (Chrome's main thread refuses modules above 4 KB).
+    loadInBackground(Promise.resolve(base64));
   }
   return loaded;
 }

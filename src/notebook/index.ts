@@ -1,6 +1,7 @@
 /**
- * Notebook helpers for the tslab kernel, imported by the notebooks as "../dist/notebook/index.js".
- * Not exported from the package entry: the display layer needs tslab, which only a kernel has.
+ * Notebook helpers for the tslab kernel, imported as "activation-functions/notebook" (the package's
+ * `./notebook` export). Not part of the main entry: the display layer needs tslab, which only a
+ * kernel has.
  */
 export { initPlotly, plotlySource } from './plotly.js';
 export { plotOutput, plotOutputSpec, showChart, gridOf } from './charts.js';

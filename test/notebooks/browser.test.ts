@@ -96,10 +96,12 @@ before(async () => {
     assert.ok(existsSync(path.join(ROOT, 'dist', entry)), `dist/${entry} is missing: the pipeline builds it`);
   }
   tmp = mkdtempSync(path.join(os.tmpdir(), 'activations-browser-'));
-  // A copy of the walkthrough in its own folder, with dist/ beside it as the notebook expects.
+  // A copy of the walkthrough in its own folder, where the package it imports by name is the repository.
   const work = path.join(tmp, 'notebooks');
   mkdirSync(work);
-  symlinkSync(path.join(ROOT, 'dist'), path.join(tmp, 'dist'));
+  const { name: packageName } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string };
+  mkdirSync(path.join(tmp, 'node_modules'));
+  symlinkSync(ROOT, path.join(tmp, 'node_modules', packageName), 'dir');
   copyFileSync(path.join(NOTEBOOKS, WALKTHROUGH), path.join(work, WALKTHROUGH));
   copyFileSync(path.join(NOTEBOOKS, MEASURED), path.join(work, MEASURED));
   copyFileSync(path.join(EXECUTED, WALKTHROUGH), path.join(work, 'executed-by-nbclient.ipynb'));

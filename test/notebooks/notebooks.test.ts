@@ -103,11 +103,16 @@ test('the committed notebooks have no outputs and no execution counts, and use t
   }
 });
 
-test('every notebook imports the built module and calls initPlotly() in its first code cell, and nowhere else', () => {
+test('every notebook imports the module by its package name and calls initPlotly() in its first code cell, and nowhere else', () => {
+  // By name, as a reader who downloaded the notebook imports it: no path into the repository.
+  const { name: packageName } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string };
   for (const name of notebookNames()) {
     const code = readNotebook(path.join(NOTEBOOKS, name)).cells.filter((c) => c.cell_type === 'code');
     const first = text(code[0]!.source);
-    assert.match(first, /from "\.\.\/dist\/index\.js"/, `${name}: first code cell imports the module`);
+    assert.ok(first.includes(`from "${packageName}";`), `${name}: first code cell imports the module as "${packageName}"`);
+    assert.ok(first.includes(`from "${packageName}/notebook";`), `${name}: first code cell imports the helpers as "${packageName}/notebook"`);
+    for (const cell of code)
+      assert.doesNotMatch(text(cell.source), /from "\.{1,2}\//, `${name}: a relative import, which breaks once the notebook is downloaded`);
     assert.match(first, /^initPlotly\(\);$/m, `${name}: first code cell calls initPlotly()`);
     // Its output is plotly.js itself plus a line for Jupyter; the site draws its own charts.
     assert.ok(
