@@ -244,6 +244,10 @@ describe('every page of the sitemap', () => {
         assert.equal(await plotlyRequested(page), false, 'plotly.js was loaded before the reader touched a chart');
 
         const math = await page.evaluate(async () => {
+          // Formulas below the fold are laid out only near the viewport (content-visibility), and
+          // their font fetched then: bring the first one into view.
+          document.querySelector('.katex')?.scrollIntoView();
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
           await document.fonts.ready;
           return {
             katex: document.querySelectorAll('.katex').length,
