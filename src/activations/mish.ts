@@ -1,6 +1,6 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
-import { EXP_SUBNORMAL_EDGE, expDD, expDoubleDouble, productError, quotientDD, sumError } from '../math/stable.js';
+import { EXP_SUBNORMAL_EDGE, expAroundDerivativeZeros, expDD, productError, quotientDD, sumError } from '../math/stable.js';
 
 /*
  * tanh(softplus(x)) in closed form, with no tanh, no log and nothing that cancels: with e = e^x,
@@ -55,13 +55,9 @@ function mishDerivative(x: number): number {
   }
   if (x > EXP_SUBNORMAL_EDGE) {
     // e^x: around the zero, on [−2, −0.5], in double-double (e + el); elsewhere Math.exp (el = 0).
-    let e: number;
-    let el = 0;
-    if (x >= -2 && x <= -0.5) {
-      expDoubleDouble(x);
-      e = expDD.hi;
-      el = expDD.lo;
-    } else e = Math.exp(x);
+    expAroundDerivativeZeros(x);
+    const e = expDD.hi;
+    const el = expDD.lo;
     // P in double-double, with 1 + x and 6 + 4x formed exactly (TwoSum), so the cancellation near the
     // zero happens exactly and P is rounded once.
     const bh = e + 4;

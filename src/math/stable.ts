@@ -135,14 +135,10 @@ export function siluDerivative(x: number): number {
     return quotientDD(n, nl, den, productError(d, d, den) + 2 * d * dl);
   }
   if (x > EXP_SUBNORMAL_EDGE) {
-    let e: number;
-    let el = 0;
-    if (x >= -2 && x <= -0.5) {
-      // Around the zero at −1.2785: e^x in double-double.
-      expDoubleDouble(x);
-      e = expDD.hi;
-      el = expDD.lo;
-    } else e = Math.exp(x);
+    // Around the zero at −1.2785: e^x in double-double.
+    expAroundDerivativeZeros(x);
+    const e = expDD.hi;
+    const el = expDD.lo;
     const g = 1 + x;
     const gl = sumError(1, x, g);
     const n = g + e;
@@ -211,4 +207,16 @@ export function expDoubleDouble(x: number): void {
   const pl = productError(ah, bh, ph) + ah * bl + al * bh;
   expDD.hi = ph + pl;
   expDD.lo = pl - (expDD.hi - ph);
+}
+
+/**
+ * e^x into `expDD` for the derivatives of SiLU/Swish and Mish: a double-double on [−2, −0.5], where
+ * their zeros are (`expDoubleDouble`), and Math.exp with lo = 0 elsewhere.
+ */
+export function expAroundDerivativeZeros(x: number): void {
+  if (x >= -2 && x <= -0.5) expDoubleDouble(x);
+  else {
+    expDD.hi = Math.exp(x);
+    expDD.lo = 0;
+  }
 }
