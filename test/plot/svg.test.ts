@@ -75,6 +75,16 @@ function subpaths(d: string): [number, number][][] {
     .map((part) => part.split('L').map((p) => p.split(',').map(Number) as [number, number]));
 }
 
+/** The marker dots of a trace: its `af-markers` path, one zero-length `Mx,yh0` stroke per point. */
+function markerDots(trace: El): [number, number][] {
+  const paths = all(trace, (e) => e.attrs.class === 'af-markers');
+  if (paths.length === 0) return [];
+  assert.equal(paths.length, 1, 'one marker path per trace');
+  const d = paths[0]!.attrs.d!;
+  assert.match(d, /^(M-?[\d.]+,-?[\d.]+h0)+$/, 'markers are zero-length strokes');
+  return [...d.matchAll(/M(-?[\d.]+),(-?[\d.]+)h0/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
 /** The dark theme's declarations for a class, read from the SVG's one <style>. */
 function darkRule(root: El, cls: string, selector = "[data-theme='dark']"): Record<string, string> {
   const styles = all(root, (e) => e.name === 'style');
@@ -206,9 +216,10 @@ test('a log axis has power-of-ten labels, drops y <= 0, and spans the positive d
     [2, 2],
     'x 0–1 and 3–4 join; 0 and −1 break the line; x 6 stands alone',
   );
-  assert.equal(all(trace, (e) => e.name === 'circle').length, 5, 'a marker for each positive value');
+  const dots = markerDots(trace);
+  assert.equal(dots.length, 5, 'a marker for each positive value');
   // 1e-20 is the lowest value: its marker lies inside the plot, above the bottom edge (5% padding).
-  const cys = all(trace, (e) => e.name === 'circle').map((c) => Number(c.attrs.cy));
+  const cys = dots.map(([, y]) => y);
   assert.ok(Math.max(...cys) < box.bottom && Math.max(...cys) > box.bottom - 0.1 * (box.bottom - box.top));
 });
 
@@ -298,13 +309,21 @@ test("marker modes draw circles (6 px across), 'lines+markers' a line as well, a
     ),
   );
   const [m, lm] = byClass(root, 'af-trace');
-  assert.equal(all(m!, (e) => e.name === 'path').length, 0);
+  const lines = (t: El) => all(t, (e) => e.name === 'path' && e.attrs.class !== 'af-markers');
+  assert.equal(lines(m!).length, 0);
+  // A dot per point: a zero-length stroke with round caps, 6 px wide.
+  const markers = all(m!, (e) => e.attrs.class === 'af-markers');
+  assert.equal(markers.length, 1);
+  assert.equal(markers[0]!.attrs['stroke-width'], '6');
+  assert.equal(markers[0]!.attrs['stroke-linecap'], 'round');
   assert.deepEqual(
-    all(m!, (e) => e.name === 'circle').map((c) => c.attrs.r),
-    ['3', '3', '3'],
+    markerDots(m!).map(([x]) => x),
+    [...new Set(markerDots(m!).map(([x]) => x))],
+    'one dot per point',
   );
-  assert.equal(all(lm!, (e) => e.name === 'path').length, 1);
-  assert.equal(all(lm!, (e) => e.name === 'circle').length, 3);
+  assert.equal(markerDots(m!).length, 3);
+  assert.equal(lines(lm!).length, 1);
+  assert.equal(markerDots(lm!).length, 3);
   const keys = byClass(root, 'af-key');
   assert.deepEqual(
     keys.map((k) => all(k, (e) => e.name === 'circle').length),
@@ -333,8 +352,8 @@ test('data map monotonically onto the plot: min and max x at its edges, larger y
 test('a simplified line stays within a fraction of a pixel of every point, and a straight one keeps its ends', () => {
   const root = parseXml(chartSvg(chart([{ name: 's', x: xs, y: xs.map((x) => 1 / (1 + Math.exp(-x))), mode: 'lines+markers' }]), opts));
   const trace = byClass(root, 'af-trace')[0]!;
-  const [line] = subpaths(all(trace, (e) => e.name === 'path')[0]!.attrs.d!);
-  const circles = all(trace, (e) => e.name === 'circle').map((c) => [Number(c.attrs.cx), Number(c.attrs.cy)] as const);
+  const [line] = subpaths(all(trace, (e) => e.name === 'path' && e.attrs.class !== 'af-markers')[0]!.attrs.d!);
+  const circles = markerDots(trace);
   assert.equal(circles.length, xs.length);
   assert.ok(line!.length < xs.length / 2, `${line!.length} of ${xs.length} points kept`);
   const distance = ([px, py]: readonly [number, number]) =>
