@@ -1,4 +1,4 @@
-import { chartFromSpec, lineFigure, type FigureOptions, type LineChart, type PlotlyFigure } from './figure.js';
+import { chartFromSpec, lineFigure, themeStyle, type FigureOptions, type LineChart, type PlotlyFigure } from './figure.js';
 import { chartHtml } from './html.js';
 import { toPlainJson, type PlainJson } from './json.js';
 import { CHART_SPEC_MIME, type ChartSpec } from './spec.js';
@@ -33,9 +33,11 @@ export function chartMimeBundle(spec: ChartSpec, options: ChartBundleOptions = {
   const chart = options.chart ?? chartFromSpec(spec);
   const figure = toPlainJson(lineFigure(chart, options)) as unknown as PlotlyFigure;
   const summary = chartSummary(chart);
+  // The HTML follows JupyterLab's theme: it carries the colours of both.
+  const themes = { light: themeStyle(lineFigure(chart, { theme: 'light' })), dark: themeStyle(lineFigure(chart, { theme: 'dark' })) };
   return {
     [PLOTLY_MIME]: figure,
-    'text/html': chartHtml(figure, { summary, ...(options.height ? { height: options.height } : {}) }),
+    'text/html': chartHtml(figure, { summary, themes, ...(options.height ? { height: options.height } : {}) }),
     'text/plain': summary,
     [CHART_SPEC_MIME]: toPlainJson(spec),
   };
