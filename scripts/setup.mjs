@@ -1,22 +1,30 @@
 #!/usr/bin/env node
 // Installs what the project needs and is missing, then says what it did.
 //   node scripts/setup.mjs          for `npm start`: npm packages, Jupyter, the tslab kernelspec
-//   node scripts/setup.mjs --test   for `npm test`: the same, plus Chromium for the browser tests
+//   node scripts/setup.mjs --lab    for `npm run notebook`: the same, plus Debian's jupyter_server and
+//                                   jupyterlab_server, which serve JupyterLab 4 (lab/), when no
+//                                   JupyterLab is installed (if it cannot install them, it says how)
+//   node scripts/setup.mjs --test   for `npm test`: all of it, plus Chromium for the browser tests
 // It uses only Node's standard library until `npm ci` has run: it is what runs `npm ci`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine, parseOrExit } from './lib/args.mjs';
 import { JUPYTER_PATH, KERNEL_NAME, ROOT, jupyterPythonCandidates, loadAtomicWrite } from './lib/env.mjs';
+import { LAB_DEBIAN_PACKAGES, LAB_SERVER_MODULES } from './lib/lab.mjs';
 import { ensureSelfLink } from './lib/notebooks.mjs';
 
-const USAGE = 'usage: node scripts/setup.mjs [--test]   (--test: also Chromium, for the browser tests)';
-const { values } = parseOrExit('[setup]', USAGE, (argv) => parseCommandLine(argv, { test: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }));
+const USAGE =
+  'usage: node scripts/setup.mjs [--lab] [--test]   (--lab: also the Jupyter server for JupyterLab 4; --test: that and Chromium, for the browser tests)';
+const { values } = parseOrExit('[setup]', USAGE, (argv) =>
+  parseCommandLine(argv, { test: { type: 'boolean' }, lab: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }),
+);
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
 const forTests = values.test ?? false;
+const forLab = forTests || (values.lab ?? false);
 const say = (msg) => console.log(`[setup] ${msg}`);
 const fail = (msg) => {
   console.error(`[setup] ${msg}`);
@@ -59,8 +67,21 @@ const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-g
 const debianPackages = [];
 let python = findJupyterPython();
 if (!python) debianPackages.push('jupyter-notebook', 'python3-nbclient', 'python3-nbconvert', 'python3-ipykernel');
+// JupyterLab 4 (lab/) is served by Debian's Jupyter server; an installed JupyterLab needs none of it.
+const labServerMissing = (py) =>
+  !py || (quiet(py, ['-c', 'import jupyterlab']) === null && quiet(py, ['-c', `import ${LAB_SERVER_MODULES.join(', ')}`]) === null);
+const labPackages = forLab && labServerMissing(python) ? LAB_DEBIAN_PACKAGES : [];
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (forTests && !existsSync(chromium)) debianPackages.push('chromium', 'fonts-dejavu-core');
+// For `npm run notebook` they are optional (it falls back to the classic Notebook); the tests need them.
+if (forTests || (isRoot && isDebian)) debianPackages.push(...labPackages);
+else if (labPackages.length) {
+  say(
+    `JupyterLab 4 needs Debian's ${labPackages.join(' and ')} (${isDebian ? 'not running as root' : 'this is not Debian'}, so I did not install them): ` +
+      (isDebian ? `sudo apt-get install ${labPackages.join(' ')}` : 'pip install jupyterlab') +
+      '. Until then, `npm run notebook` opens the classic Notebook.',
+  );
+}
 
 if (debianPackages.length) {
   if (isRoot && isDebian) {
@@ -85,6 +106,14 @@ if (debianPackages.length) {
 if (!python) fail('Jupyter (nbclient, nbconvert, notebook) is still not importable from any Python: see the lines above.');
 say(`Jupyter: ${python} (nbclient ${quiet(python, ['-c', 'import nbclient; print(nbclient.__version__)'])})`);
 if (forTests) say(`Chromium: ${quiet(chromium, ['--version']) ?? chromium}`);
+if (forLab && !labServerMissing(python)) {
+  const lab = quiet(python, ['-c', 'import jupyterlab; print(jupyterlab.__version__)']);
+  say(
+    lab
+      ? `JupyterLab: ${lab} (installed)`
+      : `JupyterLab 4: lab/, served by jupyter_server ${quiet(python, ['-c', 'import jupyter_server; print(jupyter_server.__version__)'])} and jupyterlab_server ${quiet(python, ['-c', 'import jupyterlab_server; print(jupyterlab_server.__version__)'])}`,
+  );
+} else if (forTests) fail(`${LAB_SERVER_MODULES.join(', ')} are still not importable from ${python}: see the lines above.`);
 
 // 4. The tslab kernelspec, project-local: a git-ignored folder that our scripts put on JUPYTER_PATH.
 // The packages are installed now, so the project's atomic write (TypeScript, through tsx) can load.

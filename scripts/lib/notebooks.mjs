@@ -141,9 +141,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Takes `<dir>/.lock` (waits while another live process holds it; takes over a lock whose process
- * is gone). Returns the release function.
+ * is gone). Returns the release function. `doing` says what the holder is doing, for the log.
  */
-export async function acquireLock(dir, log, timeoutMs = 15 * 60 * 1000) {
+export async function acquireLock(dir, log, timeoutMs = 15 * 60 * 1000, doing = 'executing notebooks into') {
   const file = path.join(dir, '.lock');
   const started = Date.now();
   let told = false;
@@ -175,7 +175,7 @@ export async function acquireLock(dir, log, timeoutMs = 15 * 60 * 1000) {
       continue;
     }
     if (!told) {
-      log(`waiting for process ${holder}, which is executing notebooks into ${path.relative(ROOT, dir) || dir}`);
+      log(`waiting for process ${holder}, which is ${doing} ${path.relative(ROOT, dir) || dir}`);
       told = true;
     }
     if (Date.now() - started > timeoutMs) throw new Error(`gave up waiting for ${file} (held by process ${holder})`);

@@ -1,4 +1,4 @@
-import { chartFromSpec, lineFigure, type FigureOptions, type LineChart, type PlotlyFigure } from './figure.js';
+import { FIGURE_LAYOUT, chartFromSpec, lineFigure, themeStyle, type FigureOptions, type LineChart, type PlotlyFigure } from './figure.js';
 import { chartHtml } from './html.js';
 import { toPlainJson, type PlainJson } from './json.js';
 import { CHART_SPEC_MIME, type ChartSpec } from './spec.js';
@@ -31,11 +31,17 @@ export interface ChartBundleOptions extends FigureOptions {
  */
 export function chartMimeBundle(spec: ChartSpec, options: ChartBundleOptions = {}): ChartMimeBundle {
   const chart = options.chart ?? chartFromSpec(spec);
-  const figure = toPlainJson(lineFigure(chart, options)) as unknown as PlotlyFigure;
+  const drawn = lineFigure(chart, options);
+  // A fixed height, not a responsive one: jupyterlab-plotly redraws while JupyterLab swaps its
+  // theme's stylesheet, and a responsive chart then takes its hidden container's 0 px for good.
+  const height = options.height ?? (typeof drawn.layout.height === 'number' ? drawn.layout.height : FIGURE_LAYOUT.height);
+  const figure = toPlainJson({ ...drawn, layout: { ...drawn.layout, height }, config: { ...drawn.config, responsive: false } }) as unknown as PlotlyFigure;
   const summary = chartSummary(chart);
+  // The HTML follows JupyterLab's theme: it carries the colours of both.
+  const themes = { light: themeStyle(lineFigure(chart, { theme: 'light' })), dark: themeStyle(lineFigure(chart, { theme: 'dark' })) };
   return {
     [PLOTLY_MIME]: figure,
-    'text/html': chartHtml(figure, { summary, ...(options.height ? { height: options.height } : {}) }),
+    'text/html': chartHtml(figure, { summary, themes, height }),
     'text/plain': summary,
     [CHART_SPEC_MIME]: toPlainJson(spec),
   };

@@ -89,6 +89,47 @@ export const THEMES: Readonly<Record<Theme, Palette>> = Object.freeze({
   },
 });
 
+/**
+ * The attributes of a figure that differ between themes, as Plotly.update paths: the layout's
+ * (backgrounds, text, grid, axes, legend) and each trace's colours. Everything else is the same in
+ * both themes.
+ */
+export const THEMED_LAYOUT_PATHS = [
+  'paper_bgcolor',
+  'plot_bgcolor',
+  'font.color',
+  'xaxis.gridcolor',
+  'xaxis.linecolor',
+  'xaxis.tickcolor',
+  'yaxis.gridcolor',
+  'yaxis.linecolor',
+  'yaxis.tickcolor',
+  'legend.bgcolor',
+  'legend.bordercolor',
+] as const;
+export const THEMED_TRACE_PATHS = ['line.color', 'marker.color'] as const;
+
+/** A figure's themed attributes: `layout` by path, `traces` by path with one value per trace. */
+export interface ThemeStyle {
+  readonly layout: Readonly<Record<string, PlainJson>>;
+  readonly traces: Readonly<Record<string, PlainJson[]>>;
+}
+
+function valueAt(object: unknown, dotted: string): PlainJson {
+  let value: unknown = object;
+  for (const key of dotted.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value === undefined ? null : (value as PlainJson);
+}
+
+/** The themed attributes of `figure` (see THEMED_LAYOUT_PATHS), read from the figure itself. */
+export function themeStyle(figure: PlotlyFigure): ThemeStyle {
+  const layout: Record<string, PlainJson> = {};
+  for (const p of THEMED_LAYOUT_PATHS) layout[p] = valueAt(figure.layout, p);
+  const traces: Record<string, PlainJson[]> = {};
+  for (const p of THEMED_TRACE_PATHS) traces[p] = figure.data.map((trace) => valueAt(trace, p));
+  return { layout, traces };
+}
+
 /** Line dashes used once the colours run out, so 22 overlaid curves stay distinguishable. */
 const DASHES = ['solid', 'dash', 'dot', 'dashdot'] as const;
 export type LineDash = (typeof DASHES)[number];

@@ -6,7 +6,7 @@
  * fetched: notebooks work offline.
  */
 import { escapeHtml, scriptSafeJson, shortHash } from './json.js';
-import type { PlotlyFigure } from './figure.js';
+import type { PlotlyFigure, Theme, ThemeStyle } from './figure.js';
 
 /** Event the loader fires on `window` once `window.Plotly` exists; waiting charts listen for it. */
 export const PLOTLY_READY_EVENT = 'activations-plotly-ready';
@@ -16,6 +16,12 @@ export interface ChartHtmlOptions {
   readonly summary: string;
   /** Height of the chart in CSS pixels; default the figure's layout.height, else 420. */
   readonly height?: number;
+  /**
+   * The figure's colours per theme (see `themeStyle`). With them, the chart follows JupyterLab's
+   * theme (`data-jp-theme-light` on the page's body), also when it changes; without, it keeps the
+   * figure's own colours. Pages without the attribute (classic Notebook) get 'light'.
+   */
+  readonly themes?: Readonly<Record<Theme, ThemeStyle>>;
 }
 
 /**
@@ -41,10 +47,42 @@ export function chartHtml(figure: PlotlyFigure, options: ChartHtmlOptions): stri
     `<p class="activations-chart-status">It is drawn by a script, which runs only when the notebook is trusted ` +
     `and plotly.js has been loaded by the notebook's first code cell (initPlotly()). Its data:</p>` +
     `<pre>${escapeHtml(options.summary)}</pre></div>`;
+  const themes = options.themes ? scriptSafeJson(options.themes) : 'null';
   const script = `(function () {
   var figure = ${json};
+  var themes = ${themes};
   var selector = 'div.activations-chart[data-chart="${key}"]:not([data-drawn])';
   var tries = 0;
+  function theme() {
+    var body = document.body;
+    return body && body.getAttribute('data-jp-theme-light') === 'false' ? 'dark' : 'light';
+  }
+  // A copy of the figure in theme t's colours (Plotly keeps a reference to what it is given).
+  function styled(t) {
+    var f = JSON.parse(JSON.stringify(figure));
+    if (!themes) return f;
+    function set(object, path, value) {
+      var keys = path.split('.');
+      for (var k = 0; k < keys.length - 1; k++) object = object[keys[k]] = object[keys[k]] || {};
+      object[keys[keys.length - 1]] = value;
+    }
+    var s = themes[t];
+    for (var p in s.layout) set(f.layout, p, s.layout[p]);
+    for (var q in s.traces) for (var i = 0; i < f.data.length; i++) set(f.data[i], q, s.traces[q][i]);
+    return f;
+  }
+  function plot(el, redraw) {
+    var t = theme();
+    var f = styled(t);
+    el.setAttribute('data-theme', t);
+    (redraw ? window.Plotly.react : window.Plotly.newPlot)(el, f.data, f.layout, f.config);
+  }
+  if (themes && typeof MutationObserver === 'function' && document.body) {
+    new MutationObserver(function () {
+      var drawn = document.querySelectorAll('div.activations-chart[data-chart="${key}"][data-drawn]');
+      for (var i = 0; i < drawn.length; i++) if (drawn[i].getAttribute('data-theme') !== theme()) plot(drawn[i], true);
+    }).observe(document.body, { attributes: true, attributeFilter: ['data-jp-theme-light'] });
+  }
   function draw() {
     var targets = document.querySelectorAll(selector);
     if (!window.Plotly || targets.length === 0) {
@@ -62,7 +100,7 @@ export function chartHtml(figure: PlotlyFigure, options: ChartHtmlOptions): stri
       el.setAttribute('data-drawn', '1');
       el.innerHTML = '';
       el.style.height = '${height}px';
-      window.Plotly.newPlot(el, figure.data, figure.layout, figure.config);
+      plot(el, false);
     }
   }
   draw();

@@ -123,7 +123,12 @@ test('chartMimeBundle carries the four representations, all describing the same 
   const bundle = chartMimeBundle(spec);
   assert.deepEqual(Object.keys(bundle).sort(), [CHART_SPEC_MIME, PLOTLY_MIME, 'text/html', 'text/plain'].sort());
   assert.deepEqual(bundle[CHART_SPEC_MIME], JSON.parse(JSON.stringify(spec)));
-  assert.deepEqual(bundle[PLOTLY_MIME], JSON.parse(JSON.stringify(figureFromSpec(spec))));
+  // The figure of the spec, with a fixed height (jupyterlab-plotly needs it).
+  const figure = figureFromSpec(spec);
+  const fixed = { ...figure, layout: { ...figure.layout, height: 420 }, config: { ...figure.config, responsive: false } };
+  assert.deepEqual(bundle[PLOTLY_MIME], JSON.parse(JSON.stringify(fixed)));
+  assert.equal(figure.layout.height, undefined, 'a chart of a few lines leaves its height to the page');
+  assert.equal(chartMimeBundle(spec, { height: 300 })[PLOTLY_MIME].layout.height, 300);
   assert.match(bundle['text/plain'], /^Chart "GELU": Output against Input, 1 series\n  GELU: 100 points, x from -5 to 5/);
   const json = bundle['text/html'].match(/var figure = (.*);\n/)?.[1];
   assert.deepEqual(JSON.parse(json!), bundle[PLOTLY_MIME]);

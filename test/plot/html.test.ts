@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import vm from 'node:vm';
-import type { PlotlyFigure } from '../../src/plot/figure.js';
+import type { PlotlyFigure, ThemeStyle } from '../../src/plot/figure.js';
 import { PLOTLY_READY_EVENT, chartHtml, plotlyLoaderHtml } from '../../src/plot/html.js';
 
 const figure: PlotlyFigure = {
@@ -26,8 +26,9 @@ function scriptsOf(html: string): string[] {
 }
 
 /** Just enough of a page for the chart script: elements found by selector, a Plotly stub, timers. */
-function fakePage(options: { plotly: boolean; elements: number }) {
+function fakePage(options: { plotly: boolean; elements: number; themeLight?: 'true' | 'false' }) {
   const calls: unknown[][] = [];
+  const reacts: unknown[][] = [];
   const listeners: Record<string, (() => void)[]> = {};
   const elements = Array.from({ length: options.elements }, () => {
     const attributes: Record<string, string> = {};
@@ -38,6 +39,7 @@ function fakePage(options: { plotly: boolean; elements: number }) {
       style: {} as Record<string, string>,
       innerHTML: 'placeholder',
       setAttribute: (k: string, v: string) => void (attributes[k] = v),
+      getAttribute: (k: string) => attributes[k] ?? null,
       querySelector: () => status,
     };
   });
@@ -46,16 +48,32 @@ function fakePage(options: { plotly: boolean; elements: number }) {
     addEventListener: (name: string, fn: () => void) => (listeners[name] ??= []).push(fn),
     dispatchEvent: (event: { type: string }) => (listeners[event.type] ?? []).splice(0).forEach((fn) => fn()),
   };
-  if (options.plotly) window.Plotly = { newPlot: (...args: unknown[]) => calls.push(args) };
+  if (options.plotly) window.Plotly = { newPlot: (...args: unknown[]) => calls.push(args), react: (...args: unknown[]) => reacts.push(args) };
+  // JupyterLab's body carries data-jp-theme-light; classic Notebook's has no such attribute.
+  const bodyAttributes: Record<string, string> = options.themeLight ? { 'data-jp-theme-light': options.themeLight } : {};
+  const observers: { callback: () => void; filter: string[] }[] = [];
   const document = {
+    body: { getAttribute: (k: string) => bodyAttributes[k] ?? null },
     querySelectorAll: (selector: string) => {
-      assert.match(selector, /^div\.activations-chart\[data-chart="[0-9a-f]{8}"\]:not\(\[data-drawn\]\)$/);
-      return elements.filter((e) => !e.attributes['data-drawn']);
+      const m = selector.match(/^div\.activations-chart\[data-chart="[0-9a-f]{8}"\](:not\(\[data-drawn\]\)|\[data-drawn\])$/);
+      assert.ok(m, selector);
+      return elements.filter((e) => (m[1] === '[data-drawn]') === Boolean(e.attributes['data-drawn']));
     },
+  };
+  /** Sets a body attribute as JupyterLab's theme manager does, and tells the observers watching it. */
+  const setBodyAttribute = (k: string, v: string) => {
+    bodyAttributes[k] = v;
+    for (const o of observers) if (o.filter.includes(k)) o.callback();
   };
   const context = vm.createContext({
     window,
     document,
+    MutationObserver: class {
+      constructor(private callback: () => void) {}
+      observe(_target: unknown, init: { attributeFilter: string[] }) {
+        observers.push({ callback: this.callback, filter: init.attributeFilter });
+      }
+    },
     setTimeout: (fn: () => void) => timers.push(fn),
     Event: class {
       constructor(public type: string) {}
@@ -64,7 +82,7 @@ function fakePage(options: { plotly: boolean; elements: number }) {
   const runTimers = (max: number) => {
     for (let i = 0; i < max && timers.length; i++) timers.shift()!();
   };
-  return { context, calls, elements, window, runTimers, timers };
+  return { context, calls, reacts, elements, window, runTimers, timers, setBodyAttribute };
 }
 
 test('chartHtml shows a placeholder with the title and the summary, escaped, for pages where scripts do not run', () => {
@@ -129,4 +147,37 @@ test('plotlyLoaderHtml inlines the source once, escapes a closing script tag in 
 
 test('plotlyLoaderHtml refuses an empty source', () => {
   assert.throws(() => plotlyLoaderHtml('', '1'), /source must be the non-empty text of plotly\.js/);
+});
+
+test("with the themes, a chart is drawn in the colours of JupyterLab's theme and redrawn when the theme changes", () => {
+  const style = (paper: string, line: string): ThemeStyle => ({ layout: { paper_bgcolor: paper, 'font.color': paper }, traces: { 'line.color': [line] } });
+  const themes = { light: style('#ffffff', '#008000'), dark: style('#1b1b1d', '#4caf50') };
+  const [script] = scriptsOf(chartHtml(figure, { summary: 's', themes }));
+  const page = fakePage({ plotly: true, elements: 1, themeLight: 'false' });
+  vm.runInContext(script!, page.context);
+  assert.equal(page.calls.length, 1);
+  const [, data, layout] = page.calls[0] as [unknown, { line: { color: string } }[], { paper_bgcolor: string; font: { color: string }; title: unknown }];
+  assert.equal(layout.paper_bgcolor, '#1b1b1d');
+  assert.equal(layout.font.color, '#1b1b1d');
+  assert.equal(JSON.stringify(layout.title), JSON.stringify(figure.layout.title), "the rest of the layout is the figure's");
+  assert.equal(data[0]!.line.color, '#4caf50');
+  assert.equal(page.elements[0]!.attributes['data-theme'], 'dark');
+
+  page.setBodyAttribute('data-jp-theme-light', 'true');
+  assert.equal(page.reacts.length, 1, 'redrawn once on the switch to light');
+  const [, data2, layout2] = page.reacts[0] as [unknown, { line: { color: string } }[], { paper_bgcolor: string }];
+  assert.equal(layout2.paper_bgcolor, '#ffffff');
+  assert.equal(data2[0]!.line.color, '#008000');
+  page.setBodyAttribute('data-jp-theme-light', 'true');
+  assert.equal(page.reacts.length, 1, 'not redrawn when the theme stays the same');
+  // The figure in the script is not changed by drawing it in another theme.
+  assert.equal(figure.data[0]!.line.color, '#008000');
+});
+
+test("with the themes, a page without JupyterLab's theme attribute (classic Notebook) gets the light colours", () => {
+  const themes = { light: { layout: { paper_bgcolor: '#ffffff' }, traces: {} }, dark: { layout: { paper_bgcolor: '#1b1b1d' }, traces: {} } };
+  const [script] = scriptsOf(chartHtml(figure, { summary: 's', themes }));
+  const page = fakePage({ plotly: true, elements: 1 });
+  vm.runInContext(script!, page.context);
+  assert.equal((page.calls[0]![2] as { paper_bgcolor: string }).paper_bgcolor, '#ffffff');
 });
