@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import { Cite } from '@citation-js/core';
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import ajvFormats from 'ajv-formats';
 import { bibliography, citationStyles, fixedIeeeStyle, formatReference, toBibtex } from '../src/cite.js';
 import { IEEE_CSL } from '../src/csl/ieee.csl.js';
 import { referenceKeys, references, type CslItem } from '../src/references.js';
@@ -333,7 +333,8 @@ describe('CITATION.cff', () => {
   // The official CFF 1.2.0 schema, vendored (test/fixtures/cff/README.md says from where).
   const schema = JSON.parse(readFileSync(new URL('test/fixtures/cff/schema-1.2.0.json', ROOT), 'utf8')) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
+  // A CommonJS module: its plugin function is `default` of what Node's ESM import gives.
+  ajvFormats.default(ajv);
   const validate = ajv.compile(schema);
 
   test('is valid against the official Citation File Format 1.2.0 schema', () => {
