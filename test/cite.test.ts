@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import { Cite } from '@citation-js/core';
+import { Ajv } from 'ajv';
+import ajvFormats from 'ajv-formats';
 import { bibliography, citationStyles, fixedIeeeStyle, formatReference, toBibtex } from '../src/cite.js';
 import { IEEE_CSL } from '../src/csl/ieee.csl.js';
 import { referenceKeys, references, type CslItem } from '../src/references.js';
@@ -323,20 +325,43 @@ describe('the bundled IEEE style', () => {
 });
 
 describe('CITATION.cff', () => {
-  // js-yaml comes with Docusaurus (pinned in devDependencies); it ships no types of its own.
-  const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
-  const cff = yaml.load(readFileSync(new URL('CITATION.cff', ROOT), 'utf8')) as Record<string, unknown>;
+  // js-yaml comes with Docusaurus (pinned in devDependencies); it ships no types of its own. The
+  // core schema keeps dates as strings, as the CFF schema expects them (JSON has no dates).
+  const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string, options?: unknown): unknown; CORE_SCHEMA: unknown };
+  const cff = yaml.load(readFileSync(new URL('CITATION.cff', ROOT), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>;
   const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string; license: string };
+  // The official CFF 1.2.0 schema, vendored (test/fixtures/cff/README.md says from where).
+  const schema = JSON.parse(readFileSync(new URL('test/fixtures/cff/schema-1.2.0.json', ROOT), 'utf8')) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  // A CommonJS module: its plugin function is `default` of what Node's ESM import gives.
+  ajvFormats.default(ajv);
+  const validate = ajv.compile(schema);
 
-  test('parses as YAML with the fields CFF 1.2.0 requires', () => {
-    assert.equal(cff['cff-version'], '1.2.0');
-    for (const field of ['message', 'title']) {
-      assert.equal(typeof cff[field], 'string', field);
-      assert.ok((cff[field] as string).length > 0, field);
-    }
-    const authors = cff.authors as { name?: string; 'family-names'?: string }[];
-    assert.ok(Array.isArray(authors) && authors.length > 0, 'authors');
-    for (const a of authors) assert.ok(a.name || a['family-names'], JSON.stringify(a));
+  test('is valid against the official Citation File Format 1.2.0 schema', () => {
+    assert.equal(validate(cff), true, ajv.errorsText(validate.errors, { separator: '\n' }));
+  });
+
+  test('the schema rejects what CFF forbids (the validation is real)', () => {
+    const broken = (change: (c: Record<string, unknown>) => void) => {
+      const c = structuredClone(cff);
+      change(c);
+      return validate(c);
+    };
+    assert.equal(
+      broken((c) => delete c.authors),
+      false,
+      'no authors',
+    );
+    assert.equal(
+      broken((c) => (c['date-released'] = '28 November 2026')),
+      false,
+      'a date not in YYYY-MM-DD',
+    );
+    assert.equal(
+      broken((c) => (c.licence = 'MIT')),
+      false,
+      'an unknown key',
+    );
   });
 
   test("its version and licence are package.json's", () => {

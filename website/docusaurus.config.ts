@@ -25,7 +25,7 @@ import rehypeStaticCode, { prismTokenCss } from './plugins/rehype-static-code';
 import rehypeStaticHtml from './plugins/rehype-static-html';
 import { activationIds, activations } from '../src/registry.js';
 import { vectorFunctionIds, vectorFunctions } from '../src/vector/softmax.js';
-import type { HomeFunction } from './src/pages/_home/index';
+import type { HomeFunction, MetaTag } from './src/pages/_home/index';
 
 const WEBSITE = __dirname;
 const ROOT = path.resolve(WEBSITE, '..');
@@ -241,6 +241,39 @@ function staticCode(): Plugin {
  * registry here, at build time, as a JSON module of its route. Imported in the page instead, the
  * registry would put the module's chunk (`activations-module`) on the landing page to list names.
  */
+interface Cff {
+  readonly title: string;
+  readonly abstract?: string;
+  readonly version?: string;
+  readonly 'date-released'?: string | Date;
+  readonly authors: readonly { readonly name?: string; readonly 'family-names'?: string; readonly 'given-names'?: string }[];
+}
+
+/**
+ * The home page describes the site as software, from CITATION.cff (the one place that says how to
+ * cite it): Highwire tags for reference managers, Open Graph for link previews. No og:image: the
+ * site has no raster preview image, and a rasteriser is not part of the build.
+ */
+function softwareMeta(cffText: string): MetaTag[] {
+  // js-yaml comes with Docusaurus; it ships no types of its own.
+  const yaml = require('js-yaml') as { load(text: string): unknown };
+  const cff = yaml.load(cffText) as Cff;
+  if (typeof cff?.title !== 'string' || !Array.isArray(cff.authors)) throw new Error('CITATION.cff: expected a title and a list of authors');
+  // YAML reads an unquoted date as a Date (midnight UTC).
+  const released = cff['date-released'] instanceof Date ? cff['date-released'].toISOString().slice(0, 10) : cff['date-released'];
+  const tags: MetaTag[] = [{ name: 'citation_title', content: cff.title }];
+  for (const a of cff.authors) {
+    const author = a.name ?? [a['family-names'], a['given-names']].filter(Boolean).join(', ');
+    if (!author) throw new Error(`CITATION.cff: an author with neither name nor family-names: ${JSON.stringify(a)}`);
+    tags.push({ name: 'citation_author', content: author });
+  }
+  if (released) tags.push({ name: 'citation_publication_date', content: released.replaceAll('-', '/') });
+  if (cff.version) tags.push({ name: 'citation_version', content: cff.version });
+  tags.push({ property: 'og:title', content: cff.title }, { property: 'og:type', content: 'website' });
+  if (cff.abstract) tags.push({ property: 'og:description', content: cff.abstract.trim() });
+  return tags;
+}
+
 function homePage(): Plugin {
   return {
     name: 'home-page',
@@ -249,7 +282,8 @@ function homePage(): Plugin {
         ({ id, name, summary }) => ({ id, name, summary }),
       );
       const functions = await actions.createData('home-functions.json', JSON.stringify(list));
-      actions.addRoute({ path: base, exact: true, component: '@site/src/pages/_home/index.tsx', modules: { functions } });
+      const meta = await actions.createData('home-meta.json', JSON.stringify(softwareMeta(readFileSync(path.join(ROOT, 'CITATION.cff'), 'utf8'))));
+      actions.addRoute({ path: base, exact: true, component: '@site/src/pages/_home/index.tsx', modules: { functions, meta } });
     },
   };
 }

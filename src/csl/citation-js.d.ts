@@ -9,7 +9,7 @@ declare module '@citation-js/core' {
   }
   export class Cite {
     constructor(data: unknown);
-    format(format: 'bibtex' | 'biblatex' | 'bibliography' | 'citation' | 'data', options?: OutputOptions): string;
+    format(format: 'bibtex' | 'biblatex' | 'bibliography' | 'citation' | 'data' | 'ris', options?: OutputOptions): string;
     data: unknown[];
   }
   interface Register<T> {
@@ -26,3 +26,4 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-ris';

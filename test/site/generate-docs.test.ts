@@ -13,6 +13,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
 import { compile } from '@mdx-js/mdx';
 import type { Code, Heading, List, ListItem, Root, RootContent, Table } from 'mdast';
 import type { Math as MathNode } from 'mdast-util-math';
@@ -472,6 +473,43 @@ describe('index, comparison and bibliography', () => {
       );
       assert.equal(e.issued['date-parts'][0]![0], ref.issued['date-parts'][0][0], `${e.id} year`);
     }
+  });
+
+  test('references.json is the CSL-JSON of every reference, and citation-js reads it back unchanged', () => {
+    const json = JSON.parse(pageOf(path.join(STATIC, 'references.json'))) as Record<string, unknown>[];
+    assert.deepEqual(
+      json,
+      referenceKeys.map((key) => ({ ...references[key], 'citation-key': key })),
+    );
+    const parsed = (new Cite(json).data as Record<string, unknown>[]).map(({ _graph, ...rest }) => rest);
+    assert.deepEqual(parsed, json);
+  });
+
+  test('references.ris reads back through citation-js to the same entries as references.bib', () => {
+    // The fields RIS and BibTeX both carry (JSON drops the undefined ones).
+    const fields = (e: Record<string, unknown>) => {
+      const { title, author, issued, DOI, volume, issue, page, ISSN } = e;
+      return JSON.parse(
+        JSON.stringify({
+          title,
+          author: (author as { family: string; given: string }[]).map((a) => [a.family, a.given]),
+          year: (issued as { 'date-parts': number[][] })['date-parts'][0]![0],
+          DOI,
+          volume,
+          issue,
+          page,
+          ISSN,
+        }),
+      ) as unknown;
+    };
+    const ris = new Cite(pageOf(path.join(STATIC, 'references.ris'))).data as Record<string, unknown>[];
+    const bib = new Cite(pageOf(path.join(STATIC, 'references.bib'))).data as Record<string, unknown>[];
+    assert.equal(ris.length, referenceKeys.length, 'entries in references.ris');
+    assert.deepEqual(ris.map(fields), bib.map(fields));
+    assert.deepEqual(
+      ris.map(fields),
+      referenceKeys.map((k) => fields(references[k] as unknown as Record<string, unknown>)),
+    );
   });
 });
 

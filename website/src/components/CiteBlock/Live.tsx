@@ -16,6 +16,8 @@ export interface CiteBlockProps {
   readonly ieeeHtml: string;
   readonly ieeeText: string;
   readonly bibtex: string;
+  /** The COinS ContextObject (KEV) of the entry, for reference managers (scripts/lib/citation-meta.ts). */
+  readonly coins: string;
   /** Link to the entry on the bibliography page (function pages); off on that page itself. */
   readonly bibliographyLink?: boolean;
   /** The functions this paper introduced, with their page paths (bibliography page). */
@@ -26,6 +28,8 @@ export default function CiteBlock(props: CiteBlockProps): ReactNode {
   const { citeKey, bibtex, introduced } = props;
   return (
     <div className={styles.cite} data-cite-key={citeKey}>
+      {/* COinS: reference managers (Zotero) find the entry in this empty span's title. */}
+      <span className="Z3988" title={props.coins} />
       {introduced && introduced.length > 0 && (
         <p className={styles.introduced}>
           Cited for:{' '}

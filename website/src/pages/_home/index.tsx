@@ -6,6 +6,7 @@
  * the pages plugin from routing this file itself.
  */
 import React, { type ReactNode } from 'react';
+import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
@@ -19,8 +20,13 @@ export interface HomeFunction {
   readonly summary: string;
 }
 
+/** A meta tag of the home page: `name` for Highwire tags, `property` for Open Graph. */
+export type MetaTag = { readonly name: string; readonly content: string } | { readonly property: string; readonly content: string };
+
 export interface HomeProps {
   readonly functions: readonly HomeFunction[];
+  /** The site described as software, from CITATION.cff (`softwareMeta` in docusaurus.config.ts). */
+  readonly meta: readonly MetaTag[];
 }
 
 const DESTINATIONS = [
@@ -36,16 +42,21 @@ const DESTINATIONS = [
   },
   { to: COMPARISON_PATH, title: 'Comparison', text: 'All functions in one sortable table, and on one chart.' },
   { to: EXPERIMENTS_PATH, title: 'Experiments', text: 'Our own small, seeded experiments behind the trade-off claims, drawn from their committed results.' },
-  { to: BIBLIOGRAPHY_PATH, title: 'Bibliography', text: 'Every paper, in APA, IEEE and BibTeX, with a references.bib to download.' },
+  { to: BIBLIOGRAPHY_PATH, title: 'Bibliography', text: 'Every paper, in APA, IEEE and BibTeX, with references.bib, CSL-JSON and RIS to download.' },
 ] as const;
 
-export default function Home({ functions }: HomeProps): ReactNode {
+export default function Home({ functions, meta }: HomeProps): ReactNode {
   const count = functions.length;
   return (
     <Layout
       title="The reference for activation functions"
       description="Every PyTorch activation function as an exact TypeScript module, with formulas, derivatives, interactive charts, trade-offs and papers."
     >
+      <Head>
+        {meta.map((m, i) => (
+          <meta key={i} {...m} />
+        ))}
+      </Head>
       <main className={styles.main}>
         <header className={styles.hero}>
           <Heading as="h1" className={styles.title}>
