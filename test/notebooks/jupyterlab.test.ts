@@ -74,8 +74,10 @@ async function startLab(variant: string, withPlotly: boolean): Promise<Lab> {
   const dir = path.join(tmp, variant);
   const work = path.join(dir, 'notebooks');
   mkdirSync(work, { recursive: true });
-  // dist/ beside the notebooks' folder, where they import it from.
-  symlinkSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'));
+  // The notebooks import the package by name: beside their folder, node_modules/<name> is the repository.
+  const { name: packageName } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string };
+  mkdirSync(path.join(dir, 'node_modules'));
+  symlinkSync(ROOT, path.join(dir, 'node_modules', packageName));
   for (const name of notebookNames()) copyFileSync(path.join(NOTEBOOKS, name), path.join(work, name));
   for (const d of ['data', 'runtime', 'config', 'ipython']) mkdirSync(path.join(dir, d));
   if (!withPlotly) {
