@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,22 +11,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs module without types
 import { jupyterEnv } from '../../scripts/lib/env.mjs';
 import { CHART_SPEC_MIME } from '../../src/plot/spec.js';
-import { EXECUTED, NOTEBOOKS, ROOT, ensureExecuted, readNotebook, text } from './support.js';
+import { CHROMIUM, CHROMIUM_ARGS, EXECUTED, NOTEBOOKS, ROOT, SCREENSHOTS, ensureExecuted, freePort, readNotebook, text } from './support.js';
 
 const WALKTHROUGH = '00_activation-functions.ipynb';
 const MEASURED = '05_trade-offs-measured.ipynb';
-const SCREENSHOTS = path.join(ROOT, '.cache', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let tmp = '';
 let jupyter: ChildProcess | undefined;
@@ -35,17 +22,6 @@ let jupyterLog = '';
 let base = '';
 let context: BrowserContext | undefined;
 const requests: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   const started = Date.now();

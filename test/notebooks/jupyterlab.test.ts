@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,20 +17,8 @@ import { jupyterEnv } from '../../scripts/lib/env.mjs';
 import { LAB_DEBIAN_PACKAGES, LAB_MAIN, LAB_SERVER_MODULES, ensureLab } from '../../scripts/lib/lab.mjs';
 import { THEMES } from '../../src/plot/figure.js';
 import { CHART_SPEC_MIME } from '../../src/plot/spec.js';
-import { EXECUTED, NOTEBOOKS, ROOT, ensureExecuted, notebookNames, readNotebook } from './support.js';
+import { CHROMIUM, CHROMIUM_ARGS, EXECUTED, NOTEBOOKS, ROOT, SCREENSHOTS, ensureExecuted, freePort, notebookNames, readNotebook } from './support.js';
 
-const SCREENSHOTS = path.join(ROOT, '.cache', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The plugin that renders application/vnd.plotly.v1+json, by its package name (lab/package.json). */
 const PLOTLY_EXTENSION = 'jupyterlab-plotly';
 /**
@@ -43,17 +30,6 @@ const KNOWN_SERVER_GAPS = /\/api\/(me|events)\b/;
 let tmp = '';
 let python = '';
 let context: BrowserContext | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Chart outputs nbclient's run of the notebook produced: the number every run must draw. */
 function expectedCharts(name: string): number {

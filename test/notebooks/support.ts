@@ -1,6 +1,7 @@
 // Shared by the notebook tests: paths, reading notebooks, and making sure the executed copies exist.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +10,32 @@ export const NOTEBOOKS = path.join(ROOT, 'notebooks');
 export const EXECUTED = path.join(ROOT, '.cache', 'notebooks', 'executed');
 export const FIXTURES = path.join(ROOT, 'test', 'notebooks', 'fixtures');
 export const RUNNER = path.join(ROOT, 'scripts', 'run-notebooks.mjs');
+export const SCREENSHOTS = path.join(ROOT, '.cache', 'screenshots');
+
+/** The Chromium the browser tests drive, and its flags: headless, offline, nothing in the background. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A TCP port free on 127.0.0.1 right now, for a server a test starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export interface Output {
   output_type: string;
