@@ -73,6 +73,14 @@ export const CHROME_FLAGS: readonly string[] = [
 export const CATEGORIES = ['performance', 'accessibility'] as const;
 /** A run is retried (fresh Chrome) this many times when Lighthouse fails or leaks a protocol error during it. */
 const RETRIES = 2;
+/**
+ * Lighthouse's own slow-host threshold (core/gather/driver/environment.js warns below it): its 4×
+ * CPU slowdown is calibrated for a desktop scoring 1500–2000, so a run on a host busy enough to score
+ * under 1000 measures the host, not the page. Such runs are set aside and done again.
+ */
+export const DEFAULT_MIN_BENCHMARK = 1000;
+/** A page gets at most this many runs per run asked for, slow-host runs included, before the slow ones are kept. */
+export const MAX_ATTEMPTS_PER_RUN = 4;
 /** Lighthouse's own maxWaitForLoad: how long it waits for a page to load before giving up on it. */
 export const DEFAULT_MAX_WAIT_SECONDS = 45;
 /** A run gets the load wait plus this long for tracing and auditing before it is abandoned. */
@@ -144,6 +152,8 @@ export interface PageResult {
   readonly runs: readonly RunMetrics[];
   /** Runs discarded and done again (Lighthouse failed or leaked a protocol timeout). */
   readonly retries: number;
+  /** Runs set aside because the host scored under the minimum benchmarkIndex during them (absent in older files). */
+  readonly slowHostRuns?: readonly RunMetrics[];
   /** The median run's failing accessibility audits, with the failing elements. */
   readonly failingAccessibilityAudits: readonly FailingAudit[];
   readonly checks: readonly TargetCheck[];
@@ -180,6 +190,8 @@ export interface PagesResults {
     readonly server: string;
     readonly chromeFlags: readonly string[];
     readonly maxWaitForLoadSeconds: number;
+    /** Runs whose benchmarkIndex was below this were set aside and done again (0: none; absent in older files). */
+    readonly minBenchmarkIndex?: number;
     readonly median: string;
   };
   readonly targets: Targets;
@@ -293,6 +305,12 @@ export function validatePagesResults(value: unknown, requiredPages: readonly str
     if (p.kind !== pageKind(page)) fail(`${where}.kind`, `must be ${pageKind(page)}`);
     const list = arr(p.runs, `${where}.runs`).map((x, j) => validateRun(x, `${where}.runs[${j}]`));
     num(p.retries, `${where}.retries`, 0);
+    const minBenchmark = s.minBenchmarkIndex === undefined ? 0 : num(s.minBenchmarkIndex, 'settings.minBenchmarkIndex', 0);
+    const slow = p.slowHostRuns === undefined ? [] : arr(p.slowHostRuns, `${where}.slowHostRuns`).map((x, j) => validateRun(x, `${where}.slowHostRuns[${j}]`));
+    slow.forEach((x, j) => {
+      if (x.benchmarkIndex >= minBenchmark)
+        fail(`${where}.slowHostRuns[${j}]`, `has benchmarkIndex ${x.benchmarkIndex}, not under settings.minBenchmarkIndex ${minBenchmark}`);
+    });
     if (p.error !== undefined) {
       str(p.error, `${where}.error`);
       if (p.median !== undefined || p.medianRun !== undefined) fail(where, 'has an error, so no median');
@@ -340,6 +358,8 @@ export interface Options {
   readonly reports?: string;
   /** Keep the pages an interrupted measurement with the same options finished (`<out>.partial.json`). */
   readonly resume: boolean;
+  /** A run whose benchmarkIndex is below this is set aside and done again (0: keep every run). */
+  readonly minBenchmark: number;
   readonly help: boolean;
 }
 
@@ -353,6 +373,10 @@ export const USAGE = `Usage: ${COMMAND} [-- options]
                   finished (it saves them in <out>.partial.json as it goes)
   --max-wait=S    seconds Lighthouse waits for a page to load before giving up on it
                   (its maxWaitForLoad; default ${DEFAULT_MAX_WAIT_SECONDS}, Lighthouse's own)
+  --min-benchmark=N
+                  set aside a run whose benchmarkIndex (Lighthouse's measure of the host's speed)
+                  is below N and run it again, up to ${MAX_ATTEMPTS_PER_RUN}× --runs attempts a page; the runs set
+                  aside are kept in the results (default ${DEFAULT_MIN_BENCHMARK}, Lighthouse's slow-host threshold; 0: keep all)
   --help          this text`;
 
 export function parseOptions(args: readonly string[], cwd = process.cwd()): Options {
@@ -366,6 +390,7 @@ export function parseOptions(args: readonly string[], cwd = process.cwd()): Opti
       pages: { type: 'string' },
       runs: { type: 'string' },
       'max-wait': { type: 'string' },
+      'min-benchmark': { type: 'string' },
       reports: { type: 'string' },
       resume: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -383,6 +408,13 @@ export function parseOptions(args: readonly string[], cwd = process.cwd()): Opti
   if (wait !== undefined) {
     if (!/^\d+$/.test(wait) || Number(wait) < 1) throw new RangeError(`--max-wait must be a whole number of seconds, at least 1; got ${JSON.stringify(wait)}`);
     maxWaitSeconds = Number(wait);
+  }
+  let minBenchmark = DEFAULT_MIN_BENCHMARK;
+  const minText = values['min-benchmark'];
+  if (minText !== undefined) {
+    if (!/^\d+$/.test(minText))
+      throw new RangeError(`--min-benchmark must be a whole number (a benchmarkIndex; 0 keeps every run); got ${JSON.stringify(minText)}`);
+    minBenchmark = Number(minText);
   }
   let pages = DEFAULT_PAGES;
   if (values.pages !== undefined) {
@@ -407,6 +439,7 @@ export function parseOptions(args: readonly string[], cwd = process.cwd()): Opti
     maxWaitSeconds,
     ...(values.reports !== undefined ? { reports: path.resolve(cwd, values.reports) } : {}),
     resume: values.resume ?? false,
+    minBenchmark,
     help: values.help ?? false,
   };
 }
@@ -711,6 +744,7 @@ function settingsOf(lhr: LighthouseResult, options: Options): Omit<PagesResults[
     server: `sirv ${packageVersion('sirv')} behind compression ${packageVersion('compression')} (gzip), 127.0.0.1, Cache-Control max-age=600`,
     chromeFlags: [...CHROME_FLAGS],
     maxWaitForLoadSeconds: options.maxWaitSeconds,
+    minBenchmarkIndex: options.minBenchmark,
   };
 }
 
@@ -743,6 +777,23 @@ function readProgress(options: Options, log: Log): Progress | undefined {
     return undefined;
   }
   return p;
+}
+
+/**
+ * What becomes of a page's `attempt`-th run (1-based) when `kept` runs are kept already: a run on a
+ * host slower than `minBenchmark` is set aside, unless the attempts left (MAX_ATTEMPTS_PER_RUN × runs
+ * in all) are only just enough for the runs still missing.
+ */
+export function runDecision(
+  benchmarkIndex: number,
+  attempt: number,
+  kept: number,
+  options: Pick<Options, 'runs' | 'minBenchmark'>,
+): 'keep' | 'set aside' | 'keep, although slow' {
+  if (benchmarkIndex >= options.minBenchmark) return 'keep';
+  const attemptsLeftAfter = MAX_ATTEMPTS_PER_RUN * options.runs - attempt;
+  const missingAfter = options.runs - kept - 1;
+  return attemptsLeftAfter > missingAfter ? 'set aside' : 'keep, although slow';
 }
 
 export async function measure(options: Options, log: Log = (m) => console.log(`[measure:pages] ${m}`)): Promise<PagesResults> {
@@ -783,17 +834,25 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
         continue;
       }
       const lhrs: LighthouseResult[] = [];
+      const slowLhrs: LighthouseResult[] = [];
       let retries = 0;
       try {
-        for (let i = 0; i < options.runs; i++) {
+        for (let attempt = 1; lhrs.length < options.runs; attempt++) {
           const t = Date.now();
           const r = await runWithRetries(server.url + page, chrome, options.maxWaitSeconds, log);
-          lhrs.push(r.lhr);
           retries += r.retries;
-          if (options.reports) writeFileAtomic(path.join(options.reports, `${reportName(page)}.run${i + 1}.json`), JSON.stringify(r.lhr));
           const m = runMetrics(r.lhr);
+          const decision = runDecision(m.benchmarkIndex, attempt, lhrs.length, options);
+          const took = `(${((Date.now() - t) / 1000).toFixed(0)} s, benchmarkIndex ${m.benchmarkIndex})`;
+          if (decision === 'set aside') {
+            slowLhrs.push(r.lhr);
+            log(`${page} attempt ${attempt}: set aside, the host was slow ${took}: performance ${m.performance}, TBT ${m.tbtMs} ms`);
+            continue;
+          }
+          lhrs.push(r.lhr);
+          if (options.reports) writeFileAtomic(path.join(options.reports, `${reportName(page)}.run${lhrs.length}.json`), JSON.stringify(r.lhr));
           log(
-            `${page} run ${i + 1}/${options.runs}: performance ${m.performance}, TBT ${m.tbtMs} ms, accessibility ${m.accessibility} (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+            `${page} run ${lhrs.length}/${options.runs}: performance ${m.performance}, TBT ${m.tbtMs} ms, accessibility ${m.accessibility} ${took}${decision === 'keep, although slow' ? ': kept although the host was slow, out of attempts' : ''}`,
           );
         }
       } catch (e) {
@@ -809,6 +868,7 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
           error,
           runs: lhrs.map(runMetrics),
           retries,
+          slowHostRuns: slowLhrs.map(runMetrics),
           failingAccessibilityAudits: [],
           checks: [],
           met: false,
@@ -831,10 +891,16 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
         median: med,
         runs,
         retries,
+        slowHostRuns: slowLhrs.map(runMetrics),
         failingAccessibilityAudits: failingAccessibilityAudits(lhr),
         checks,
         met: checks.every((c) => c.met),
-        warnings: lhr.runWarnings.map(String),
+        warnings: [
+          ...lhr.runWarnings.map(String),
+          ...(runs.some((x) => x.benchmarkIndex < options.minBenchmark)
+            ? [`Some runs were kept although the host scored under benchmarkIndex ${options.minBenchmark}: the page ran out of attempts on a busy machine.`]
+            : []),
+        ],
       });
       saveProgress();
     }

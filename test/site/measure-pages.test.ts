@@ -19,10 +19,12 @@ import {
   COMMAND,
   DEFAULT_DIR,
   DEFAULT_MAX_WAIT_SECONDS,
+  DEFAULT_MIN_BENCHMARK,
   DEFAULT_OUT,
   DEFAULT_PAGES,
   DEFAULT_RUNS,
   GENERATED_NOTE,
+  MAX_ATTEMPTS_PER_RUN,
   SCHEMA,
   TARGETS,
   checkGzip,
@@ -38,6 +40,7 @@ import {
   readPagesResults,
   reportName,
   resultTable,
+  runDecision,
   startServer,
   targetSummary,
   validatePagesResults,
@@ -102,6 +105,19 @@ describe('arguments', () => {
       (e: unknown) => e instanceof RangeError && /--max-wait/.test(e.message),
     );
     assert.throws(() => parseOptions(['--max-wait=0']), /--max-wait/);
+  });
+
+  test('--min-benchmark: Lighthouse’s slow-host threshold by default, 0 keeps every run, anything else is a RangeError', () => {
+    assert.equal(parseOptions([]).minBenchmark, DEFAULT_MIN_BENCHMARK);
+    assert.equal(DEFAULT_MIN_BENCHMARK, 1000);
+    assert.equal(parseOptions(['--min-benchmark=0']).minBenchmark, 0);
+    assert.equal(parseOptions(['--min-benchmark=1500']).minBenchmark, 1500);
+    for (const bad of ['fast', '-1', '1.5', '']) {
+      assert.throws(
+        () => parseOptions([`--min-benchmark=${bad}`]),
+        (e: unknown) => e instanceof RangeError && /--min-benchmark/.test(e.message),
+      );
+    }
   });
 
   test('pages must be site paths, each once', () => {
@@ -319,6 +335,35 @@ function results(pages: PageResult[] = DEFAULT_PAGES.map((p) => pageResult(p, ru
   };
 }
 
+describe('runs on a slow host', () => {
+  const options = { runs: 3, minBenchmark: 1000 };
+  test('a run on a host at or above the threshold is kept; below it, set aside', () => {
+    assert.equal(runDecision(1000, 1, 0, options), 'keep');
+    assert.equal(runDecision(2400, 7, 2, options), 'keep');
+    assert.equal(runDecision(999, 1, 0, options), 'set aside');
+  });
+  test('slow runs are set aside only while the attempts left can still give every run', () => {
+    const cap = MAX_ATTEMPTS_PER_RUN * options.runs;
+    // Every attempt slow: the page still ends with its runs, the last ones kept although slow.
+    const decisions: string[] = [];
+    let kept = 0;
+    for (let attempt = 1; kept < options.runs; attempt++) {
+      const d = runDecision(300, attempt, kept, options);
+      decisions.push(d);
+      if (d !== 'set aside') kept++;
+    }
+    assert.equal(decisions.length, cap);
+    assert.deepEqual(decisions.slice(-3), ['keep, although slow', 'keep, although slow', 'keep, although slow']);
+    assert.ok(decisions.slice(0, cap - 3).every((d) => d === 'set aside'));
+    // Two fast runs kept early: one slow attempt set aside until the very last one.
+    assert.equal(runDecision(300, cap - 1, 2, options), 'set aside');
+    assert.equal(runDecision(300, cap, 2, options), 'keep, although slow');
+  });
+  test('0 keeps every run', () => {
+    assert.equal(runDecision(1, 1, 0, { runs: 3, minBenchmark: 0 }), 'keep');
+  });
+});
+
 describe('targets', () => {
   test('TBT is held to its limit on function and notebook pages only', () => {
     const slow = { performance: 95, accessibility: 100, tbtMs: 450 };
@@ -355,6 +400,14 @@ describe('results file', () => {
     ['a run missing', (r) => r.pages[0].runs.pop(), /3 runs/],
     ['a target marked met that is not', (r) => (r.pages[1].median.performance = r.pages[1].runs[1].performance = 50), /checks/],
     ['a page twice', (r) => r.pages.push(r.pages[0]), /twice/],
+    [
+      'a run set aside although the host was fast enough',
+      (r) => {
+        r.settings.minBenchmarkIndex = 1000;
+        r.pages[0].slowHostRuns = [run({ benchmarkIndex: 1200 })];
+      },
+      /slowHostRuns\[0\] has benchmarkIndex 1200/,
+    ],
     ['a default page missing', (r) => r.pages.pop(), new RegExp(`no result for ${DEFAULT_PAGES.at(-1)!.replace(/[/.]/g, '\\$&')}$`)],
   ];
   for (const [what, mutate, message] of broken) {
@@ -425,6 +478,18 @@ describe('the performance page’s section', () => {
     assert.match(gelu, /not met: performance 62 \(≥ 90\), TBT 4,473 ms \(≤ 300 ms\)/);
     assert.equal(rows.filter((l) => /\| met\s*\|$/.test(l)).length, DEFAULT_PAGES.length - 1);
     assert.match(mdx, /293 KiB/);
+    await compiles(mdx);
+  });
+
+  test('says how many runs were set aside on a slow host, and under what threshold', async () => {
+    const pages = DEFAULT_PAGES.map((p, i) => pageResult(p, run(), i < 2 ? { slowHostRuns: [run({ benchmarkIndex: 400 })] } : {}));
+    const r = results(pages);
+    const withMin = { ...r, settings: { ...r.settings, minBenchmarkIndex: 1000 } };
+    const mdx = pagesSection(validatePagesResults(withMin));
+    assert.match(mdx, /scored under 1000 on Lighthouse’s benchmarkIndex/);
+    assert.match(mdx, /again: 2 were;/);
+    assert.doesNotMatch(pagesSection(validatePagesResults(results())), /benchmarkIndex/);
+    assert.throws(() => validatePagesResults(r), /slowHostRuns\[0\] has benchmarkIndex 400, not under settings.minBenchmarkIndex 0/);
     await compiles(mdx);
   });
 
