@@ -26,6 +26,9 @@ import rehypeStaticHtml from './plugins/rehype-static-html';
 import { activationIds, activations } from '../src/registry.js';
 import { vectorFunctionIds, vectorFunctions } from '../src/vector/softmax.js';
 import type { HomeFunction, MetaTag } from './src/pages/_home/index';
+import { catalogFromModule } from './src/lib/playground/catalog';
+import { activationChartSvg } from './src/lib/playground/charts';
+import { DEFAULT_SETTINGS, runLabels } from './src/lib/playground/settings';
 
 const WEBSITE = __dirname;
 const ROOT = path.resolve(WEBSITE, '..');
@@ -185,8 +188,12 @@ function activationsModule(): Plugin {
       const { NormalModuleReplacementPlugin } = utils.currentBundler.instance;
       // Files of the module's source (../src) and of its dependencies, matched as webpack matches a
       // cache group's `test` (only async chunks are split: the entry chunk, main, is never touched).
+      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const dirs = [path.join(ROOT, 'src'), ...moduleDependencies()];
-      const source = new RegExp(`^(?:${dirs.map((dir) => (dir + path.sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+      // Except the number formatting (src/plot/text.ts), which pages use without the module (the
+      // playground's controls): in the group, it would bring the whole chunk to them.
+      const light = escape(path.join('plot', 'text.ts'));
+      const source = new RegExp(`^(?:${dirs.map((dir, i) => escape(dir + path.sep) + (i === 0 ? `(?!${light}$)` : '')).join('|')})`);
       return {
         ...(isServer
           ? {}
@@ -288,6 +295,30 @@ function homePage(): Plugin {
   };
 }
 
+/**
+ * /playground, with what the page needs of the module as build-time JSON (website/src/lib/playground/
+ * catalog.ts) and the default settings' activations chart drawn here: the page renders and hydrates
+ * without loading the module, which only its worker runs.
+ */
+function playgroundPage(): Plugin {
+  return {
+    name: 'playground',
+    async contentLoaded({ actions }) {
+      const catalog = catalogFromModule();
+      const svg = activationChartSvg(DEFAULT_SETTINGS, runLabels(catalog, DEFAULT_SETTINGS));
+      actions.addRoute({
+        path: `${base}playground`,
+        exact: true,
+        component: '@site/src/pages/_playground/index.tsx',
+        modules: {
+          catalog: await actions.createData('playground-catalog.json', JSON.stringify(catalog)),
+          initialActivationSvg: await actions.createData('playground-activation-svg.json', JSON.stringify({ svg })),
+        },
+      });
+    },
+  };
+}
+
 const config: Config = {
   title: 'Activation functions',
   tagline: 'The reference for neural-network activation functions: exact, cited, drawn from the code.',
@@ -329,7 +360,7 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [activationsModule, homePage, staticCode],
+  plugins: [activationsModule, homePage, playgroundPage, staticCode],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

@@ -1,13 +1,23 @@
 /**
  * Shared by the playground's tests (test/site/playground-settings.test.ts, playground-suite.ts): an
  * activation choice with its parameters moved off PyTorch's defaults, and the experiments' trainer
- * run on a playground setting, from scratch, as the reference the page's numbers must equal.
+ * run on a playground setting, from scratch, as the reference the page's numbers must equal; the
+ * catalog the site gives the page.
  */
 import { activations, type ActivationId } from '../../src/registry.js';
 import { createRandom } from '../../src/experiments/random.js';
 import { createNetwork, evaluate, train } from '../../src/experiments/trainer.js';
+import { catalogFromModule } from '../../website/src/lib/playground/catalog.js';
 import { loadSplit, networkSpec, optimizerSpec, trainSeed } from '../../website/src/lib/playground/run.js';
-import { choiceOf, type ActivationChoice, type Settings } from '../../website/src/lib/playground/settings.js';
+import type { ActivationChoice, Settings } from '../../website/src/lib/playground/settings.js';
+
+/** The catalog the site builds for the page, from the module. */
+export const CATALOG = catalogFromModule();
+
+/** `id` with its defaults, or with `params` resolved by the function itself: a RangeError for an impossible combination. */
+export function choiceOf(id: ActivationId, params?: Record<string, number | string>): ActivationChoice {
+  return { id, params: activations[id]!.resolveParams(params) };
+}
 
 /** `id` with every parameter off its default where it can be (the middle of its range, its last choice); the defaults if that combination is impossible. */
 export function offDefault(id: ActivationId): ActivationChoice {

@@ -4,21 +4,26 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { activationIds } from '../../src/registry.js';
-import { offDefault, referenceRun } from '../helpers/playground.js';
+import { CATALOG, choiceOf, offDefault, referenceRun } from '../helpers/playground.js';
 import { training } from '../../src/experiments/training.js';
-import { EVAL_EVERY, createRun, optimizerSpec, planeOf } from '../../website/src/lib/playground/run.js';
+import { initIds as trainerInitIds } from '../../src/experiments/trainer.js';
+import { CHART_POINTS, activationChartSvg, lossChartSvg, thinned } from '../../website/src/lib/playground/charts.js';
+import { EVAL_EVERY, SATURATION_THRESHOLD, createRun, impossibleChoice, optimizerSpec, planeOf } from '../../website/src/lib/playground/run.js';
 import {
   DEFAULT_SETTINGS,
   POINTS,
-  choiceOf,
-  initIds,
   numericFields,
-  parseSettings,
-  planeDatasetIds,
-  serialiseSettings,
+  parseSettings as parseIn,
+  runLabels,
+  serialiseSettings as serialiseIn,
   type ActivationChoice,
   type Settings,
 } from '../../website/src/lib/playground/settings.js';
+
+const parseSettings = (search: string) => parseIn(search, CATALOG);
+const serialiseSettings = (s: Settings) => serialiseIn(s, CATALOG);
+const planeDatasetIds = CATALOG.datasets;
+const initIds = CATALOG.inits;
 
 const settingsArb: fc.Arbitrary<Settings> = fc
   .record({
@@ -201,5 +206,58 @@ describe('playground runs', () => {
         assert.ok(Math.abs(sum - 1) < 1e-6, `${dataset}: cell ${i} sums to ${sum}`);
       }
     }
+  });
+});
+
+describe('what the page knows of the module: the catalog, and the worker’s checks and charts', () => {
+  test('the catalog is plain JSON, lists every activation of the registry in order with its parameters and defaults, and the plane’s data sets', () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(CATALOG)), CATALOG);
+    assert.deepEqual(
+      CATALOG.activations.map((a) => a.id),
+      [...activationIds],
+    );
+    for (const a of CATALOG.activations) assert.deepEqual(choiceOf(a.id), { id: a.id, params: a.defaults }, a.id);
+    assert.deepEqual(CATALOG.datasets, ['spirals', 'circles', 'xor', 'blobs']);
+    assert.deepEqual(CATALOG.inits, [...trainerInitIds]);
+    assert.equal(CATALOG.saturationThreshold, SATURATION_THRESHOLD);
+  });
+
+  test('the default activation is ReLU with the registry’s defaults', () => {
+    assert.deepEqual(DEFAULT_SETTINGS.activation, choiceOf('relu'));
+  });
+
+  test('parameters each in range but impossible together are the worker’s to refuse, naming the network and the reason', () => {
+    const hardtanh = { id: 'hardtanh' as const, params: { minVal: 1, maxVal: 0.5 } };
+    assert.equal(impossibleChoice({ ...DEFAULT_SETTINGS, compare: choiceOf('gelu') }), null);
+    assert.deepEqual(impossibleChoice({ ...DEFAULT_SETTINGS, activation: hardtanh }), {
+      target: 'activation',
+      message: "hardtanh: parameter 'minVal' (1) must not exceed 'maxVal' (0.5)",
+    });
+    assert.equal(impossibleChoice({ ...DEFAULT_SETTINGS, compare: hardtanh })?.target, 'compare');
+    // The page's own reading of an address does not catch it: only the function's code knows.
+    assert.deepEqual(parseSettings('activation=hardtanh&activation.minVal=-1&activation.maxVal=1').problems, []);
+  });
+
+  test('the charts the worker draws: two curves per network, and at most about CHART_POINTS points per loss curve', () => {
+    const s: Settings = { ...DEFAULT_SETTINGS, activation: choiceOf('mish'), compare: choiceOf('gelu') };
+    const labels = runLabels(CATALOG, s);
+    assert.deepEqual(labels, ['Mish', 'GELU']);
+    const traces = (svg: string) => svg.match(/class="af-trace /g)?.length ?? 0;
+    assert.equal(traces(activationChartSvg(s, labels)), 4);
+    const n = 10 * CHART_POINTS + 7;
+    const curve = { step: Array.from({ length: n }, (_, i) => i * 10), train: Array(n).fill(1), test: Array(n).fill(2) };
+    const svg = lossChartSvg([curve, curve], labels);
+    assert.equal(traces(svg), 4);
+    assert.match(svg, /Mish: training/);
+    const thin = thinned(curve);
+    assert.ok(thin.step.length <= CHART_POINTS + 1 && thin.step.length > CHART_POINTS / 2, `${thin.step.length} points kept of ${n}`);
+    assert.equal(thin.step[0], 0);
+    assert.equal(thin.step.at(-1), curve.step.at(-1), 'the last point is kept');
+    assert.equal(thinned({ step: [0, 10], train: [1, 1], test: [2, 2] }).step.length, 2);
+  });
+
+  test('two networks of the same function are numbered', () => {
+    assert.deepEqual(runLabels(CATALOG, { ...DEFAULT_SETTINGS, activation: choiceOf('elu'), compare: choiceOf('elu') }), ['ELU #1', 'ELU #2']);
+    assert.deepEqual(runLabels(CATALOG, { ...DEFAULT_SETTINGS, activation: choiceOf('elu', { alpha: 2 }) }), ['ELU (alpha = 2)']);
   });
 });

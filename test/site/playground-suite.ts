@@ -13,8 +13,10 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { activationIds, activations } from '../../src/registry.js';
-import { DEFAULT_SETTINGS, choiceOf, parseSettings, type Settings } from '../../website/src/lib/playground/settings.js';
-import { offDefault, referenceRun, type Reference } from '../helpers/playground.js';
+import { DEFAULT_SETTINGS, parseSettings as parseIn, type Settings } from '../../website/src/lib/playground/settings.js';
+import { CATALOG, choiceOf, offDefault, referenceRun, type Reference } from '../helpers/playground.js';
+
+const parseSettings = (search: string) => parseIn(search, CATALOG);
 import { PLAYGROUND_BUDGET, SCREENSHOTS, launchBrowser, requireBuild, startServer, watch, type Browser, type Server } from './helpers.js';
 
 requireBuild();
@@ -327,6 +329,20 @@ describe('the playground', () => {
       t.diagnostic(`/playground: ${(total / 1000).toFixed(1)} KB of gzipped JavaScript in ${files.length} files`);
       assert.ok(!files.some((f) => f.startsWith('plotly.')), `plotly.js was loaded: ${files.join(', ')}`);
       assert.ok(total <= PLAYGROUND_BUDGET, `${total} bytes gzipped > ${PLAYGROUND_BUDGET} (${files.join(', ')})`);
+      // The page's own timeline holds what the document loaded, not what its worker did: the module
+      // (its chunk, activations-module) is the worker's alone.
+      const own = [...new Set(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)))].filter((u) =>
+        new URL(u).pathname.endsWith('.js'),
+      );
+      const ownBytes = own.reduce((n, u) => n + (sizes.get(u) ?? 0), 0);
+      t.diagnostic(`of which the page itself: ${(ownBytes / 1000).toFixed(1)} KB in ${own.length} files, the worker the rest`);
+      assert.ok(own.length > 0 && ownBytes > 0, 'the page loaded no JavaScript of its own?');
+      const moduleChunk = own.find((u) => new URL(u).pathname.split('/').pop()!.startsWith('activations-module.'));
+      assert.equal(moduleChunk, undefined, 'the page itself loaded the module');
+      assert.ok(
+        files.some((f) => f.startsWith('activations-module.')),
+        `the worker did not load the module's chunk (${files.join(', ')}): is the test still seeing it?`,
+      );
     } finally {
       await fresh.close();
     }

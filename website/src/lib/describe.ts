@@ -4,7 +4,9 @@
  * crosses zero, the ends). Screen readers get the short label; the long text is on the page in a
  * "chart as text" disclosure for everyone.
  */
-import { chartSummary, formatNumber, type LineChart } from './module';
+// Relative, not through ./module: the playground's chart code (lib/playground/charts.ts) runs in Node too.
+import { chartSummary, formatNumber } from '../../../src/plot/text.js';
+import type { LineChart } from '../../../src/plot/figure.js';
 
 function finitePoints(line: LineChart['lines'][number]): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];

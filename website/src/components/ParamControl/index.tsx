@@ -5,7 +5,9 @@
  */
 import React, { useId, type ReactNode } from 'react';
 import { sliderStep, snap } from '@site/src/lib/controls';
-import { formatNumber, type ParamInfo, type ParamValue } from '@site/src/lib/module';
+// Straight from the module's files, not lib/module: the playground uses this control without loading the module.
+import { formatNumber } from '@activations/plot/text.js';
+import type { ParamInfo, ParamValue } from '@activations/types.js';
 import styles from './styles.module.css';
 
 export interface ParamControlProps {

@@ -5,7 +5,7 @@
  * training points are filled, test points are rings.
  */
 import React, { useEffect, useRef, type ReactNode } from 'react';
-import { THEMES, type Theme } from '@site/src/lib/module';
+import type { Palette } from '@site/src/lib/playground/settings';
 import type { Plane } from '@site/src/lib/playground/run';
 import styles from './styles.module.css';
 
@@ -29,13 +29,14 @@ export default function BoundaryCanvas({
   plane,
   points,
   probabilities,
-  theme,
+  palette,
   label,
 }: {
   plane: Plane | null;
   points: Points | null;
   probabilities: Float32Array | null;
-  theme: Theme;
+  /** The chart colours of the current colour mode (the module's THEMES, from the catalog). */
+  palette: Palette;
   label: string;
 }): ReactNode {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -45,7 +46,6 @@ export default function BoundaryCanvas({
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const palette = THEMES[theme];
     const paper = rgb(palette.paper);
     ctx.fillStyle = palette.paper;
     ctx.fillRect(0, 0, SIZE, SIZE);
@@ -107,7 +107,7 @@ export default function BoundaryCanvas({
     };
     draw(points.trainX, points.trainY, true);
     draw(points.testX, points.testY, false);
-  }, [plane, points, probabilities, theme]);
+  }, [plane, points, probabilities, palette]);
 
   return <canvas ref={ref} width={SIZE} height={SIZE} className={styles.canvas} role="img" aria-label={label} data-testid="boundary" />;
 }

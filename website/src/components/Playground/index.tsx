@@ -4,28 +4,32 @@
  * (website/src/lib/playground/worker.ts) on the experiments' own trainer; this component holds the
  * settings (mirrored in the URL), sends commands, and draws what the worker reports.
  *
- * No Plotly here: the charts are the module's static SVGs (src/plot/svg.ts) redrawn as the numbers
- * change, and the decision boundary is a canvas, so the page loads no more than a function page.
+ * Nor the module: what the page needs to know of it (names, parameters, defaults, data sets) comes
+ * as build-time JSON (`Catalog`, see the playground plugin in docusaurus.config.ts), and the worker,
+ * which runs the module anyway, draws the two charts as the module's static SVGs (src/plot/svg.ts)
+ * and says when a choice of parameters is impossible. No Plotly either; the decision boundary is a
+ * canvas. So the page's own JavaScript is React and this file.
  */
 import React, { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useHistory, useLocation } from '@docusaurus/router';
 import ParamControl from '@site/src/components/ParamControl';
-import { describeChart } from '@site/src/lib/describe';
-import { activationById, activationIds, activations, chartSvg, formatNumber, linspace, type LineChart, type ParamValue } from '@site/src/lib/module';
+import { formatNumber } from '@activations/plot/text.js';
+import type { ParamValue } from '@activations/types.js';
 import type { FromWorker, ToWorker } from '@site/src/lib/playground/protocol';
 import type { Plane, Snapshot } from '@site/src/lib/playground/run';
 import {
   DATASET_NAMES,
   DEFAULT_SETTINGS,
   INIT_NAMES,
+  catalogActivation,
   choiceOf,
-  initIds,
   numericFields,
   parseSettings,
-  planeDatasetIds,
+  runLabels,
   serialiseSettings,
   type ActivationChoice,
+  type Catalog,
   type NumericField,
   type Settings,
 } from '@site/src/lib/playground/settings';
@@ -34,16 +38,6 @@ import BoundaryCanvas, { type Points } from './BoundaryCanvas';
 import styles from './styles.module.css';
 
 const STEP_SIZES = [1, 10, 100, 1000];
-/** The loss chart is redrawn at most this often: an SVG of a few thousand points is not free. */
-const CHART_MS = 250;
-/** At most about this many points per curve in the loss chart. */
-const CHART_POINTS = 1000;
-
-interface Curves {
-  step: number[];
-  train: number[];
-  test: number[];
-}
 
 interface RunView {
   readonly snapshot: Snapshot;
@@ -52,15 +46,12 @@ interface RunView {
 
 interface View {
   readonly running: boolean;
-  readonly saturationThreshold: number;
   readonly plane: Plane;
   readonly points: Points;
   readonly runs: readonly RunView[];
 }
 
-function nameOf(id: string): string {
-  return activationById(id)?.name ?? id;
-}
+type Target = 'activation' | 'compare';
 
 /** A number shown short (a count in full), with its full value in `data-value` for the tests and for copying. */
 function Value({ testId, value, format = 'short' }: { testId?: string; value: number | null; format?: 'short' | 'percent' | 'count' }): ReactNode {
@@ -127,44 +118,32 @@ function NumberControl({ field, value, onChange }: { field: NumericField; value:
 }
 
 function ActivationControls({
+  catalog,
   label,
   testId,
   choice,
+  error,
   onChange,
 }: {
+  catalog: Catalog;
   label: string;
   testId: string;
   choice: ActivationChoice;
+  /** Why the last change was refused (the worker found the combination impossible); null when it was not. */
+  error: string | null;
   onChange: (c: ActivationChoice) => void;
 }): ReactNode {
   const id = useId();
-  const a = activationById(choice.id)!;
-  const [error, setError] = useState<string | null>(null);
-  const setParam = (name: string, v: ParamValue) => {
-    try {
-      onChange(choiceOf(choice.id, { ...choice.params, [name]: v }));
-      setError(null);
-    } catch (e) {
-      // An impossible combination (hardtanh's minVal above maxVal): keep the last valid one and say why.
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const a = catalogActivation(catalog, choice.id)!;
+  const setParam = (name: string, v: ParamValue) => onChange(choiceOf(catalog, choice.id, { ...choice.params, [name]: v }));
   return (
     <div className={styles.activation}>
       <div className={styles.field}>
         <label htmlFor={id}>{label}</label>
-        <select
-          id={id}
-          data-testid={testId}
-          value={choice.id}
-          onChange={(e) => {
-            setError(null);
-            onChange(choiceOf(e.target.value as ActivationChoice['id']));
-          }}
-        >
-          {activationIds.map((aid) => (
-            <option key={aid} value={aid}>
-              {activations[aid]!.name}
+        <select id={id} data-testid={testId} value={choice.id} onChange={(e) => onChange(choiceOf(catalog, e.target.value as ActivationChoice['id']))}>
+          {catalog.activations.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
             </option>
           ))}
         </select>
@@ -181,20 +160,13 @@ function ActivationControls({
   );
 }
 
-function useSvg(chart: LineChart | null, prefix: string): string {
-  return useMemo(() => {
-    if (!chart) return '';
-    const text = describeChart(chart);
-    return chartSvg(chart, { label: text.label, description: text.description, idPrefix: prefix, legend: 'below' });
-  }, [chart, prefix]);
-}
-
-function Chart({ chart, prefix, testId }: { chart: LineChart | null; prefix: string; testId: string }): ReactNode {
-  const svg = useSvg(chart, prefix);
+/** A chart the worker drew (the module's static SVG, themed by CSS). */
+function Chart({ svg, testId }: { svg: string; testId: string }): ReactNode {
   return <div className={styles.chart} data-testid={testId} dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
 function RunPanel({
+  catalog,
   index,
   name,
   view,
@@ -202,6 +174,7 @@ function RunPanel({
   points,
   showName,
 }: {
+  catalog: Catalog;
   index: number;
   name: string;
   view: RunView | undefined;
@@ -218,7 +191,7 @@ function RunPanel({
         plane={plane}
         points={points}
         probabilities={view?.probabilities ?? null}
-        theme={theme}
+        palette={catalog.palettes[theme]}
         label={`Decision boundary of the ${name} network over the plane, with the training points (filled) and test points (rings)`}
       />
       <dl className={styles.metrics}>
@@ -280,7 +253,14 @@ function RunPanel({
   );
 }
 
-export default function Playground(): ReactNode {
+export interface PlaygroundProps {
+  /** What the page knows of the module, computed at build time. */
+  readonly catalog: Catalog;
+  /** The activations chart for the default settings, drawn at build time, until the worker draws the URL's. */
+  readonly initialActivationSvg: string;
+}
+
+export default function Playground({ catalog, initialActivationSvg }: PlaygroundProps): ReactNode {
   const location = useLocation();
   const history = useHistory();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -288,13 +268,15 @@ export default function Playground(): ReactNode {
   const [ready, setReady] = useState(false);
   const [view, setView] = useState<View | null>(null);
   const [workerError, setWorkerError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Partial<Record<Target, string>>>({});
   const [stepSize, setStepSize] = useState(10);
-  const [chartCurves, setChartCurves] = useState<readonly Curves[]>([]);
+  const [lossSvg, setLossSvg] = useState('');
+  const [activationSvg, setActivationSvg] = useState(initialActivationSvg);
   const workerRef = useRef<Worker | null>(null);
   const generation = useRef(0);
-  const curves = useRef<Curves[]>([]);
-  const lastChart = useRef(0);
-  const chartTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The settings of each configure sent, by generation, and the last ones the worker trained. */
+  const sentSettings = useRef(new Map<number, Settings>());
+  const accepted = useRef<Settings | null>(null);
   const written = useRef<string | null>(null);
   const stepSizeId = useId();
 
@@ -303,7 +285,7 @@ export default function Playground(): ReactNode {
   useEffect(() => {
     const search = location.search.replace(/^\?/, '');
     if (written.current !== null && search === written.current) return;
-    const parsed = parseSettings(search);
+    const parsed = parseSettings(search, catalog);
     setSettings(parsed.settings);
     setProblems(parsed.problems);
     setReady(true);
@@ -311,19 +293,13 @@ export default function Playground(): ReactNode {
 
   useEffect(() => {
     if (!ready) return;
-    const search = serialiseSettings(settings);
+    const search = serialiseSettings(settings, catalog);
     if (location.search.replace(/^\?/, '') !== search) {
       written.current = search;
       history.replace({ pathname: location.pathname, search: `?${search}`, hash: location.hash });
     } else written.current = search;
     // Only settings decide the URL; the location is read, not followed, here.
   }, [settings, ready]);
-
-  const flushChart = useCallback(() => {
-    chartTimer.current = undefined;
-    lastChart.current = performance.now();
-    setChartCurves(curves.current.map((c) => ({ step: [...c.step], train: [...c.train], test: [...c.test] })));
-  }, []);
 
   useEffect(() => {
     const worker = new Worker(new URL('../../lib/playground/worker.ts', import.meta.url), { type: 'module' });
@@ -336,37 +312,47 @@ export default function Playground(): ReactNode {
         setView((v) => (v ? { ...v, running: false } : v));
         return;
       }
+      if (msg.type === 'invalid') {
+        const tried = sentSettings.current.get(msg.generation)!;
+        const choice = tried[msg.target]!;
+        const name = catalogActivation(catalog, choice.id)?.name ?? choice.id;
+        const back = accepted.current;
+        if (back) {
+          // A change the function refuses: back to the settings the worker last trained, and say why by the control.
+          setRefused({ [msg.target]: `${name}: ${msg.message}` });
+          setSettings(back);
+        } else {
+          // The address asked for it: that function's defaults instead, said with the address's other problems.
+          setProblems((p) => [...p, `${name}'s parameters: ${msg.message}; using PyTorch's defaults.`]);
+          setSettings({ ...tried, [msg.target]: choiceOf(catalog, choice.id) });
+        }
+        return;
+      }
       setWorkerError(null);
-      if (msg.fresh) curves.current = msg.runs.map(() => ({ step: [], train: [], test: [] }));
-      msg.runs.forEach((r, i) => {
-        const c = curves.current[i]!;
-        c.step.push(...r.curve.step);
-        c.train.push(...r.curve.train);
-        c.test.push(...r.curve.test);
-      });
+      if (msg.fresh) {
+        accepted.current = sentSettings.current.get(msg.generation) ?? accepted.current;
+        for (const g of sentSettings.current.keys()) if (g < msg.generation) sentSettings.current.delete(g);
+      }
       setView((old) => ({
         running: msg.running,
-        saturationThreshold: msg.saturationThreshold,
         plane: msg.plane,
         points: msg.points ?? old!.points,
         runs: msg.runs.map((r) => ({ snapshot: r.snapshot, probabilities: r.probabilities })),
       }));
-      const wait = CHART_MS - (performance.now() - lastChart.current);
-      if (msg.fresh || !msg.running || wait <= 0) {
-        clearTimeout(chartTimer.current);
-        flushChart();
-      } else chartTimer.current ??= setTimeout(flushChart, wait);
+      if (msg.lossSvg !== undefined) setLossSvg(msg.lossSvg);
+      if (msg.activationSvg !== undefined) setActivationSvg(msg.activationSvg);
     };
     worker.onerror = (e) => setWorkerError(`The training worker failed: ${e.message || 'it could not be started'}`);
     return () => {
-      clearTimeout(chartTimer.current);
       worker.terminate();
       workerRef.current = null;
     };
-  }, [flushChart]);
+  }, []);
 
   const send = useCallback((msg: ToWorker) => {
     if (msg.type === 'configure' || msg.type === 'reset') generation.current++;
+    if (msg.type === 'configure') sentSettings.current.set(generation.current, msg.settings);
+    if (msg.type === 'reset' && accepted.current) sentSettings.current.set(generation.current, accepted.current);
     workerRef.current?.postMessage(msg);
   }, []);
 
@@ -375,53 +361,13 @@ export default function Playground(): ReactNode {
   }, [settings, ready, send]);
 
   const update = <K extends keyof Settings>(key: K, value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+  const choose = (target: Target, c: ActivationChoice | null) => {
+    setRefused((r) => ({ ...r, [target]: undefined }));
+    update(target, c);
+  };
   const running = view?.running ?? false;
   const step = view?.runs[0]?.snapshot.step ?? 0;
-  const names = [settings.activation, ...(settings.compare ? [settings.compare] : [])].map((c) => {
-    const a = activationById(c.id)!;
-    const shown = a.params.filter((p) => c.params[p.name] !== a.defaults[p.name]).map((p) => `${p.name} = ${String(c.params[p.name])}`);
-    return shown.length ? `${a.name} (${shown.join(', ')})` : a.name;
-  });
-  // Two networks with the same name (the same function, other parameters aside) get numbered.
-  const labels = names.length === 2 && names[0] === names[1] ? names.map((n, i) => `${n} #${i + 1}`) : names;
-
-  const lossChart = useMemo((): LineChart | null => {
-    if (!chartCurves.length || !chartCurves[0]!.step.length) return null;
-    return {
-      title: 'Loss on the whole training and test sets',
-      xTitle: 'Step',
-      yTitle: 'Cross-entropy',
-      yType: 'log',
-      lines: chartCurves.flatMap((c, i) => {
-        // A long run has more points than the chart has pixels: every k-th, and the last.
-        const k = Math.ceil(c.step.length / CHART_POINTS);
-        const keep = (_: number, j: number) => j % k === 0 || j === c.step.length - 1;
-        const x = c.step.filter(keep);
-        return [
-          { name: `${labels[i]}: training`, x, y: c.train.filter(keep) },
-          { name: `${labels[i]}: test`, x, y: c.test.filter(keep) },
-        ];
-      }),
-    };
-    // The labels follow the settings, which also restart the curves.
-  }, [chartCurves]);
-
-  const activationChart = useMemo((): LineChart => {
-    const xs = linspace(-4, 4, 161);
-    const choices = [settings.activation, ...(settings.compare ? [settings.compare] : [])];
-    return {
-      title: choices.length === 2 ? 'The two activations and their derivatives' : `${labels[0]} and its derivative`,
-      xTitle: 'Input x',
-      yTitle: 'f(x) and f′(x)',
-      lines: choices.flatMap((c, i) => {
-        const a = activationById(c.id)!;
-        return [
-          { name: `${labels[i]}`, x: xs, y: a.map(xs, c.params) },
-          { name: `${labels[i]}: derivative`, x: xs, y: a.mapDerivative(xs, c.params) },
-        ];
-      }),
-    };
-  }, [settings.activation, settings.compare]);
+  const labels = useMemo(() => runLabels(catalog, settings), [catalog, settings]);
 
   const dataFields = numericFields.filter((f) => f.key === 'noise' || f.key === 'testFraction');
   const networkFields = numericFields.filter((f) => f.key === 'depth' || f.key === 'width');
@@ -488,7 +434,7 @@ export default function Playground(): ReactNode {
             <div className={styles.field}>
               <label htmlFor="pg-dataset">Data set</label>
               <select id="pg-dataset" data-testid="dataset" value={settings.dataset} onChange={(e) => update('dataset', e.target.value as Settings['dataset'])}>
-                {planeDatasetIds.map((d) => (
+                {catalog.datasets.map((d) => (
                   <option key={d} value={d}>
                     {DATASET_NAMES[d]}
                   </option>
@@ -507,25 +453,43 @@ export default function Playground(): ReactNode {
             <div className={styles.field}>
               <label htmlFor="pg-init">Initialisation</label>
               <select id="pg-init" data-testid="init" value={settings.init} onChange={(e) => update('init', e.target.value as Settings['init'])}>
-                {initIds.map((d) => (
+                {catalog.inits.map((d) => (
                   <option key={d} value={d}>
                     {INIT_NAMES[d]}
                   </option>
                 ))}
               </select>
             </div>
-            <ActivationControls label="Activation" testId="activation" choice={settings.activation} onChange={(c) => update('activation', c)} />
+            <ActivationControls
+              catalog={catalog}
+              label="Activation"
+              testId="activation"
+              choice={settings.activation}
+              error={refused.activation ?? null}
+              onChange={(c) => choose('activation', c)}
+            />
             <div className={styles.field}>
               <input
                 id="pg-compare"
                 type="checkbox"
                 data-testid="compare-toggle"
                 checked={settings.compare !== null}
-                onChange={(e) => update('compare', e.target.checked ? choiceOf(activationIds.find((id) => id !== settings.activation.id)!) : null)}
+                onChange={(e) =>
+                  choose('compare', e.target.checked ? choiceOf(catalog, catalog.activations.find((a) => a.id !== settings.activation.id)!.id) : null)
+                }
               />
               <label htmlFor="pg-compare">Side by side with another activation</label>
             </div>
-            {settings.compare && <ActivationControls label="Compared with" testId="compare" choice={settings.compare} onChange={(c) => update('compare', c)} />}
+            {settings.compare && (
+              <ActivationControls
+                catalog={catalog}
+                label="Compared with"
+                testId="compare"
+                choice={settings.compare}
+                error={refused.compare ?? null}
+                onChange={(c) => choose('compare', c)}
+              />
+            )}
           </fieldset>
           <fieldset>
             <legend>Training (SGD with momentum)</legend>
@@ -539,6 +503,7 @@ export default function Playground(): ReactNode {
           <div className={styles.runs}>
             {labels.map((name, i) => (
               <RunPanel
+                catalog={catalog}
                 key={i}
                 index={i}
                 name={name}
@@ -552,12 +517,12 @@ export default function Playground(): ReactNode {
           {view && (
             <p className={styles.note}>
               As in the <Link to="/docs/experiments">experiments</Link>: a unit is dead when its derivative is exactly 0 on every point of the data set; a
-              (unit, test point) pair is saturated when |f′| there is under {formatNumber(view.saturationThreshold)} times the function&apos;s largest |f′|; the
-              mean |∂loss/∂W| is over the last step&apos;s batch.
+              (unit, test point) pair is saturated when |f′| there is under {formatNumber(catalog.saturationThreshold)} times the function&apos;s largest |f′|;
+              the mean |∂loss/∂W| is over the last step&apos;s batch.
             </p>
           )}
-          <Chart chart={lossChart} prefix="pg-loss" testId="loss-chart" />
-          <Chart chart={activationChart} prefix="pg-activation" testId="activation-chart" />
+          <Chart svg={lossSvg} testId="loss-chart" />
+          <Chart svg={activationSvg} testId="activation-chart" />
         </div>
       </div>
     </div>

@@ -13,8 +13,6 @@ export type ToWorker =
 
 export interface RunReport {
   readonly snapshot: Snapshot;
-  /** Curve points added since the previous report (all of them after configure or reset). */
-  readonly curve: { readonly step: number[]; readonly train: number[]; readonly test: number[] };
   readonly probabilities: Float32Array;
 }
 
@@ -24,11 +22,9 @@ export type FromWorker =
       /** Counts configure and reset messages, so the page drops reports about runs it has replaced. */
       readonly generation: number;
       readonly running: boolean;
-      /** Curves start over (configure, reset). */
+      /** The runs start over (configure, reset). */
       readonly fresh: boolean;
       readonly plane: Plane;
-      /** SATURATION_THRESHOLD, for the page's explanation (the page does not load the experiments' code). */
-      readonly saturationThreshold: number;
       /** The data, standardised, for the scatter plot: x row-major (n × 2), labels. */
       readonly points?: {
         readonly trainX: Float64Array;
@@ -38,5 +34,14 @@ export type FromWorker =
         readonly classes: number;
       };
       readonly runs: readonly RunReport[];
+      /** The loss chart's SVG, when it was redrawn (at most every CHART_MS while training, and after every command). */
+      readonly lossSvg?: string;
+      /** The activations chart's SVG, after configure. */
+      readonly activationSvg?: string;
     }
+  /**
+   * The settings name parameters that each pass on their own but not together (hardtanh's minVal not
+   * below maxVal): only the function's code knows, so the worker says, and trains nothing new.
+   */
+  | { readonly type: 'invalid'; readonly generation: number; readonly target: 'activation' | 'compare'; readonly message: string }
   | { readonly type: 'error'; readonly generation: number; readonly message: string };

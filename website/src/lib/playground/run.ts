@@ -184,6 +184,26 @@ export function createRun(s: Settings, choice: ActivationChoice, split: Split = 
   };
 }
 
+/**
+ * The first network whose activation's parameters the function itself rejects (each may be within
+ * its slider's range and the combination impossible, as hardtanh's minVal above maxVal), with the
+ * function's message; null when both are fine. The page cannot tell without the module's code.
+ */
+export function impossibleChoice(s: Settings): { target: 'activation' | 'compare'; message: string } | null {
+  for (const target of ['activation', 'compare'] as const) {
+    const choice = s[target];
+    if (!choice) continue;
+    try {
+      const a = activationById(choice.id);
+      if (!a) throw new RangeError(`'${choice.id}' is not an activation of the module`);
+      a.resolveParams(choice.params);
+    } catch (e) {
+      return { target, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return null;
+}
+
 /** A square holding every point of both sets with a margin, symmetric about 0 (the data are standardised). */
 export function planeOf(split: Split, cells: number): Plane {
   let m = 0;

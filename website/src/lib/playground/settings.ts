@@ -1,22 +1,57 @@
 /**
  * The playground's settings and their URL form, `/playground?dataset=spirals&activation=mish&seed=1`:
  * every setting is in the query, so a link reproduces a run step for step. Pure (no DOM), shared by
- * the page, its worker and the tests. Lists come from their sources: the activations from the
- * registry, the data sets from src/experiments/data.ts, the initialisations from the trainer.
+ * the page, its worker and the tests.
  *
- * Relative imports rather than `@activations`: the Node tests import this file too, and both paths
- * are the same module in the site's bundle.
+ * What it knows of the module comes in a `Catalog` (./catalog.ts builds it from the registry, the
+ * data sets and the trainer, at build time for the page): the page reads the settings without
+ * loading the module, which only its worker runs. Only type imports from the module here.
  */
-import { activationById, activationIds, type ActivationId } from '../../../../src/registry.js';
+import type { ActivationId } from '../../../../src/registry.js';
 import type { ParamInfo, ParamValue, Params } from '../../../../src/types.js';
-import { datasetIds, type DatasetId } from '../../../../src/experiments/data.js';
-import { initIds, type InitId } from '../../../../src/experiments/trainer.js';
+import type { DatasetId } from '../../../../src/experiments/data.js';
+import type { InitId } from '../../../../src/experiments/trainer.js';
+import type { Theme } from '../../../../src/plot/figure.js';
 
-/** The data sets drawn in the plane: iris has four features, so no decision boundary to draw. */
-export const planeDatasetIds = datasetIds.filter((id): id is Exclude<DatasetId, 'iris'> => id !== 'iris');
-export type PlaneDatasetId = (typeof planeDatasetIds)[number];
+/** What the page needs of one activation: its name, parameters and PyTorch's defaults. */
+export interface CatalogActivation {
+  readonly id: ActivationId;
+  readonly name: string;
+  readonly params: readonly ParamInfo[];
+  readonly defaults: Params;
+}
 
-export { initIds };
+/** What the page needs of the module, in the registry's order; plain JSON. */
+export interface Catalog {
+  readonly activations: readonly CatalogActivation[];
+  /** The data sets drawn in the plane (iris has four features: no decision boundary to draw). */
+  readonly datasets: readonly PlaneDatasetId[];
+  readonly inits: readonly InitId[];
+  /** The saturation experiment's threshold, for the page's explanation. */
+  readonly saturationThreshold: number;
+  /** The charts' colours per colour mode (src/plot/figure.ts), for the decision boundary. */
+  readonly palettes: Readonly<Record<Theme, Palette>>;
+}
+
+/** What the decision boundary takes of a chart theme: the background, the text and the class colours. */
+export interface Palette {
+  readonly paper: string;
+  readonly font: string;
+  readonly lines: readonly string[];
+}
+
+export type PlaneDatasetId = Exclude<DatasetId, 'iris'>;
+
+/** An activation of the catalog by id; undefined for an unknown one. */
+export function catalogActivation(catalog: Catalog, id: string): CatalogActivation | undefined {
+  return catalog.activations.find((a) => a.id === id);
+}
+
+function known(catalog: Catalog, id: ActivationId): CatalogActivation {
+  const a = catalogActivation(catalog, id);
+  if (!a) throw new RangeError(`'${id}' is not an activation of the module (known: ${catalog.activations.map((x) => x.id).join(', ')})`);
+  return a;
+}
 
 /** How the page names them (a new data set or initialisation fails to compile until it has a name). */
 export const DATASET_NAMES: Readonly<Record<PlaneDatasetId, string>> = { spirals: 'Spirals', circles: 'Circles', xor: 'XOR', blobs: 'Blobs (3 classes)' };
@@ -79,8 +114,8 @@ export const numericFields: readonly NumericField[] = [
   { key: 'seed', query: 'seed', label: 'Seed', min: 0, max: 2 ** 32 - 1, integer: true, step: 'any' },
 ];
 
-function defaultChoice(id: ActivationId): ActivationChoice {
-  return { id, params: { ...activationById(id)!.defaults } };
+function defaultChoice(catalog: Catalog, id: ActivationId): ActivationChoice {
+  return { id, params: { ...known(catalog, id).defaults } };
 }
 
 /**
@@ -99,7 +134,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   batchSize: 32,
   init: 'glorot',
   seed: 1,
-  activation: defaultChoice('relu'),
+  // ReLU takes no parameter (test/site/playground-settings.test.ts checks this against the registry).
+  activation: Object.freeze({ id: 'relu', params: Object.freeze({}) }),
   compare: null,
 });
 
@@ -119,9 +155,13 @@ function checkNumber(text: string, field: { min: number; max: number; integer: b
   return v;
 }
 
-/** The parameters of `id` read from `<prefix>.<name>` keys; a missing, malformed or impossible one keeps its default. */
-function parseChoice(id: ActivationId, prefix: string, query: URLSearchParams, problems: string[]): ActivationChoice {
-  const a = activationById(id)!;
+/**
+ * The parameters of `id` read from `<prefix>.<name>` keys; a missing or malformed one keeps its
+ * default. Each value is checked on its own here; an impossible combination (hardtanh's minVal not
+ * below maxVal) only the function's own code knows, so the worker checks it before training.
+ */
+function parseChoice(catalog: Catalog, id: ActivationId, prefix: string, query: URLSearchParams, problems: string[]): ActivationChoice {
+  const a = known(catalog, id);
   const params: Record<string, ParamValue> = { ...a.defaults };
   for (const info of a.params) {
     const text = query.get(`${prefix}.${info.name}`);
@@ -130,13 +170,7 @@ function parseChoice(id: ActivationId, prefix: string, query: URLSearchParams, p
     if (typeof value === 'object') problems.push(`${prefix}.${info.name}=${text} ${value.problem}; using ${String(a.defaults[info.name])}.`);
     else params[info.name] = value;
   }
-  try {
-    return { id, params: a.resolveParams(params) };
-  } catch (e) {
-    // Each value in range, the combination impossible: no function's slider ranges allow one today, a new function's might.
-    problems.push(`${a.name}'s parameters: ${e instanceof Error ? e.message : String(e)}; using PyTorch's defaults.`);
-    return defaultChoice(id);
-  }
+  return { id, params };
 }
 
 function parseParam(info: ParamInfo, text: string): ParamValue | { problem: string } {
@@ -146,30 +180,30 @@ function parseParam(info: ParamInfo, text: string): ParamValue | { problem: stri
   return typeof v === 'number' ? v : { problem: v };
 }
 
-function parseActivation(key: string, text: string, problems: string[]): ActivationId | null {
-  const a = activationById(text);
-  if (a) return a.id as ActivationId;
-  problems.push(`${key}=${text} is not an activation of the module (known: ${activationIds.join(', ')}).`);
+function parseActivation(catalog: Catalog, key: string, text: string, problems: string[]): ActivationId | null {
+  const a = catalogActivation(catalog, text);
+  if (a) return a.id;
+  problems.push(`${key}=${text} is not an activation of the module (known: ${catalog.activations.map((x) => x.id).join(', ')}).`);
   return null;
 }
 
 /** Reads a query string (`?a=b&…` or `a=b&…`); every problem is reported and its setting falls back to the default. */
-export function parseSettings(search: string): Parsed {
+export function parseSettings(search: string, catalog: Catalog): Parsed {
   const query = new URLSearchParams(search);
   const problems: string[] = [];
   const out: { -readonly [K in keyof Settings]: Settings[K] } = { ...DEFAULT_SETTINGS };
 
   const dataset = query.get('dataset');
   if (dataset !== null) {
-    const found = planeDatasetIds.find((d) => d === dataset);
+    const found = catalog.datasets.find((d) => d === dataset);
     if (found) out.dataset = found;
-    else problems.push(`dataset=${dataset} is not one of ${planeDatasetIds.join(', ')}; using ${DEFAULT_SETTINGS.dataset}.`);
+    else problems.push(`dataset=${dataset} is not one of ${catalog.datasets.join(', ')}; using ${DEFAULT_SETTINGS.dataset}.`);
   }
   const init = query.get('init');
   if (init !== null) {
-    const found = initIds.find((d) => d === init);
+    const found = catalog.inits.find((d) => d === init);
     if (found) out.init = found;
-    else problems.push(`init=${init} is not one of ${initIds.join(', ')}; using ${DEFAULT_SETTINGS.init}.`);
+    else problems.push(`init=${init} is not one of ${catalog.inits.join(', ')}; using ${DEFAULT_SETTINGS.init}.`);
   }
   for (const field of numericFields) {
     const text = query.get(field.query);
@@ -179,38 +213,62 @@ export function parseSettings(search: string): Parsed {
     else problems.push(`${field.query}=${text} ${v}; using ${num(DEFAULT_SETTINGS[field.key])}.`);
   }
   const activation = query.get('activation');
-  const id = activation === null ? DEFAULT_SETTINGS.activation.id : (parseActivation('activation', activation, problems) ?? DEFAULT_SETTINGS.activation.id);
-  out.activation = parseChoice(id, 'activation', query, problems);
+  const id =
+    activation === null ? DEFAULT_SETTINGS.activation.id : (parseActivation(catalog, 'activation', activation, problems) ?? DEFAULT_SETTINGS.activation.id);
+  out.activation = parseChoice(catalog, id, 'activation', query, problems);
   const compare = query.get('compare');
-  const compareId = compare === null || compare === '' ? null : parseActivation('compare', compare, problems);
-  out.compare = compareId === null ? null : parseChoice(compareId, 'compare', query, problems);
+  const compareId = compare === null || compare === '' ? null : parseActivation(catalog, 'compare', compare, problems);
+  out.compare = compareId === null ? null : parseChoice(catalog, compareId, 'compare', query, problems);
 
   // Keys no setting reads: a misspelt one would otherwise be ignored without a word.
-  const known = new Set(['dataset', 'init', 'activation', 'compare', ...numericFields.map((f) => f.query)]);
+  const keys = new Set(['dataset', 'init', 'activation', 'compare', ...numericFields.map((f) => f.query)]);
   for (const [prefix, choice] of [['activation', out.activation] as const, ['compare', out.compare] as const]) {
-    for (const info of choice ? activationById(choice.id)!.params : []) known.add(`${prefix}.${info.name}`);
+    for (const info of choice ? known(catalog, choice.id).params : []) keys.add(`${prefix}.${info.name}`);
   }
-  for (const key of new Set(query.keys())) if (!known.has(key)) problems.push(`${key} is not a setting of the playground; ignored.`);
+  for (const key of new Set(query.keys())) if (!keys.has(key)) problems.push(`${key} is not a setting of the playground; ignored.`);
   return { settings: out, problems };
 }
 
 /** The query string of `settings`, every setting spelt out (no leading '?'); parseSettings reads it back to the same settings. */
-export function serialiseSettings(s: Settings): string {
+export function serialiseSettings(s: Settings, catalog: Catalog): string {
   const query = new URLSearchParams();
   query.set('dataset', s.dataset);
   query.set('activation', s.activation.id);
-  for (const info of activationById(s.activation.id)!.params) query.set(`activation.${info.name}`, String(s.activation.params[info.name]));
+  for (const info of known(catalog, s.activation.id).params) query.set(`activation.${info.name}`, String(s.activation.params[info.name]));
   if (s.compare) {
     query.set('compare', s.compare.id);
-    for (const info of activationById(s.compare.id)!.params) query.set(`compare.${info.name}`, String(s.compare.params[info.name]));
+    for (const info of known(catalog, s.compare.id).params) query.set(`compare.${info.name}`, String(s.compare.params[info.name]));
   }
   for (const field of numericFields) query.set(field.query, num(s[field.key]));
   query.set('init', s.init);
   return query.toString();
 }
 
-/** A choice of `id` with its defaults, or with `params` when they are valid for it. */
-export function choiceOf(id: ActivationId, params?: Params): ActivationChoice {
-  if (!params) return defaultChoice(id);
-  return { id, params: activationById(id)!.resolveParams(params) };
+/**
+ * A choice of `id` with its defaults, or with `params` over them. A RangeError for an unknown
+ * activation or parameter, or a value outside its choices; whether the combination is possible is
+ * the worker's to say (see parseChoice).
+ */
+export function choiceOf(catalog: Catalog, id: ActivationId, params?: Params): ActivationChoice {
+  const a = known(catalog, id);
+  if (!params) return defaultChoice(catalog, id);
+  for (const [name, value] of Object.entries(params)) {
+    const info = a.params.find((p) => p.name === name);
+    if (!info) throw new RangeError(`${id}: unknown parameter '${name}'`);
+    if (info.choices && !info.choices.includes(String(value))) throw new RangeError(`${id}: parameter '${name}' must be one of ${info.choices.join(', ')}`);
+  }
+  return { id, params: { ...a.defaults, ...params } };
+}
+
+/** The name the page gives a choice: the function's name, with the parameters it sets off their defaults. */
+export function choiceName(catalog: Catalog, c: ActivationChoice): string {
+  const a = known(catalog, c.id);
+  const shown = a.params.filter((p) => c.params[p.name] !== a.defaults[p.name]).map((p) => `${p.name} = ${String(c.params[p.name])}`);
+  return shown.length ? `${a.name} (${shown.join(', ')})` : a.name;
+}
+
+/** The names of the runs as the page shows them; two with the same name (other parameters aside) get numbered. */
+export function runLabels(catalog: Catalog, s: Settings): string[] {
+  const names = [s.activation, ...(s.compare ? [s.compare] : [])].map((c) => choiceName(catalog, c));
+  return names.length === 2 && names[0] === names[1] ? names.map((n, i) => `${n} #${i + 1}`) : names;
 }
