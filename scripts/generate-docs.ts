@@ -658,7 +658,7 @@ function findingsAbout(experiment: Experiment, fn: string, name: string, claims:
   return experiment.findings.filter((f) => cited.has(f.id) || named.test(f.statement));
 }
 
-/** The playground (website/src/pages/playground.tsx) with this activation selected. */
+/** The playground (website/src/pages/_playground, routed by the playground plugin) with this activation selected. */
 export function playgroundUrl(id: string): string {
   return `/playground?activation=${encodeURIComponent(id)}`;
 }
