@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, parseSettings as parseIn, type Settings } from '../..
 import { CATALOG, choiceOf, offDefault, referenceRun, type Reference } from '../helpers/playground.js';
 
 const parseSettings = (search: string) => parseIn(search, CATALOG);
-import { PLAYGROUND_BUDGET, SCREENSHOTS, launchBrowser, requireBuild, startServer, watch, type Browser, type Server } from './helpers.js';
+import { CHART_PAGE_BUDGET, PLAYGROUND_BUDGET, SCREENSHOTS, launchBrowser, requireBuild, startServer, watch, type Browser, type Server } from './helpers.js';
 
 requireBuild();
 const server: Server = await startServer();
@@ -337,6 +337,8 @@ describe('the playground', () => {
       const ownBytes = own.reduce((n, u) => n + (sizes.get(u) ?? 0), 0);
       t.diagnostic(`of which the page itself: ${(ownBytes / 1000).toFixed(1)} KB in ${own.length} files, the worker the rest`);
       assert.ok(own.length > 0 && ownBytes > 0, 'the page loaded no JavaScript of its own?');
+      // The page itself within a chart page's budget; its worker (the module, the trainer) is what the playground's own budget adds.
+      assert.ok(ownBytes <= CHART_PAGE_BUDGET, `the page itself loaded ${ownBytes} bytes gzipped > ${CHART_PAGE_BUDGET}, a chart page's budget`);
       const moduleChunk = own.find((u) => new URL(u).pathname.split('/').pop()!.startsWith('activations-module.'));
       assert.equal(moduleChunk, undefined, 'the page itself loaded the module');
       assert.ok(
