@@ -28,11 +28,11 @@ interface Out {
 }
 const html = (n: Out): string => n.attributes?.find((a) => a.name === 'html')?.value ?? '';
 
-test('runs of plain blocks become one StaticHtml each; headings, code blocks for the theme, details and MDX components stay JSX', () => {
+test('runs of plain blocks become one StaticHtml each; headings without an id, code blocks for the theme, details and MDX components stay JSX', () => {
   const tree: Root = {
     type: 'root',
     children: [
-      el('h2', [text('Formula')], { id: 'formula' }),
+      el('h2', [text('Formula')]),
       text('\n'),
       el('p', [text('a '), el('span', [text('x')], { className: ['katex'] })]),
       el('ul', [el('li', [text('one')])]),
@@ -50,6 +50,31 @@ test('runs of plain blocks become one StaticHtml each; headings, code blocks for
   const first = tree.children[1] as Out;
   assert.equal(html(first), '\n<p>a <span class="katex">x</span></p><ul><li>one</li></ul>');
   assert.equal(html(tree.children[3] as Out), '<p>after</p>');
+});
+
+test('a section heading joins its run, printed as the theme’s Heading renders it: classes anchor, its # link, its id handed over', () => {
+  const tree: Root = {
+    type: 'root',
+    children: [
+      el('h1', [text('Title')]),
+      el('h2', [text('Formula')], { id: 'formula' }),
+      el('p', [text('a')]),
+      el('h3', [text('The '), el('code', [text('x')])], { id: 'the-x', className: ['custom'] }),
+      el('h2', [text('No id')]),
+      el('h2', [text('Holds MDX '), jsx('Anchor') as Element], { id: 'mdx' }),
+    ],
+  };
+  rehypeStaticHtml({ base: '/' })(tree);
+  const kinds = (tree.children as Out[]).map((n) => (n.type === 'element' ? n.tagName : n.name));
+  assert.deepEqual(kinds, ['h1', 'StaticHtml', 'h2', 'h2'], 'the title, a heading without an id and one holding MDX stay JSX');
+  const run = tree.children[1] as Out;
+  assert.equal(
+    html(run),
+    '<h2 id="formula" class="anchor static-anchor-target">Formula<a class="hash-link" href="#formula" aria-label="Direct link to Formula" title="Direct link to Formula" translate="no">\u200b</a></h2>' +
+      '<p>a</p>' +
+      '<h3 id="the-x" class="anchor static-anchor-target custom">The <code>x</code><a class="hash-link" href="#the-x" aria-label="Direct link to the-x" title="Direct link to the-x" translate="no">\u200b</a></h3>',
+  );
+  assert.equal(run.attributes?.find((a) => a.name === 'anchors')?.value, 'formula the-x');
 });
 
 test('a whitespace-only run is left alone, and a tree with nothing static is unchanged', () => {

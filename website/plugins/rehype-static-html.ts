@@ -5,9 +5,11 @@
  * diff and hydrate. A function page's formulas alone are ~700 elements; at load, building and
  * hydrating the article was most of the page's blocking time on a phone.
  *
- * Stays JSX: headings (the theme adds their anchor links), code blocks rehype-static-code did not
- * highlight (the theme's CodeBlock), `<details>` (the theme's collapsible), and anything holding an MDX component or
- * expression. Links keep working as client-side navigation through StaticHtml's click handler.
+ * Section headings (h2–h6 with an id) are printed as the theme's Heading prints them, with their
+ * `#` link (on the walkthrough they were a third of the page's React tree). Stays JSX: the title
+ * (h1), code blocks rehype-static-code did not highlight (the theme's CodeBlock), `<details>` (the
+ * theme's collapsible), and anything holding an MDX component or expression. Links keep working as
+ * client-side navigation through StaticHtml's click handler.
  * Runs last, after rehype-katex and the plugins that look for KaTeX's elements.
  */
 import type { Element, Root, RootContent } from 'hast';
@@ -16,6 +18,34 @@ import { toHtml } from 'hast-util-to-html';
 // The theme's MDX components render these (MDXComponents: headings, admonitions, details, …): their
 // hast element is only a name for that component, not HTML to print.
 const KEEP_AS_JSX = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'details', 'admonition', 'mermaid', 'head', 'script', 'style']);
+
+const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** An h2–h6 with an id: printed here as theme/Heading renders it (see staticHeading). */
+function isSectionHeading(node: Element): boolean {
+  return SECTION_HEADINGS.has(node.tagName) && typeof node.properties.id === 'string' && node.properties.id !== '';
+}
+
+/**
+ * What @docusaurus/theme-classic's Heading renders for a section heading: classes `anchor` (the
+ * TOC's highlighting finds headings by it) and a scroll margin for the sticky navbar (custom.css
+ * `.static-anchor-target`, the theme's anchorTargetStickyNavbar), then a `#` link to itself titled
+ * as the theme titles it (the heading's text when it is only text, else its id).
+ */
+function staticHeading(node: Element): void {
+  const id = node.properties.id as string;
+  const [only, ...rest] = node.children;
+  const heading = only?.type === 'text' && rest.length === 0 ? only.value : id;
+  const title = `Direct link to ${heading}`;
+  const existing = node.properties.className;
+  node.properties.className = ['anchor', 'static-anchor-target', ...(Array.isArray(existing) ? existing.map(String) : [])];
+  node.children.push({
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['hash-link'], href: `#${id}`, ariaLabel: title, title, translate: 'no' },
+    children: [{ type: 'text', value: '\u200b' }],
+  });
+}
 
 /** A block rehype-static-code already highlighted: nothing left for the theme's CodeBlock to do. */
 function isStaticCode(node: Element): boolean {
@@ -50,7 +80,7 @@ export function isStatic(node: Node): boolean {
   if (node.type === 'text' || node.type === 'comment') return true;
   if (anchorId(node) !== null) return true;
   if (node.type !== 'element') return false; // mdxJsx*, mdx expressions, ESM, raw
-  if (KEEP_AS_JSX.has(node.tagName) && !isStaticCode(node)) return false;
+  if (KEEP_AS_JSX.has(node.tagName) && !isStaticCode(node) && !isSectionHeading(node)) return false;
   return node.children.every((child) => isStatic(child));
 }
 
@@ -76,6 +106,7 @@ function prepare(node: Node, base: string, ids: string[]): void {
     if (typeof value === 'string') (node as Element).properties[key] = withBase(value, base);
   }
   if (node.type === 'element' && typeof node.properties.id === 'string') ids.push(node.properties.id);
+  if (node.type === 'element' && isSectionHeading(node)) staticHeading(node);
   if (!('children' in node)) return;
   node.children.forEach((child, i) => {
     const id = anchorId(child);
