@@ -364,6 +364,47 @@ describe('evidence', () => {
 });
 
 describe('interactions', () => {
+  test('section headings carry the theme’s anchor class and # link, and a link to one lands it below the sticky navbar', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    try {
+      await page.goto(`${server.url}docs/notebooks/activation-functions`);
+      const headings = await page
+        .locator('article h2[id], article h3[id]')
+        .evaluateAll((hs) =>
+          hs.map((h) => ({ id: h.id, anchor: h.classList.contains('anchor'), link: h.querySelector(':scope > a.hash-link')?.getAttribute('href') ?? null })),
+        );
+      assert.ok(headings.length > 20, `only ${headings.length} section headings`);
+      for (const h of headings) {
+        assert.ok(h.anchor, `#${h.id} has no class anchor (the TOC finds headings by it)`);
+        assert.equal(h.link, `#${h.id}`, `#${h.id}'s # link`);
+      }
+      const target = headings[Math.floor(headings.length / 2)]!.id;
+      // A reader following a link from another page (a new document, not a scroll within this one).
+      const linked = await browser.context.newPage();
+      const linkedProblems = watch(linked);
+      await linked.goto(`${server.url}docs/notebooks/activation-functions#${target}`, { waitUntil: 'load' });
+      // Where it settles: the same position over a few frames.
+      const { top, navbar } = await linked.evaluate(async (id) => {
+        // No named function in here: tsx would wrap it in a helper the page does not have.
+        const heading = document.getElementById(id)!;
+        let last = NaN;
+        for (let same = 0; same < 5;) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const now = heading.getBoundingClientRect().top;
+          same = now === last ? same + 1 : 0;
+          last = now;
+        }
+        return { top: last, navbar: document.querySelector('.navbar')!.getBoundingClientRect().height };
+      }, target);
+      await linked.close();
+      assert.ok(top >= navbar && top <= navbar + 16, `#${target} landed at ${top} px, the navbar is ${navbar} px high`);
+      assert.deepEqual([...problems, ...linkedProblems], []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('on an activation page a slider changes the plotted data, and the derivative toggle adds and removes a trace', async () => {
     const page = await browser.context.newPage();
     const problems = watch(page);
