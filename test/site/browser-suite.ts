@@ -529,6 +529,33 @@ describe('interactions', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the footer hydrates only once the reader reaches for it; its links open pages without a reload, and work before it hydrates', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    try {
+      await page.goto(`${server.url}docs/activations/gelu`);
+      await page.locator('html[data-has-hydrated=true]').waitFor();
+      const footer = page.locator('[data-deferred=Footer]');
+      assert.equal(await footer.getAttribute('data-deferred-state'), 'static', 'the footer was hydrated at load');
+      const link = footer.locator('footer a', { hasText: /^Bibliography$/ });
+      await link.hover();
+      await page.locator('[data-deferred=Footer][data-deferred-state=live]').waitFor({ timeout: 10_000 });
+      await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+      await link.click();
+      await page.waitForURL(/\/docs\/bibliography$/);
+      await page.locator('h1', { hasText: 'Bibliography' }).waitFor();
+      assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true, 'the footer link reloaded the page');
+      // Before it hydrates, a footer link is still a link: the browser follows it.
+      await page.goto(`${server.url}docs/activations/gelu`);
+      await page.locator('html[data-has-hydrated=true]').waitFor();
+      const href = await page.locator('[data-deferred=Footer][data-deferred-state=static] footer a', { hasText: /^Bibliography$/ }).getAttribute('href');
+      assert.match(href ?? '', /\/docs\/bibliography$/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a select switches GELU to its tanh approximation', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}docs/activations/gelu`);
