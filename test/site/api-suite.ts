@@ -1,0 +1,186 @@
+/**
+ * The API reference (/docs/api) in headless Chromium, against the built site: it loads cleanly,
+ * the API category is in the sidebar, every export of every entry point (package.json "exports",
+ * read with the TypeScript compiler API from the entry files, not listed here) is linked from its
+ * module's page, each symbol's page shows the summary of its doc comment, and the local search
+ * finds symbols and leads to their pages. Screenshots (light and dark) go to .cache/screenshots/site/.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import ts from 'typescript';
+import { apiEntryPoints, type ApiEntryPoint } from '../../website/plugins/api-docs.js';
+import { ROOT, SCREENSHOTS, launchBrowser, requireBuild, startServer, watch, type Browser, type Server } from './helpers.js';
+
+interface ExportedSymbol {
+  readonly name: string;
+  /** The first paragraph of its doc comment, as plain text. */
+  readonly summary: string;
+}
+
+/** Markdown and TSDoc inline syntax reduced to the text a reader sees on the page. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\{@link(?:code|plain)?\s+([^}|\s]+)(?:\s*\|\s*|\s+)?([^}]*)\}/g, (_, target: string, text: string) => text.trim() || target)
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every export of each entry point and its doc comment's summary, as the TypeScript compiler sees them. */
+function exportsOf(entries: readonly ApiEntryPoint[]): Map<string, ExportedSymbol[]> {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, 'tsconfig.build.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')) },
+  );
+  assert.ok(config, 'cannot read tsconfig.build.json');
+  const program = ts.createProgram(
+    entries.map((e) => e.source),
+    config.options,
+  );
+  const checker = program.getTypeChecker();
+  const result = new Map<string, ExportedSymbol[]>();
+  for (const entry of entries) {
+    const file = program.getSourceFile(entry.source);
+    const moduleSymbol = file && checker.getSymbolAtLocation(file);
+    assert.ok(moduleSymbol, `TypeScript finds no module in ${entry.source}`);
+    const symbols = checker.getExportsOfModule(moduleSymbol).map((s) => {
+      const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+      const comment = ts.displayPartsToString(target.getDocumentationComment(checker));
+      return { name: s.name, summary: plainText(comment.split(/\n\s*\n/)[0] ?? '') };
+    });
+    result.set(entry.specifier, symbols);
+  }
+  return result;
+}
+
+requireBuild();
+const entries = apiEntryPoints(ROOT);
+const exported = exportsOf(entries);
+const server: Server = await startServer();
+let browser: Browser;
+/** JavaScript off: the symbol pages' text is in their static HTML, and a hundred pages load fast. */
+let staticBrowser: Browser;
+
+before(async () => {
+  browser = await launchBrowser();
+  staticBrowser = await launchBrowser({ javaScriptEnabled: false });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await staticBrowser?.close();
+  await server.close();
+});
+
+/** The page's main text, whitespace collapsed. */
+async function articleText(page: Page): Promise<string> {
+  return ((await page.locator('article').first().textContent()) ?? '').replace(/\s+/g, ' ');
+}
+
+/** The links of the page's article: text → absolute URL. */
+async function articleLinks(page: Page): Promise<Map<string, string>> {
+  const links = await page
+    .locator('article a[href]')
+    .evaluateAll((as) => as.map((a) => [(a.textContent ?? '').trim(), (a as HTMLAnchorElement).href] as const));
+  return new Map(links);
+}
+
+describe('the API reference', () => {
+  test('the TypeScript entry files export symbols, each with a doc comment', () => {
+    assert.equal(exported.size, entries.length);
+    for (const [specifier, symbols] of exported) {
+      assert.ok(symbols.length > 10, `${specifier}: only ${symbols.length} exports found`);
+      const bare = symbols.filter((s) => !s.summary).map((s) => s.name);
+      assert.deepEqual(bare, [], `${specifier}: exports without a doc comment (test/api/api-docs.test.ts names them too)`);
+    }
+  });
+
+  test('/docs/api loads cleanly, links each entry point, and the API category is in the sidebar', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page, server.origin);
+    await page.goto(`${server.url}docs/api`, { waitUntil: 'networkidle' });
+    assert.match((await page.locator('article h1').first().textContent()) ?? '', /API reference/);
+    const links = await articleLinks(page);
+    for (const e of entries)
+      assert.ok(links.has(e.specifier), `/docs/api has no link to the entry point ${e.specifier}; links: ${[...links.keys()].join(', ')}`);
+    const sidebar = page.locator('.theme-doc-sidebar-menu');
+    assert.equal(await sidebar.locator('.menu__link', { hasText: /^API$/ }).count(), 1, 'the sidebar has no "API" category');
+    for (const e of entries)
+      assert.equal(
+        await sidebar.locator('.menu__link', { hasText: new RegExp(`^${e.specifier}$`) }).count(),
+        1,
+        `the sidebar has no category for ${e.specifier}`,
+      );
+    assert.equal(await page.locator('.navbar a.navbar__link', { hasText: /^API$/ }).count(), 1, 'the navbar has no API link');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate((s) => document.documentElement.setAttribute('data-theme', s), scheme);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `api-index-${scheme}.png`), fullPage: false });
+    }
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
+  for (const entry of entries) {
+    test(`every export of ${entry.specifier} is listed on its page, and its own page shows its doc comment`, async () => {
+      const page = await browser.context.newPage();
+      const problems = watch(page, server.origin);
+      await page.goto(`${server.url}docs/api`, { waitUntil: 'load' });
+      const moduleUrl = (await articleLinks(page)).get(entry.specifier);
+      assert.ok(moduleUrl, `/docs/api does not link ${entry.specifier}`);
+      await page.goto(moduleUrl, { waitUntil: 'load' });
+      const listed = await articleLinks(page);
+      const symbols = exported.get(entry.specifier)!;
+      const missing = symbols.filter((s) => !listed.has(s.name)).map((s) => s.name);
+      assert.deepEqual(missing, [], `${moduleUrl} does not list these exports of ${entry.specifier}`);
+      const wrong: string[] = [];
+      // The static HTML is enough here; browser-suite.ts loads every page of the sitemap in full.
+      const staticPage = await staticBrowser.context.newPage();
+      for (const symbol of symbols) {
+        await staticPage.goto(listed.get(symbol.name)!, { waitUntil: 'domcontentloaded' });
+        const title = (await staticPage.locator('article h1').first().textContent()) ?? '';
+        if (!new RegExp(`\\b${symbol.name.replace(/\$/g, '\\$')}\\b`).test(title)) wrong.push(`${symbol.name}: the page's title is ${JSON.stringify(title)}`);
+        // The summary's first sentence, up to 80 characters: enough to tell one comment from another.
+        const expected = symbol.summary.split(/(?<=[.:;])\s/)[0]!.slice(0, 80);
+        if (!(await articleText(staticPage)).includes(expected)) wrong.push(`${symbol.name}: ${staticPage.url()} does not show ${JSON.stringify(expected)}`);
+      }
+      await staticPage.close();
+      const last = symbols.find((s) => s.name === 'setKernelMode') ?? symbols[0]!;
+      await page.goto(listed.get(last.name)!, { waitUntil: 'networkidle' });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.evaluate((s) => document.documentElement.setAttribute('data-theme', s), scheme);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `api-${entry.specifier.replace(/\W+/g, '-')}-${last.name}-${scheme}.png`), fullPage: true });
+      }
+      await page.close();
+      assert.deepEqual(wrong, []);
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  for (const name of ['setKernelMode', 'toBibtex']) {
+    test(`the local search finds ${name} and leads to its API page`, async () => {
+      assert.ok(
+        [...exported.values()].some((symbols) => symbols.some((s) => s.name === name)),
+        `${name} is not an export of any entry point`,
+      );
+      const page = await browser.context.newPage();
+      const problems = watch(page, server.origin);
+      await page.goto(`${server.url}docs/api`, { waitUntil: 'load' });
+      await page.getByRole('searchbox').or(page.locator('input.navbar__search-input')).first().fill(name);
+      const hit = page.locator('[role=option]', { hasText: name }).first();
+      await hit.waitFor({ timeout: 10_000 });
+      await hit.click();
+      // A client-side navigation: the URL changes before the new page is rendered.
+      await page.waitForURL(new RegExp(`/docs/api/.*/${name}(?:[?#].*)?$`), { timeout: 10_000 });
+      await page.locator('article h1', { hasText: new RegExp(`\\b${name}\\b`) }).waitFor({ timeout: 10_000 });
+      await page.close();
+      assert.deepEqual(problems, []);
+    });
+  }
+});
