@@ -135,6 +135,8 @@ describe('the API reference', () => {
       const moduleUrl = (await articleLinks(page)).get(entry.specifier);
       assert.ok(moduleUrl, `/docs/api does not link ${entry.specifier}`);
       await page.goto(moduleUrl, { waitUntil: 'load' });
+      // The browser tab and the search results name the page by its title, taken from its heading.
+      assert.ok((await page.title()).startsWith(`${entry.specifier} |`), `${moduleUrl} is titled ${JSON.stringify(await page.title())}`);
       const listed = await articleLinks(page);
       const symbols = exported.get(entry.specifier)!;
       const missing = symbols.filter((s) => !listed.has(s.name)).map((s) => s.name);
@@ -145,7 +147,9 @@ describe('the API reference', () => {
       for (const symbol of symbols) {
         await staticPage.goto(listed.get(symbol.name)!, { waitUntil: 'domcontentloaded' });
         const title = (await staticPage.locator('article h1').first().textContent()) ?? '';
-        if (!new RegExp(`\\b${symbol.name.replace(/\$/g, '\\$')}\\b`).test(title)) wrong.push(`${symbol.name}: the page's title is ${JSON.stringify(title)}`);
+        const named = new RegExp(`\\b${symbol.name.replace(/\$/g, '\\$')}\\b`);
+        if (!named.test(title)) wrong.push(`${symbol.name}: the page's heading is ${JSON.stringify(title)}`);
+        if (!named.test(await staticPage.title())) wrong.push(`${symbol.name}: the page is titled ${JSON.stringify(await staticPage.title())}`);
         // The summary's first sentence, up to 80 characters: enough to tell one comment from another.
         const expected = symbol.summary.split(/(?<=[.:;])\s/)[0]!.slice(0, 80);
         if (!(await articleText(staticPage)).includes(expected)) wrong.push(`${symbol.name}: ${staticPage.url()} does not show ${JSON.stringify(expected)}`);
