@@ -1,5 +1,5 @@
 // A TypeDoc plugin (loaded by the API reference's options, website/plugins/api-docs.ts) that opens
-// every Markdown page TypeDoc writes to docs/api with front matter holding:
+// every Markdown page TypeDoc writes to docs/api with front matter holding its title and:
 //  - a note that the page is generated, so no one edits it (a YAML comment: an HTML comment before
 //    the title would stop Docusaurus from taking the page's title from its heading), and
 //    `custom_edit_url: null`, so no "edit this page" link ever points at it;
@@ -13,14 +13,16 @@ const NOTE =
 
 /** @param {import('typedoc').Application} app */
 export function load(app) {
-  /** @type {{ markdownHooks?: { on(event: string, hook: (context: { page: { url: string } }) => string): void } }} */
+  /** @type {{ markdownHooks?: { on(event: string, hook: (context: { page: { url: string; model: { name: string } } }) => string): void } }} */
   const renderer = /** @type {any} */ (app.renderer);
   if (!renderer.markdownHooks) throw new Error('typedoc-page-head: the renderer has no markdownHooks (is typedoc-plugin-markdown loaded before this plugin?)');
-  /** @param {{ page: { url: string } }} context */
+  /** @param {{ page: { url: string, model: { name: string } } }} context */
   const head = ({ page }) => {
     const out = /** @type {string} */ (app.options.getValue('out'));
     const docs = /** @type {string} */ (app.options.getValue('docsPath'));
-    const lines = ['---', NOTE, 'custom_edit_url: null'];
+    // The title for the browser tab, the search results and the pagination: the symbol's name as
+    // written. Taken from the heading instead, it would keep the heading's Markdown escapes (RRELU\\_LOWER).
+    const lines = ['---', NOTE, `title: ${JSON.stringify(page.model.name)}`, 'custom_edit_url: null'];
     if (page.url === 'index.md' || page.url.endsWith('/index.md')) {
       // The page's folder, relative to the docs folder: docs/api/x/index.md → /api/x.
       lines.push(`slug: ${`${out}/${page.url}`.slice(docs.replace(/\/+$/, '').length).replace(/\/index\.md$/, '')}`);
