@@ -5,32 +5,24 @@ import { API_OUT_DIR } from './plugins/api-docs';
 
 interface ApiItem {
   readonly type: string;
-  readonly label?: string;
-  readonly items?: ApiItem[];
+  readonly id?: string;
+  readonly items?: readonly ApiItem[];
   readonly link?: { readonly type: string; readonly id?: string };
 }
 
-/** A category whose own page is an entry point's index (TypeDoc's module page). */
-const isEntryPoint = (item: ApiItem): boolean => item.type === 'category' && item.link?.id?.endsWith('/index') === true;
-
 /**
- * The API reference's items, one category per entry point, as TypeDoc wrote them beside the pages
+ * The API reference's pages, one per entry point, from the sidebar TypeDoc wrote beside them
  * (docusaurus-plugin-typedoc runs before the docs are loaded, so the file is there at build time).
- * TypeDoc nests `activation-functions/notebook` inside `activation-functions` (its pages are in that
- * folder); both are entry points, so both go at the top, side by side, named as they are imported.
+ * TypeDoc nests `activation-functions/notebook` under `activation-functions` (its page is in that
+ * folder); both are entry points, so they are listed side by side, named as they are imported.
  */
 function apiItems(): Extract<SidebarsConfig[string], unknown[]> {
   const file = path.resolve(__dirname, '..', API_OUT_DIR, 'typedoc-sidebar.cjs');
   if (!existsSync(file)) throw new Error(`${file} is missing: docusaurus-plugin-typedoc writes it when the site loads; did TypeDoc fail above?`);
-  const apiDocsDir = path.posix.relative('docs', API_OUT_DIR);
-  const flat: ApiItem[] = [];
-  for (const item of require(file) as ApiItem[]) {
-    // Labelled with the specifier users import (TypeDoc labels it with the last part, "notebook").
-    const nested = (item.items ?? []).filter(isEntryPoint).map((i) => ({ ...i, label: i.link!.id!.slice(`${apiDocsDir}/`.length).replace(/\/index$/, '') }));
-    flat.push(nested.length ? { ...item, items: item.items!.filter((i) => !isEntryPoint(i)) } : item, ...nested);
-  }
-  // TypeDoc's theme writes Docusaurus sidebar items; ApiItem reads only what is reshuffled here.
-  return flat as Extract<SidebarsConfig[string], unknown[]>;
+  const docsDir = path.posix.relative('docs', API_OUT_DIR);
+  const ids = (items: readonly ApiItem[]): string[] =>
+    items.flatMap((i) => [...(i.type === 'doc' && i.id ? [i.id] : []), ...(i.link?.type === 'doc' && i.link.id ? [i.link.id] : []), ...ids(i.items ?? [])]);
+  return ids(require(file) as ApiItem[]).map((id) => ({ type: 'doc', id, label: id.slice(`${docsDir}/`.length) }));
 }
 
 /**

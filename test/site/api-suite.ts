@@ -1,9 +1,9 @@
 /**
  * The API reference (/docs/api) in headless Chromium, against the built site: it loads cleanly,
  * the API category is in the sidebar, every export of every entry point (package.json "exports",
- * read with the TypeScript compiler API from the entry files, not listed here) is linked from its
- * module's page, each symbol's page shows the summary of its doc comment, and the local search
- * finds symbols and leads to their pages. Screenshots (light and dark) go to .cache/screenshots/site/.
+ * read with the TypeScript compiler API from the entry files, not listed here) has its section on
+ * its entry point's page (one page per entry point, a heading per symbol) showing the summary of
+ * its doc comment, and the local search finds symbols and leads to their sections. Screenshots (light and dark) go to .cache/screenshots/site/.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -63,24 +63,39 @@ const entries = apiEntryPoints(ROOT);
 const exported = exportsOf(entries);
 const server: Server = await startServer();
 let browser: Browser;
-/** JavaScript off: the symbol pages' text is in their static HTML, and a hundred pages load fast. */
-let staticBrowser: Browser;
 
 before(async () => {
   browser = await launchBrowser();
-  staticBrowser = await launchBrowser({ javaScriptEnabled: false });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
-  await staticBrowser?.close();
   await server.close();
 });
 
-/** The page's main text, whitespace collapsed. */
-async function articleText(page: Page): Promise<string> {
-  return ((await page.locator('article').first().textContent()) ?? '').replace(/\s+/g, ' ');
+interface Section {
+  readonly id: string;
+  /** The symbol the heading names: its text up to `(` or `<` ("toBibtex()" → toBibtex). */
+  readonly name: string;
+  /** The text from the heading to the next heading of its level or above, whitespace collapsed. */
+  readonly text: string;
+}
+
+/** The symbols' sections of an entry point's page: its level-3 headings (level 2 groups them by kind). */
+async function sections(page: Page): Promise<Section[]> {
+  return page
+    .locator('article')
+    .first()
+    .evaluate((article) => {
+      const headings = Array.from(article.querySelectorAll('h3[id]'));
+      return headings.map((h) => {
+        let text = '';
+        for (let n = h.nextElementSibling; n && !/^H[123]$/.test(n.tagName); n = n.nextElementSibling) text += ` ${n.textContent ?? ''}`;
+        const title = (h.textContent ?? '').replace(/\u200b/g, '');
+        return { id: h.id, name: /^[\w$]+/.exec(title)?.[0] ?? title, text: text.replace(/\s+/g, ' ') };
+      });
+    });
 }
 
 /** The links of the page's article: text → absolute URL. */
@@ -128,47 +143,39 @@ describe('the API reference', () => {
   });
 
   for (const entry of entries) {
-    test(`every export of ${entry.specifier} is listed on its page, and its own page shows its doc comment`, async () => {
+    test(`every export of ${entry.specifier} has its section on the entry point's page, with its doc comment`, async () => {
       const page = await browser.context.newPage();
       const problems = watch(page, server.origin);
       await page.goto(`${server.url}docs/api`, { waitUntil: 'load' });
-      const moduleUrl = (await articleLinks(page)).get(entry.specifier);
-      assert.ok(moduleUrl, `/docs/api does not link ${entry.specifier}`);
-      await page.goto(moduleUrl, { waitUntil: 'load' });
-      // The browser tab and the search results name the page by its title, taken from its heading.
-      assert.ok((await page.title()).startsWith(`${entry.specifier} |`), `${moduleUrl} is titled ${JSON.stringify(await page.title())}`);
-      const listed = await articleLinks(page);
+      const pageUrl = (await articleLinks(page)).get(entry.specifier);
+      assert.ok(pageUrl, `/docs/api does not link ${entry.specifier}`);
+      await page.goto(pageUrl, { waitUntil: 'networkidle' });
+      // The browser tab and the search results name the page by its title.
+      assert.ok((await page.title()).startsWith(`${entry.specifier} |`), `${pageUrl} is titled ${JSON.stringify(await page.title())}`);
+      const found = new Map((await sections(page)).map((s) => [s.name, s]));
       const symbols = exported.get(entry.specifier)!;
-      const missing = symbols.filter((s) => !listed.has(s.name)).map((s) => s.name);
-      assert.deepEqual(missing, [], `${moduleUrl} does not list these exports of ${entry.specifier}`);
+      const missing = symbols.filter((s) => !found.has(s.name)).map((s) => s.name);
+      assert.deepEqual(missing, [], `${pageUrl} has no section for these exports of ${entry.specifier}`);
       const wrong: string[] = [];
-      // The static HTML is enough here; browser-suite.ts loads every page of the sitemap in full.
-      const staticPage = await staticBrowser.context.newPage();
       for (const symbol of symbols) {
-        await staticPage.goto(listed.get(symbol.name)!, { waitUntil: 'domcontentloaded' });
-        const title = (await staticPage.locator('article h1').first().textContent()) ?? '';
-        const named = new RegExp(`\\b${symbol.name.replace(/\$/g, '\\$')}\\b`);
-        if (!named.test(title)) wrong.push(`${symbol.name}: the page's heading is ${JSON.stringify(title)}`);
-        if (!named.test(await staticPage.title())) wrong.push(`${symbol.name}: the page is titled ${JSON.stringify(await staticPage.title())}`);
         // The summary's first sentence, up to 80 characters: enough to tell one comment from another.
         const expected = symbol.summary.split(/(?<=[.:;])\s/)[0]!.slice(0, 80);
-        if (!(await articleText(staticPage)).includes(expected)) wrong.push(`${symbol.name}: ${staticPage.url()} does not show ${JSON.stringify(expected)}`);
+        if (!found.get(symbol.name)!.text.includes(expected)) wrong.push(`${symbol.name}: its section does not show ${JSON.stringify(expected)}`);
       }
-      await staticPage.close();
-      const last = symbols.find((s) => s.name === 'setKernelMode') ?? symbols[0]!;
-      await page.goto(listed.get(last.name)!, { waitUntil: 'networkidle' });
+      assert.deepEqual(wrong, []);
+      const shown = symbols.find((s) => s.name === 'setKernelMode' || s.name === 'layer') ?? symbols[0]!;
       for (const scheme of ['light', 'dark'] as const) {
         await page.evaluate((s) => document.documentElement.setAttribute('data-theme', s), scheme);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `api-${entry.specifier.replace(/\W+/g, '-')}-${last.name}-${scheme}.png`), fullPage: true });
+        await page.locator(`[id="${found.get(shown.name)!.id}"]`).evaluate((h) => h.scrollIntoView());
+        await page.screenshot({ path: path.join(SCREENSHOTS, `api-${entry.specifier.replace(/\W+/g, '-')}-${shown.name}-${scheme}.png`) });
       }
       await page.close();
-      assert.deepEqual(wrong, []);
       assert.deepEqual(problems, []);
     });
   }
 
   for (const name of ['setKernelMode', 'toBibtex']) {
-    test(`the local search finds ${name} and leads to its API page`, async () => {
+    test(`the local search finds ${name} and leads to its section of the API reference`, async () => {
       assert.ok(
         [...exported.values()].some((symbols) => symbols.some((s) => s.name === name)),
         `${name} is not an export of any entry point`,
@@ -180,9 +187,13 @@ describe('the API reference', () => {
       const hit = page.locator('[role=option]', { hasText: name }).first();
       await hit.waitFor({ timeout: 10_000 });
       await hit.click();
-      // A client-side navigation: the URL changes before the new page is rendered.
-      await page.waitForURL(new RegExp(`/docs/api/.*/${name}(?:[?#].*)?$`), { timeout: 10_000 });
-      await page.locator('article h1', { hasText: new RegExp(`\\b${name}\\b`) }).waitFor({ timeout: 10_000 });
+      // A client-side navigation to the symbol's section of its entry point's page.
+      await page.waitForURL(new RegExp(`/docs/api/[^?#]+[?#]`), { timeout: 10_000 });
+      const hash = new URL(page.url()).hash.slice(1);
+      assert.ok(hash, `the search result led to ${page.url()}, not to a section`);
+      const heading = page.locator(`article h3[id="${hash}"]`);
+      await heading.waitFor({ timeout: 10_000 });
+      assert.match((await heading.textContent()) ?? '', new RegExp(`^${name}\\b`));
       await page.close();
       assert.deepEqual(problems, []);
     });

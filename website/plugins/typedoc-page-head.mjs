@@ -21,7 +21,7 @@ export function load(app) {
     const out = /** @type {string} */ (app.options.getValue('out'));
     const docs = /** @type {string} */ (app.options.getValue('docsPath'));
     // The title for the browser tab, the search results and the pagination: the symbol's name as
-    // written. Taken from the heading instead, it would keep the heading's Markdown escapes (RRELU\\_LOWER).
+    // written. Taken from the heading instead, it would keep the heading's Markdown escapes (RRELU\_LOWER).
     const lines = ['---', NOTE, `title: ${JSON.stringify(page.model.name)}`, 'custom_edit_url: null'];
     if (page.url === 'index.md' || page.url.endsWith('/index.md')) {
       // The page's folder, relative to the docs folder: docs/api/x/index.md → /api/x.
