@@ -10,7 +10,9 @@ import '@citation-js/plugin-csl';
 import { IEEE_CSL } from './csl/ieee.csl.js';
 import { isReferenceKey, referenceKeys, references, type ReferenceKey } from './references.js';
 
+/** The citation styles `formatReference` and `bibliography` render: APA 7th edition and IEEE. */
 export type CitationStyle = 'apa' | 'ieee';
+/** What `formatReference` and `bibliography` return: plain text, or HTML with the title in italics where the style says so. */
 export type ReferenceFormat = 'text' | 'html';
 
 /** The styles `formatReference` and `bibliography` accept. */

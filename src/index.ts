@@ -1,6 +1,20 @@
 /**
- * Public entry. The contract (tests outside the repository rely on it): `activations`, `softmax`,
- * `logSoftmax`, `softmin`, `references`. Everything else here is for the notebooks and the site.
+ * The package's main entry, `import … from 'activation-functions'`: every PyTorch elementwise
+ * activation (`activations`), the softmax family (`softmax`, `logSoftmax`, `softmin`), their
+ * references and citations, the chart specs the site draws, and our experiments.
+ *
+ * The contract (tests outside the repository rely on it): `activations`, `softmax`, `logSoftmax`,
+ * `softmin`, `references`. Everything else here is for the notebooks and the site.
+ *
+ * @example
+ * ```ts
+ * import { activations, softmax } from 'activation-functions';
+ *
+ * activations.gelu.forward(1); // 0.841344746068543
+ * softmax([1, 2, 3]); // Float64Array [0.0900…, 0.2447…, 0.6652…]
+ * ```
+ *
+ * @module activation-functions
  */
 export { activations, activationIds, activationById, isActivationId } from './registry.js';
 export type { ActivationId, Activations, ParamsOf } from './registry.js';

@@ -14,6 +14,7 @@
 /** The CSL item types this bibliography uses. */
 export type CslItemType = 'article' | 'article-journal' | 'chapter' | 'manuscript' | 'paper-conference' | 'report' | 'thesis';
 
+/** An author's name as CSL-JSON writes it: family and given names apart, so each style can order and abbreviate them. */
 export interface CslName {
   readonly family: string;
   readonly given: string;
@@ -67,6 +68,7 @@ export interface SourceCheck {
   readonly confirms: string;
 }
 
+/** How one entry of `references` was checked: the paper's own record and what else confirmed it. */
 export interface ReferenceSource {
   /** The paper's own record: publisher or DOI page, proceedings page, arXiv abstract, author page. */
   readonly record: string;
@@ -520,6 +522,18 @@ export function shortCitation(key: string): string {
   return `${who} ${item.issued['date-parts'][0][0]}`;
 }
 
+/**
+ * True when `key` is a cite key of `references`; narrows a string from outside (a URL, a notebook
+ * cell) to `ReferenceKey`.
+ *
+ * @example
+ * ```ts
+ * import { isReferenceKey, shortCitation } from 'activation-functions';
+ *
+ * const key: string = 'hendrycks2016gelu';
+ * if (isReferenceKey(key)) shortCitation(key); // 'Hendrycks & Gimpel 2016'
+ * ```
+ */
 export function isReferenceKey(key: unknown): key is ReferenceKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(REFERENCES, key);
 }

@@ -9,6 +9,7 @@ export type FloatArray = Float64Array | Float32Array;
 /** A parameter value: numbers, or a string for enumerations such as GELU's `approximate`. */
 export type ParamValue = number | string;
 
+/** An activation's parameters by name, e.g. `{ negativeSlope: 0.01 }` for Leaky ReLU. */
 export type Params = Readonly<Record<string, ParamValue>>;
 
 /** One parameter, documented as PyTorch documents it. */
@@ -98,6 +99,7 @@ export interface Claim {
   readonly evidence: readonly [Evidence, ...Evidence[]];
 }
 
+/** What the site and the notebooks say for and against a function, each claim with its evidence. */
 export interface TradeOffs {
   readonly advantages: readonly Claim[];
   readonly disadvantages: readonly Claim[];
@@ -192,6 +194,10 @@ export interface ReferenceSpec<P extends Params = Params> {
 /** Our parameter names of `P`, as a string union. */
 export type ParamName<P extends Params> = keyof P & string;
 
+/**
+ * What an activation file declares: formulas, parameters, properties, references and kernels.
+ * `defineActivation` checks it and turns it into the public `Activation`.
+ */
 export interface ActivationSpec<P extends Params = Params, Id extends string = string> {
   readonly id: Id;
   /** Display name, e.g. "Leaky ReLU". */
@@ -233,7 +239,9 @@ export interface ActivationSpec<P extends Params = Params, Id extends string = s
   readonly reference: ReferenceSpec<NoInfer<P>>;
   /** Throws a RangeError naming the parameter for impossible values. Defaults already merged. */
   readonly validate?: (p: P) => void;
+  /** The function at one point, parameters already merged and validated. */
   readonly forward: (x: number, p: P) => number;
+  /** Its derivative at one point, with autograd's value at a kink (see `kinkConvention`). */
   readonly derivative: (x: number, p: P) => number;
   /**
    * Optional fast kernel over arrays (same results as `forward`, element by element). When absent,
@@ -242,6 +250,19 @@ export interface ActivationSpec<P extends Params = Params, Id extends string = s
   readonly mapKernel?: (xs: FloatArray, out: FloatArray, p: P) => void;
 }
 
+/**
+ * One elementwise activation, as `activations` holds it: the function, its derivative and a `map`
+ * over typed arrays, with PyTorch's names and defaults, formulas, properties and references.
+ *
+ * @example
+ * ```ts
+ * import { activations } from 'activation-functions';
+ *
+ * activations.leakyRelu.forward(-2); // -0.02 (PyTorch's default negative_slope, 0.01)
+ * activations.leakyRelu.forward(-2, { negativeSlope: 0.1 }); // -0.2
+ * activations.relu.map(new Float64Array([-1, 0, 2])); // Float64Array [0, 0, 2]
+ * ```
+ */
 export interface Activation<P extends Params = Params, Id extends string = string> {
   readonly id: Id;
   readonly name: string;
@@ -266,8 +287,14 @@ export interface Activation<P extends Params = Params, Id extends string = strin
   readonly tfjs?: TfjsSpec;
   readonly onnx?: OnnxSpec;
   readonly reference: ReferenceSpec<P>;
+  /** The function at `x`; `params` override the defaults (validated: a RangeError names a bad one). */
   forward(x: number, params?: Partial<P>): number;
+  /** The derivative at `x`, with the value PyTorch's autograd returns at a kink. */
   derivative(x: number, params?: Partial<P>): number;
+  /**
+   * The function over a Float64Array or Float32Array, returning the same type (into `out` when
+   * given, which may be `xs` itself); the WebAssembly kernels run here when enabled.
+   */
   map<A extends FloatArray>(xs: A, params?: Partial<P>, out?: A): A;
   /** The derivative over an array, with the same contract as `map`. */
   mapDerivative<A extends FloatArray>(xs: A, params?: Partial<P>, out?: A): A;

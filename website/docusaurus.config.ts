@@ -23,6 +23,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeKatexErrors from './plugins/rehype-katex-errors';
 import rehypeStaticCode, { prismTokenCss } from './plugins/rehype-static-code';
 import rehypeStaticHtml from './plugins/rehype-static-html';
+import { apiTypedocOptions } from './plugins/api-docs';
 import { activationIds, activations } from '../src/registry.js';
 import { vectorFunctionIds, vectorFunctions } from '../src/vector/softmax.js';
 import type { HomeFunction, MetaTag } from './src/pages/_home/index';
@@ -360,7 +361,15 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [activationsModule, homePage, playgroundPage, staticCode],
+  plugins: [
+    activationsModule,
+    homePage,
+    playgroundPage,
+    staticCode,
+    // The API reference (/docs/api): TypeDoc runs on the package's entry points as the site loads,
+    // so every build (and `docusaurus start`) regenerates docs/api from the doc comments.
+    ['docusaurus-plugin-typedoc', apiTypedocOptions(ROOT)],
+  ],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',
@@ -390,6 +399,7 @@ const config: Config = {
         { to: '/docs/experiments', label: 'Experiments', position: 'left' },
         { to: '/playground', label: 'Playground', position: 'left' },
         { to: '/docs/bibliography', label: 'Bibliography', position: 'left' },
+        { type: 'docSidebar', sidebarId: 'api', label: 'API', position: 'left' },
       ],
     },
     footer: {
@@ -401,6 +411,7 @@ const config: Config = {
             { label: 'Walkthrough', to: '/docs/notebooks/activation-functions' },
             { label: 'Functions', to: '/docs/activations' },
             { label: 'Playground', to: '/playground' },
+            { label: 'API reference', to: '/docs/api' },
           ],
         },
         {

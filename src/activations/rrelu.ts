@@ -2,8 +2,9 @@ import { defineActivation, prepareOutput, requireFinite } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import type { FloatArray } from '../types.js';
 
-/** PyTorch's defaults (torch.nn.RReLU and F.rrelu): lower = 1/8, upper = 1/3. */
+/** PyTorch's default lower bound of RReLU's slope for negative inputs (torch.nn.RReLU, F.rrelu): 1/8. */
 export const RRELU_LOWER = 1 / 8;
+/** PyTorch's default upper bound of RReLU's slope for negative inputs (torch.nn.RReLU, F.rrelu): 1/3. */
 export const RRELU_UPPER = 1 / 3;
 
 function show(v: number): string {

@@ -12,6 +12,7 @@ import { createRandom, seedFrom } from './random.js';
 import { median } from './stats.js';
 import type { Experiment, Finding } from './types.js';
 
+/** The configuration of the `cost` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface CostConfig {
   /** Elements per array, uniform in [−8, 8]. */
   readonly n: number;
@@ -36,6 +37,7 @@ export interface CostRow {
   readonly bestNs: number;
 }
 
+/** What the `cost` experiment returns, as committed in experiments/results/cost.json. */
 export interface CostResult {
   readonly n: number;
   readonly modes: readonly { readonly mode: KernelMode; readonly rows: readonly CostRow[] }[];

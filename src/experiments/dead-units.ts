@@ -24,6 +24,7 @@ export function deadUnitCandidates(): string[] {
   return activationIds.filter((id) => NAMED.includes(id) || probes.some((x) => activations[id]!.derivative(x) === 0));
 }
 
+/** The configuration of the `dead-units` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface DeadUnitsConfig {
   readonly points: number;
   readonly noise: number;
@@ -66,6 +67,7 @@ export interface DeadTrainingRow {
   readonly finalLoss: readonly (number | null)[];
 }
 
+/** What the `dead-units` experiment returns, as committed in experiments/results/dead-units.json. */
 export interface DeadUnitsResult {
   readonly functions: readonly string[];
   readonly depth: { readonly width: number; readonly depths: readonly number[]; readonly rows: readonly DeadSweepRow[] };

@@ -12,6 +12,7 @@ import { median, medianInterval } from './stats.js';
 import { backward, createNetwork, crossEntropy, forward, initIds, type InitId } from './trainer.js';
 import type { Experiment, Finding } from './types.js';
 
+/** The configuration of the `gradient-depth` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface GradientDepthConfig {
   /** Hidden layers (each width × width, then the activation). */
   readonly layers: number;
@@ -39,6 +40,7 @@ export interface GradientDepthRow {
   readonly ratio: number | null;
 }
 
+/** What the `gradient-depth` experiment returns, as committed in experiments/results/gradient-depth.json. */
 export interface GradientDepthResult {
   readonly layers: number;
   readonly rows: readonly GradientDepthRow[];

@@ -24,6 +24,7 @@ export { gradientDepth, deadUnits, saturation, training, seluFixedPoint, softmax
 /** Every experiment, in the order the notebooks and the site present them. */
 export const experiments: readonly Experiment[] = Object.freeze([gradientDepth, deadUnits, saturation, training, seluFixedPoint, softmaxStability, cost]);
 
+/** The ids of `experiments`, in the same order; `experimentById` and `loadResults` take them. */
 export const experimentIds: readonly string[] = Object.freeze(experiments.map((e) => e.id));
 
 /** The experiment with this id; a RangeError naming the id (and the known ones) otherwise. */

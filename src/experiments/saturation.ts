@@ -14,6 +14,7 @@ import { mean, median } from './stats.js';
 import { createNetwork, evaluate, forward, train, type InitId, type Network } from './trainer.js';
 import type { Experiment, Finding } from './types.js';
 
+/** The configuration of the `saturation` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface SaturationConfig {
   readonly activations: readonly string[];
   readonly layers: number;
@@ -44,6 +45,7 @@ export interface SaturationRow {
   readonly testAccuracy: readonly number[];
 }
 
+/** What the `saturation` experiment returns, as committed in experiments/results/saturation.json. */
 export interface SaturationResult {
   readonly checkpoints: readonly number[];
   readonly threshold: number;

@@ -15,6 +15,7 @@ import { median } from './stats.js';
 import { createNetwork, forward } from './trainer.js';
 import type { Experiment, Finding } from './types.js';
 
+/** The configuration of the `selu-fixed-point` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface SeluFixedPointConfig {
   /** Another fixed point to solve α and λ for. */
   readonly otherTarget: readonly [mean: number, variance: number];
@@ -39,6 +40,7 @@ export interface Trajectory {
   readonly driftAfter: number | null;
 }
 
+/** What the `selu-fixed-point` experiment returns, as committed in experiments/results/selu-fixed-point.json. */
 export interface SeluFixedPointResult {
   readonly solved: { readonly alpha: number; readonly lambda: number; readonly residual: number };
   readonly module: { readonly alpha: number; readonly lambda: number };

@@ -9,6 +9,7 @@ import { Checker } from './check.js';
 import { formatNumber } from './format.js';
 import type { Experiment, Finding } from './types.js';
 
+/** The configuration of the `softmax-stability` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface SoftmaxStabilityConfig {
   /** The scores are `offsets + c` for c from `from` to `to` in steps of `step` (integers keep the shifts exact). */
   readonly offsets: readonly number[];
@@ -17,6 +18,7 @@ export interface SoftmaxStabilityConfig {
   readonly step: number;
 }
 
+/** What the `softmax-stability` experiment returns, as committed in experiments/results/softmax-stability.json. */
 export interface SoftmaxStabilityResult {
   readonly offsets: readonly number[];
   readonly shifts: readonly number[];

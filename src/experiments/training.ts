@@ -13,6 +13,7 @@ import { median, medianInterval } from './stats.js';
 import { createNetwork, evaluate, outputIds, train, type InitId, type OptimizerSpec, type OutputId } from './trainer.js';
 import type { Experiment, Finding } from './types.js';
 
+/** The configuration of the `training` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface TrainingConfig {
   readonly datasets: readonly DatasetId[];
   readonly data: DatasetOptions;
@@ -46,6 +47,7 @@ export interface TrainingRow {
   readonly msPerStep: readonly number[];
 }
 
+/** What the `training` experiment returns, as committed in experiments/results/training.json. */
 export interface TrainingResult {
   readonly datasets: readonly DatasetId[];
   readonly activations: readonly string[];

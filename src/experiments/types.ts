@@ -21,6 +21,10 @@ export interface Finding<R> {
 /** Progress of a run: `done` of `total` units of work, and what is being done. */
 export type Progress = (done: number, total: number, label: string) => void;
 
+/**
+ * One of our experiments: the question, the method, configurations for a full and a quick run,
+ * `run` itself, and the findings checked on its result. `C` is its configuration, `R` its result.
+ */
 export interface Experiment<C = unknown, R = unknown> {
   /** Stable id (kebab-case), also the results file's name. */
   readonly id: string;

@@ -80,6 +80,18 @@ export function setKernelMode(next: KernelMode): KernelMode {
   return previous;
 }
 
+/**
+ * The kernel mode `map` uses now (`'auto'` unless `setKernelMode` changed it).
+ *
+ * @example
+ * ```ts
+ * import { getKernelMode, setKernelMode } from 'activation-functions';
+ *
+ * const previous = setKernelMode('ts'); // TypeScript kernels only, e.g. to compare timings
+ * getKernelMode(); // 'ts'
+ * setKernelMode(previous);
+ * ```
+ */
 export function getKernelMode(): KernelMode {
   return mode;
 }

@@ -96,6 +96,8 @@ export const plotOutput = Object.assign(
     const chart: LineChart = { title, xTitle: 'Input', yTitle: 'Output', lines: [{ name: title, x: data, y: output }] };
     displayBundle(chartMimeBundle(plotOutputSpec(data, output, title), { chart }));
   },
-  // Evaluating `plotOutput` in a cell prints what it draws, as Python's help() would.
-  { [inspect.custom]: () => PLOT_OUTPUT_HELP },
+  {
+    /** Evaluating `plotOutput` in a cell prints what it draws, as Python's help() would. */
+    [inspect.custom]: () => PLOT_OUTPUT_HELP,
+  },
 );

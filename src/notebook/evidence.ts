@@ -22,6 +22,7 @@ export const TRADE_OFF_SECTIONS = [
   { key: 'corrections', heading: 'Corrections' },
 ] as const;
 
+/** A section of `TradeOffs`: `'advantages'`, `'disadvantages'`, `'whenToUse'` or `'corrections'`. */
 export type TradeOffSection = (typeof TRADE_OFF_SECTIONS)[number]['key'];
 
 interface Described {

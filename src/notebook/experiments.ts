@@ -17,6 +17,7 @@ import { showTable } from './table.js';
 /** The metadata key of chart outputs drawn for an experiment. */
 export const EXPERIMENT_OUTPUT_KEY = 'activations';
 
+/** Whether a result shown in a notebook was just computed (`'live'`) or read from the committed results file. */
 export type RunKind = 'live' | 'committed';
 
 function experiment(id: string | Experiment): Experiment {
@@ -51,6 +52,7 @@ export function experimentIntroMarkdown(id: string | Experiment): string {
   return parts.join('\n\n');
 }
 
+/** Shows an experiment's introduction (question, method, what it reproduces) as Markdown in the notebook. */
 export function showExperiment(id: string | Experiment): void {
   showMarkdown(experimentIntroMarkdown(id));
 }
@@ -153,6 +155,10 @@ export function verdictMarkdown(id: string | Experiment, live?: unknown): string
   return ['**Verdict**, claim by claim:', lines.join('\n')].join('\n\n');
 }
 
+/**
+ * Shows, claim by claim, whether the findings the module's claims cite hold on the committed full
+ * run, and on `live` (a result just computed) when given.
+ */
 export function showVerdict(id: string | Experiment, live?: unknown): void {
   showMarkdown(verdictMarkdown(id, live));
 }

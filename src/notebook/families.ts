@@ -9,6 +9,7 @@
 import { activationIds, activations } from '../registry.js';
 import type { FamilyId } from '../types.js';
 
+/** A family of activations as the notebooks list them: its title, what the members share, and their ids. */
 export interface ActivationFamily {
   readonly id: FamilyId;
   readonly title: string;
@@ -17,6 +18,7 @@ export interface ActivationFamily {
   readonly ids: readonly string[];
 }
 
+/** A family's title and description, without its members (see `FAMILY_INFO`). */
 export interface FamilyInfo {
   readonly title: string;
   readonly description: string;
@@ -64,6 +66,7 @@ export function familiesOf(
   });
 }
 
+/** Every elementwise activation grouped by family, families in `FAMILY_INFO`'s order, members in teaching order. */
 export const activationFamilies: readonly ActivationFamily[] = Object.freeze(
   familiesOf(activationIds.map((id) => ({ id, family: activations[id].family }))).map((f) => Object.freeze({ ...f, ids: Object.freeze([...f.ids]) })),
 );

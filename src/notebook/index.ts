@@ -1,7 +1,9 @@
 /**
  * Notebook helpers for the tslab kernel, imported as "activation-functions/notebook" (the package's
- * `./notebook` export). Not part of the main entry: the display layer needs tslab, which only a
- * kernel has.
+ * `./notebook` export): layers, charts, tables, Markdown, trade-offs and experiments shown in a
+ * cell. Not part of the main entry: the display layer needs tslab, which only a kernel has.
+ *
+ * @module activation-functions/notebook
  */
 export { initPlotly, plotlySource } from './plotly.js';
 export { plotOutput, plotOutputSpec, showChart, gridOf } from './charts.js';

@@ -7,6 +7,7 @@
 import type { Activation, Params } from '../types.js';
 import { logSoftmax, softmax, softmin } from '../vector/softmax.js';
 
+/** The softmax-family functions `layer` accepts, by name. */
 export type VectorFunctionName = 'softmax' | 'logSoftmax' | 'softmin';
 
 /** Which module function made an output, from which input array. */
@@ -28,7 +29,9 @@ export function sourceOf(output: unknown): OutputSource | undefined {
   return output !== null && typeof output === 'object' ? sources.get(output) : undefined;
 }
 
+/** What a layer takes: a typed array or a plain array of numbers (copied to a Float64Array). */
 export type VectorInput = Float64Array | Float32Array | readonly number[];
+/** What `layer` returns: a function over a whole vector, like a PyTorch module's forward. */
 export type Layer = (input: VectorInput) => Float64Array;
 
 function toFloat64(input: VectorInput, what: string): Float64Array {

@@ -11,6 +11,7 @@ function versionOf(pkg: string): string | undefined {
   }
 }
 
+/** Where a notebook's code runs: Node's version, platform and CPU, this module and its version, tslab's, and the arithmetic. */
 export interface RuntimeInfo {
   readonly node: string;
   readonly platform: string;

@@ -5,8 +5,10 @@
 import { escapeHtml } from '../plot/json.js';
 import { displayBundle } from './display.js';
 
+/** One cell of a `Table`: `null` and `undefined` show as empty, numbers as `String` writes them. */
 export type Cell = string | number | boolean | null | undefined;
 
+/** A table to show in a notebook: column headings, rows of cells (as many as columns) and an optional caption. */
 export interface Table {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
@@ -28,6 +30,7 @@ function check(table: Table): void {
   });
 }
 
+/** The table as an HTML `<table>`, every cell escaped (what JupyterLab shows). Throws a RangeError for a ragged row. */
 export function tableHtml(table: Table): string {
   check(table);
   const head = table.columns.map((c) => `<th style="text-align:left">${escapeHtml(c)}</th>`).join('');
@@ -36,6 +39,21 @@ export function tableHtml(table: Table): string {
   return `<table>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
+/**
+ * The table as GitHub-flavoured Markdown, `|` in cells escaped (what the site and the exported
+ * notebooks show). Throws a RangeError for a ragged row.
+ *
+ * @example
+ * ```ts
+ * import { tableMarkdown } from 'activation-functions/notebook';
+ *
+ * tableMarkdown({ columns: ['x', 'relu(x)'], rows: [[-1, 0], [2, 2]] });
+ * // | x | relu(x) |
+ * // |---|---|
+ * // | -1 | 0 |
+ * // | 2 | 2 |
+ * ```
+ */
 export function tableMarkdown(table: Table): string {
   check(table);
   const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -47,6 +65,7 @@ export function tableMarkdown(table: Table): string {
   return (table.caption ? `${table.caption}\n\n` : '') + lines.join('\n');
 }
 
+/** The table as plain text in aligned columns (what a terminal or `text/plain` shows). Throws a RangeError for a ragged row. */
 export function tableText(table: Table): string {
   check(table);
   const cells = [table.columns, ...table.rows.map((row) => row.map(cellText))];

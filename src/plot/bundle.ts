@@ -15,6 +15,7 @@ export type ChartMimeBundle = {
   readonly [CHART_SPEC_MIME]: PlainJson;
 };
 
+/** Options of `chartMimeBundle`: the theme, and the numbers to plot when the caller already has them. */
 export interface ChartBundleOptions extends FigureOptions {
   /**
    * The numbers actually plotted, when the caller computed them (a notebook's `plotOutput`). By

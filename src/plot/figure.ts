@@ -10,6 +10,7 @@ import { linspace, validateGrid } from './grid.js';
 import type { PlainJson } from './json.js';
 import type { ChartSpec } from './spec.js';
 
+/** The colour scheme a figure is drawn for: the site's light and dark modes. */
 export type Theme = 'light' | 'dark';
 
 /** One curve of a chart, with its numbers (typed arrays allowed; the figure gets plain arrays). */
@@ -31,6 +32,7 @@ export interface LineChart {
   readonly lines: readonly Line[];
 }
 
+/** One Plotly scatter trace of a figure, as `lineFigure` writes it (plain arrays, colours of the theme). */
 export interface PlotlyTrace {
   readonly type: 'scatter';
   readonly mode: 'lines' | 'markers' | 'lines+markers';
@@ -49,6 +51,7 @@ export interface PlotlyFigure {
   readonly config: { readonly [key: string]: PlainJson };
 }
 
+/** Options of the figure builders: the theme (default `'light'`). */
 export interface FigureOptions {
   readonly theme?: Theme;
 }
@@ -107,6 +110,7 @@ export const THEMED_LAYOUT_PATHS = [
   'legend.bgcolor',
   'legend.bordercolor',
 ] as const;
+/** The attributes of each trace that differ between themes, as Plotly.restyle paths (see THEMED_LAYOUT_PATHS). */
 export const THEMED_TRACE_PATHS = ['line.color', 'marker.color'] as const;
 
 /** A figure's themed attributes: `layout` by path, `traces` by path with one value per trace. */

@@ -11,6 +11,7 @@ import type { PlotlyFigure, Theme, ThemeStyle } from './figure.js';
 /** Event the loader fires on `window` once `window.Plotly` exists; waiting charts listen for it. */
 export const PLOTLY_READY_EVENT = 'activations-plotly-ready';
 
+/** Options of `chartHtml`: the text shown until Plotly draws the chart, and its size. */
 export interface ChartHtmlOptions {
   /** Plain-text summary shown in the placeholder (see `chartSummary`). */
   readonly summary: string;

@@ -26,6 +26,10 @@ export interface ActivationSeries {
   readonly label?: string;
 }
 
+/**
+ * A chart as data, by kind: activations over a grid, the softmax family on a vector, or an
+ * experiment's chart. The site redraws it from the module; `figureFromSpec` makes the Plotly figure.
+ */
 export type ChartSpec =
   | {
       /** Elementwise activations drawn over a grid, e.g. the walkthrough's plot_output charts. */

@@ -23,6 +23,7 @@ import { expNonPositive } from '../math/exp.js';
 import { runWasm, wasmExpSum, wasmLogOut } from '../kernels/wasm.js';
 import type { LoopKernel, OnnxSpec, TfjsSpec, TradeOffs } from '../types.js';
 
+/** The ids of the softmax family, the keys of `vectorFunctions`: functions of a whole vector, not elementwise. */
 export type VectorFunctionId = 'softmax' | 'logSoftmax' | 'softmin';
 
 /** A worked example: tests check every output to a few ulps. */
