@@ -23,8 +23,8 @@ export const NOTEBOOKS_DIR = path.join(ROOT, 'notebooks');
 /** Executed copies; the exporter reads them from here. */
 export const EXECUTED_DIR = path.join(ROOT, '.cache', 'notebooks', 'executed');
 export const DIST = path.join(ROOT, 'dist');
-/** What the notebooks import: both must exist for a notebook to run. */
-export const DIST_ENTRIES = [path.join(DIST, 'index.js'), path.join(DIST, 'notebook', 'index.js')];
+/** What the notebooks import, and the CommonJS entries the build's last step writes beside them (build-cjs.mjs). */
+export const DIST_ENTRIES = ['index.js', 'index.cjs', 'notebook/index.js', 'notebook/index.cjs'].map((f) => path.join(DIST, ...f.split('/')));
 
 /**
  * Makes `node_modules/<package name>` a link to the repository, so that the notebooks' imports by
@@ -88,6 +88,7 @@ export function distStaleReason() {
     path.join(ROOT, 'tsconfig.json'),
     path.join(ROOT, 'tsconfig.build.json'),
     path.join(ROOT, 'package.json'),
+    path.join(ROOT, 'scripts', 'build-cjs.mjs'),
   ].filter((f) => existsSync(f));
   const newer = sources.filter((f) => statSync(f).mtimeMs > built);
   if (newer.length === 0) return null;

@@ -32,7 +32,9 @@ export interface ChartBundleOptions extends FigureOptions {
  */
 export function chartMimeBundle(spec: ChartSpec, options: ChartBundleOptions = {}): ChartMimeBundle {
   const chart = options.chart ?? chartFromSpec(spec);
-  const drawn = lineFigure(chart, options);
+  // jupyterlab-plotly draws this JSON as given, whatever JupyterLab's theme: by default in colours
+  // that read on light and dark alike (the HTML below re-colours it to the page's theme).
+  const drawn = lineFigure(chart, { theme: options.theme ?? 'neutral' });
   // A fixed height, not a responsive one: jupyterlab-plotly redraws while JupyterLab swaps its
   // theme's stylesheet, and a responsive chart then takes its hidden container's 0 px for good.
   const height = options.height ?? (typeof drawn.layout.height === 'number' ? drawn.layout.height : FIGURE_LAYOUT.height);

@@ -12,6 +12,8 @@ import type { ChartSpec } from './spec.js';
 
 /** The colour scheme a figure is drawn for: the site's light and dark modes. */
 export type Theme = 'light' | 'dark';
+/** A theme, or 'neutral': colours that read in either theme, for a renderer that cannot follow the page's (see NEUTRAL). */
+export type FigureTheme = Theme | 'neutral';
 
 /** One curve of a chart, with its numbers (typed arrays allowed; the figure gets plain arrays). */
 export interface Line {
@@ -53,10 +55,10 @@ export interface PlotlyFigure {
 
 /** Options of the figure builders: the theme (default `'light'`). */
 export interface FigureOptions {
-  readonly theme?: Theme;
+  readonly theme?: FigureTheme;
 }
 
-interface Palette {
+export interface Palette {
   readonly paper: string;
   readonly plot: string;
   readonly font: string;
@@ -91,6 +93,30 @@ export const THEMES: Readonly<Record<Theme, Palette>> = Object.freeze({
     lines: ['#5fa8e8', '#ffa64d', '#5cd65c', '#ff6b6b', '#b79ce0', '#c99a8c', '#f5a3d6', '#b0b0b0', '#dede4a', '#4ee0f0'],
   },
 });
+
+/**
+ * Colours for a figure drawn by a renderer that cannot follow the page's theme: jupyterlab-plotly
+ * (5.x) draws a chart output's Plotly JSON as given, in JupyterLab's light and dark theme alike.
+ * Transparent backgrounds show the notebook's own (and follow a theme switch with no redraw); text,
+ * axes and grid are a mid grey, about 4.4:1 against white and 4.3:1 against JupyterLab's dark
+ * background (#111111); the lines are the light theme's, 3.2:1 or more against either.
+ */
+export const NEUTRAL: Readonly<Palette> = Object.freeze({
+  paper: 'rgba(0,0,0,0)',
+  plot: 'rgba(0,0,0,0)',
+  font: '#787878',
+  grid: 'rgba(128,128,128,0.35)',
+  axis: '#787878',
+  legendBg: 'rgba(0,0,0,0)',
+  single: THEMES.light.single,
+  lines: THEMES.light.lines,
+});
+
+function paletteOf(theme: FigureTheme): Palette {
+  const palette = theme === 'neutral' ? NEUTRAL : Object.prototype.hasOwnProperty.call(THEMES, theme) ? THEMES[theme] : undefined;
+  if (!palette) throw new RangeError(`theme must be 'light', 'dark' or 'neutral', got ${String(theme)}`);
+  return palette;
+}
 
 /**
  * The attributes of a figure that differ between themes, as Plotly.update paths: the layout's
@@ -156,9 +182,8 @@ export function figureHeight(lineCount: number): number {
 }
 
 /** Colour and dash of line `index` of `count`: one green curve, else the palette, then dashes. */
-export function lineStyle(index: number, count: number, theme: Theme = 'light'): { readonly color: string; readonly dash: LineDash } {
-  const palette = THEMES[theme];
-  if (!palette) throw new RangeError(`theme must be 'light' or 'dark', got ${String(theme)}`);
+export function lineStyle(index: number, count: number, theme: FigureTheme = 'light'): { readonly color: string; readonly dash: LineDash } {
+  const palette = paletteOf(theme);
   if (count === 1) return { color: palette.single, dash: 'solid' };
   const colours = palette.lines.length;
   return { color: palette.lines[index % colours]!, dash: DASHES[Math.floor(index / colours) % DASHES.length]! };
@@ -174,8 +199,7 @@ function toNumbers(values: ArrayLike<number>, what: string): number[] {
 /** The Plotly figure of a chart in the project's one style (the walkthrough's plot_output, in Plotly). */
 export function lineFigure(chart: LineChart, options: FigureOptions = {}): PlotlyFigure {
   const theme = options.theme ?? 'light';
-  const palette = THEMES[theme];
-  if (!palette) throw new RangeError(`theme must be 'light' or 'dark', got ${String(theme)}`);
+  const palette = paletteOf(theme);
   if (chart.lines.length === 0) throw new RangeError(`chart '${chart.title}' has no lines`);
   const data = chart.lines.map((line, i): PlotlyTrace => {
     const x = toNumbers(line.x, `line '${line.name}' x`);

@@ -3,7 +3,8 @@
 // MIME renderer (charts drawn from the Plotly JSON) and without it, a stock JupyterLab (charts drawn
 // from the HTML). Each notebook: open, run all, every chart drawn, no error output, saved, reopened
 // with every chart drawn again. Charts stay drawn when the theme changes; those drawn from the HTML
-// take the colours of JupyterLab's light and dark theme.
+// take the colours of JupyterLab's light and dark theme; those jupyterlab-plotly draws (the figure as
+// given) show JupyterLab's own background, light or dark, with text that reads on both.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -204,6 +205,70 @@ function htmlChartColours(page: Page, name: string): Promise<{ paper: string; fo
   );
 }
 
+/**
+ * What the reader sees of each chart jupyterlab-plotly drew: the background it shows (its own paper,
+ * else, where that is transparent, the first opaque background behind it), the colour of its title
+ * and tick labels, and JupyterLab's background around the output. All as the browser computed them.
+ */
+function rendererChartColours(page: Page, name: string): Promise<{ background: string; title: string; tick: string; around: string }[]> {
+  return withPanel(
+    page,
+    name,
+    `const opaque = (el) => {
+       for (; el; el = el.parentElement) {
+         const c = getComputedStyle(el).backgroundColor;
+         const alpha = c.startsWith('rgba') ? Number(c.slice(5, -1).split(',')[3]) : 1;
+         if (alpha > 0) return c;
+       }
+       return 'rgb(255, 255, 255)';
+     };
+     return Array.from(panel.node.querySelectorAll('.jp-RenderedPlotly')).filter((el) => el.querySelector('svg.main-svg')).map((el) => ({
+       background: opaque(el.querySelector('svg.main-svg')),
+       title: getComputedStyle(el.querySelector('.gtitle')).fill,
+       tick: getComputedStyle(el.querySelector('.xtick text')).fill,
+       around: opaque(el.closest('.jp-OutputArea').parentElement),
+     }));`,
+  );
+}
+
+/** WCAG relative luminance of a CSS rgb()/rgba() colour (alpha ignored: only opaque ones are passed). */
+function luminance(css: string): number {
+  const m = css.match(/rgba?\(([^)]+)\)/);
+  assert.ok(m, `not an rgb() colour: ${css}`);
+  const [r, g, b] = m[1]!
+    .split(',')
+    .map((v) => Number(v) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/**
+ * jupyterlab-plotly's charts in the current theme: every one shows JupyterLab's own background (dark
+ * in the dark theme, no light card) and its text reads on it (4:1 or more). Returns what it measured.
+ */
+async function checkRendererCharts(page: Page, name: string, expected: number, light: boolean): Promise<string> {
+  const charts = await rendererChartColours(page, name);
+  assert.equal(charts.length, expected, `${name}: charts drawn by jupyterlab-plotly`);
+  const theme = light ? 'light' : 'dark';
+  for (const c of charts) {
+    assert.equal(c.background, c.around, `${name}, ${theme} theme: a chart shows ${c.background} on JupyterLab's ${c.around}`);
+    assert.ok(light ? luminance(c.background) > 0.5 : luminance(c.background) < 0.1, `${name}, ${theme} theme: chart background ${c.background}`);
+    for (const text of [c.title, c.tick]) {
+      assert.ok(
+        contrast(text, c.background) >= 4,
+        `${name}, ${theme} theme: text ${text} on ${c.background}: contrast ${contrast(text, c.background).toFixed(2)}:1`,
+      );
+    }
+  }
+  const c = charts[0]!;
+  return `${theme}: background ${c.background}, title ${c.title} (${contrast(c.title, c.background).toFixed(2)}:1), ticks ${c.tick} (${contrast(c.tick, c.background).toFixed(2)}:1)`;
+}
+
 async function changeTheme(page: Page, theme: 'JupyterLab Dark' | 'JupyterLab Light', light: boolean): Promise<void> {
   await page.evaluate((t) => (window as any).jupyterapp.commands.execute('apputils:change-theme', { theme: t }), theme);
   await page.waitForFunction((l) => document.body.getAttribute('data-jp-theme-light') === String(l), light, { timeout: 30_000 });
@@ -312,10 +377,13 @@ for (const variant of [
         await screenshotAt(page, chart, `jupyterlab-${variant.name}-${name.replace(/\.ipynb$/, '')}.png`);
 
         if (name === notebookNames()[0]) {
-          // The theme: the HTML's charts take JupyterLab's dark colours, and the light ones back.
+          // The theme: the HTML's charts take JupyterLab's dark colours, and the light ones back;
+          // jupyterlab-plotly's (drawn as given) show JupyterLab's background and text that reads on both.
+          if (variant.withPlotly) console.log(`# jupyterlab-plotly, ${await checkRendererCharts(page, name, expected, true)}`);
           await changeTheme(page, 'JupyterLab Dark', false);
           await waitDrawn(page, name, want);
-          if (!variant.withPlotly) {
+          if (variant.withPlotly) console.log(`# jupyterlab-plotly, ${await checkRendererCharts(page, name, expected, false)}`);
+          else {
             await page.waitForFunction(
               (paper) => Array.from(document.querySelectorAll('.activations-chart[data-drawn]')).every((gd: any) => gd._fullLayout.paper_bgcolor === paper),
               THEMES.dark.paper,
@@ -331,7 +399,8 @@ for (const variant of [
           assert.ok(box && box.height >= 300, `${name}: the chart in view is ${box?.height} px high in the dark theme`);
           await changeTheme(page, 'JupyterLab Light', true);
           await waitDrawn(page, name, want);
-          if (!variant.withPlotly) {
+          if (variant.withPlotly) await checkRendererCharts(page, name, expected, true);
+          else {
             await page.waitForFunction(
               (paper) => Array.from(document.querySelectorAll('.activations-chart[data-drawn]')).every((gd: any) => gd._fullLayout.paper_bgcolor === paper),
               THEMES.light.paper,

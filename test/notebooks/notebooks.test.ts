@@ -208,8 +208,9 @@ test("the plotted numbers are the module's output on the same inputs, recomputed
 
 test("each chart's Plotly JSON is what figureFromSpec builds from its spec, so the site draws the same chart", () => {
   for (const c of charts) {
-    // In a notebook its height is fixed (jupyterlab-plotly needs it): the figure's own, else 420.
-    const figure = figureFromSpec(c.spec);
+    // In a notebook its height is fixed (jupyterlab-plotly needs it): the figure's own, else 420; and
+    // its colours are the neutral ones (jupyterlab-plotly draws it as given in either theme).
+    const figure = figureFromSpec(c.spec, { theme: 'neutral' });
     const expected = {
       ...figure,
       layout: { ...figure.layout, height: figure.layout.height ?? FIGURE_LAYOUT.height },

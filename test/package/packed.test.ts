@@ -5,10 +5,13 @@
  * esbuild (citation-js and the WebAssembly bytes must stay out of what loads first), and executes
  * every notebook, copied there as a reader would download it, through Jupyter's nbclient.
  * Needs the built dist/ (every test run builds it first) and the set-up's Jupyter (npm run setup).
+ * The reader's dependencies (everything but the tarball) are installed once per key and kept in
+ * .cache/packed-reader/<key>/ (see readerDependencies); each run copies them and adds the tarball.
  */
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -23,10 +26,14 @@ const BIN = path.join(ROOT, 'node_modules', '.bin');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   name: string;
   version: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
 const NAME = pkg.name;
 const KERNEL = 'tslab-packed';
+const READER_CACHE = path.join(ROOT, '.cache', 'packed-reader');
 
 let tmp = '';
 let tarball = '';
@@ -44,8 +51,43 @@ async function sh(file: string, args: string[], cwd: string, env: NodeJS.Process
   }
 }
 
+/**
+ * The reader's project without the package: its dependencies (as package.json pins them) and the
+ * pinned tslab, installed from the npm registry once per key, a hash of what decides that install:
+ * those names and versions, Node's version and module ABI (tslab's kernel has native parts), npm's
+ * version and the platform. Built in a temporary folder renamed into place, so an entry is complete
+ * or absent; older entries are removed. Returns the entry's folder and whether it was there already.
+ */
+async function readerDependencies(): Promise<{ dir: string; cached: boolean }> {
+  const wanted = { ...pkg.dependencies, tslab: pkg.devDependencies.tslab! };
+  const npmVersion = (await sh('npm', ['--version'], ROOT)).trim();
+  const inputs = { wanted, node: process.version, abi: process.versions.modules, npm: npmVersion, platform: process.platform, arch: process.arch };
+  const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
+  const dir = path.join(READER_CACHE, key);
+  if (existsSync(path.join(dir, 'node_modules', 'tslab', 'package.json'))) return { dir, cached: true };
+  mkdirSync(READER_CACHE, { recursive: true });
+  const temp = path.join(READER_CACHE, `.tmp-${process.pid}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+  writeFileSync(path.join(temp, 'package.json'), JSON.stringify({ name: 'reader', version: '1.0.0', private: true }, null, 2) + '\n');
+  // From the npm registry, as a reader installs them (npm's own cache makes a second run local).
+  const specs = Object.entries(wanted).map(([name, version]) => `${name}@${version}`);
+  await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...specs], temp);
+  writeFileSync(path.join(temp, 'cache-key.json'), JSON.stringify(inputs, null, 2) + '\n');
+  for (const old of readdirSync(READER_CACHE))
+    if (old !== key && !old.startsWith('.tmp-')) rmSync(path.join(READER_CACHE, old), { recursive: true, force: true });
+  try {
+    renameSync(temp, dir);
+  } catch (e) {
+    // Another run put the same entry in place first: theirs is as good.
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(dir)) throw e;
+  }
+  return { dir, cached: false };
+}
+
 before(async () => {
-  for (const entry of ['index.js', 'notebook/index.js']) {
+  for (const entry of ['index.js', 'index.cjs', 'notebook/index.js', 'notebook/index.cjs']) {
     assert.ok(existsSync(path.join(ROOT, 'dist', entry)), `dist/${entry} is missing: run npm run build first`);
   }
   tmp = mkdtempSync(path.join(os.tmpdir(), 'activations-packed-'));
@@ -53,10 +95,15 @@ before(async () => {
   const packed = JSON.parse(await sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], ROOT)) as { filename: string }[];
   tarball = path.join(tmp, packed[0]!.filename);
   reader = path.join(tmp, 'reader');
-  mkdirSync(reader);
-  await sh('npm', ['init', '-y'], reader);
-  // From the npm registry, as a reader installs them (npm's own cache makes a second run local).
-  await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `tslab@${pkg.devDependencies.tslab}`], reader);
+  const started = Date.now();
+  const deps = await readerDependencies();
+  // cp -a: a copy, so that the install below cannot change the cache; Node's cpSync is twice as slow here.
+  await sh('cp', ['-a', deps.dir, reader], ROOT);
+  // The tarball on top, as `npm install <tarball>` adds it: its dependencies are there already.
+  await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], reader);
+  console.log(
+    `# reader project ready in ${((Date.now() - started) / 1000).toFixed(1)} s (dependencies ${deps.cached ? 'from' : 'installed into'} ${path.relative(ROOT, deps.dir)})`,
+  );
 });
 
 after(() => {
@@ -101,20 +148,45 @@ test("the package's dependencies are exactly the packages its shipped code impor
   for (const p of peers) assert.equal(manifest.peerDependenciesMeta?.[p]?.optional, true, `peer ${p} should be optional`);
 });
 
+test('prepack empties dist/ before the build: a file an older build left in dist/ is not packed', async () => {
+  // A copy of the package's manifest and prepack's script, with a stray file in its dist/ and the
+  // build stubbed by a copy of the repository's dist/ (the real build is what every run does first).
+  const dir = path.join(tmp, 'prepack');
+  mkdirSync(path.join(dir, 'scripts', 'lib'), { recursive: true });
+  for (const f of ['README.md', 'LICENSE', 'CHANGELOG.md', 'scripts/clean-dist.mjs', 'scripts/lib/env.mjs'])
+    copyFileSync(path.join(ROOT, f), path.join(dir, f));
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const stubBuild = `node -e "require('node:fs').cpSync('${path.join(ROOT, 'dist')}', 'dist', { recursive: true })"`;
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, scripts: { prepack: pkg.scripts.prepack, build: stubBuild } }, null, 2));
+  const stray = 'dist/stray-from-an-older-build.js';
+  mkdirSync(path.join(dir, 'dist'));
+  writeFileSync(path.join(dir, stray), 'export const stale = true;\n');
+  const packedFiles = async (args: string[]) =>
+    (JSON.parse(await sh('npm', ['pack', '--dry-run', '--json', ...args], dir)) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+  // The check can fail: without the lifecycle scripts, the stray file is packed.
+  assert.ok((await packedFiles(['--ignore-scripts'])).includes(stray), `${stray} is not packed even without prepack`);
+  const files = await packedFiles([]);
+  assert.ok(!files.includes(stray), `${stray} is in the tarball: prepack did not empty dist/`);
+  for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/notebook/index.d.cts']) assert.ok(files.includes(f), `${f} is not in the tarball`);
+});
+
 test('publint finds no problem in the tarball (--strict: warnings count)', async () => {
   const out = await sh(path.join(BIN, 'publint'), ['run', '--strict', tarball], ROOT);
   assert.match(out, /All good!/, out);
 });
 
-test('arethetypeswrong finds no problem for node10, node16 (ESM and CJS) and bundler resolution', async () => {
-  // `cjs-resolves-to-esm` is ignored on purpose: the package is ESM only and needs Node >= 20.19
-  // (engines), which loads ES modules through require() unflagged; attw 0.18 predates that rule
-  // change (arethetypeswrong.github.io issue 252). The `require` test below shows it working.
-  const out = await sh(path.join(BIN, 'attw'), [tarball, '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'json'], ROOT);
-  const report = JSON.parse(out) as { analysis: { problems: unknown[]; entrypoints: Record<string, { resolutions: Record<string, unknown> }> } };
-  const problems = report.analysis.problems.filter((p) => (p as { kind: string }).kind !== 'CJSResolvesToESM');
-  assert.deepEqual(problems, [], JSON.stringify(problems, null, 2));
+test('arethetypeswrong finds no problem for node10, node16 (ESM and CJS) and bundler resolution, with no rule ignored', async () => {
+  const out = await sh(path.join(BIN, 'attw'), [tarball, '--format', 'json'], ROOT);
+  const report = JSON.parse(out) as {
+    analysis: { problems: unknown[]; entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName?: string } }> }> };
+  };
+  assert.deepEqual(report.analysis.problems, [], JSON.stringify(report.analysis.problems, null, 2));
   assert.deepEqual(Object.keys(report.analysis.entrypoints).sort(), ['.', './notebook', './package.json']);
+  // A require() of the package meets CommonJS types (the thin .d.cts entries), not the ES module's.
+  for (const entry of ['.', './notebook']) {
+    const fromCjs = report.analysis.entrypoints[entry]!.resolutions['node16-cjs']?.resolution?.fileName ?? '';
+    assert.match(fromCjs, /\.d\.cts$/, `${entry} from CommonJS resolves to ${fromCjs}`);
+  }
 });
 
 test('the installed package imports with `import` and with `require`, and gives the values the sources give', async () => {
@@ -142,6 +214,72 @@ test('the installed package imports with `import` and with `require`, and gives 
     sh(process.execPath, ['--input-type=module', '-e', `await import('${NAME}/dist/exporter/cli.js')`], reader),
     /ERR_PACKAGE_PATH_NOT_EXPORTED/,
   );
+});
+
+test('`require` and `import` give the one module object, and so one state (no dual-package hazard)', async () => {
+  // Each side loads the package its way, then looks at the other's: same object, and a kernel mode
+  // set through one is the mode seen through the other. No warning: require(esm) is plain Node >= 20.19.
+  const esm = `
+    import { createRequire } from 'node:module';
+    import * as m from '${NAME}';
+    import * as nb from '${NAME}/notebook';
+    const require = createRequire(import.meta.url);
+    const before = m.getKernelMode();
+    require('${NAME}').setKernelMode('ts');
+    console.log(JSON.stringify({ same: require('${NAME}') === m, sameNotebook: require('${NAME}/notebook') === nb, before, after: m.getKernelMode(), resolved: require.resolve('${NAME}') }));`;
+  const cjs = `
+    const m = require('${NAME}');
+    const nb = require('${NAME}/notebook');
+    const before = m.getKernelMode();
+    Promise.all([import('${NAME}'), import('${NAME}/notebook')]).then(([esm, esmNb]) => {
+      esm.setKernelMode('ts');
+      console.log(JSON.stringify({ same: esm === m, sameNotebook: esmNb === nb, before, after: m.getKernelMode(), resolved: require.resolve('${NAME}') }));
+    });`;
+  for (const [kind, args] of [
+    ['import first', ['--input-type=module', '-e', esm]],
+    ['require first', ['-e', cjs]],
+  ] as const) {
+    const { stdout, stderr } = await run(process.execPath, [...args], { cwd: reader });
+    const got = JSON.parse(stdout) as { same: boolean; sameNotebook: boolean; before: string; after: string; resolved: string };
+    assert.equal(got.same, true, `${kind}: require('${NAME}') and import('${NAME}') are different objects`);
+    assert.equal(got.sameNotebook, true, `${kind}: require and import of ${NAME}/notebook are different objects`);
+    assert.deepEqual([got.before, got.after], ['auto', 'ts'], `${kind}: the kernel mode set through one side is not seen through the other`);
+    assert.match(got.resolved, /dist[\\/]index\.cjs$/, `${kind}: require resolved to ${got.resolved}, not the CommonJS entry`);
+    assert.equal(stderr, '', `${kind}: warnings`);
+  }
+});
+
+test('a TypeScript CommonJS project (module node16 and node20, skipLibCheck off) typechecks against the package, and its compiled require() runs', async () => {
+  const dir = path.join(reader, 'ts-cjs');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'ts-cjs', private: true, type: 'commonjs' }));
+  writeFileSync(
+    path.join(dir, 'index.ts'),
+    `import { activations, getKernelMode, setKernelMode, type ActivationId, type KernelMode } from '${NAME}';
+import { plotOutputSpec, type VectorInput } from '${NAME}/notebook';
+const id: ActivationId = 'relu';
+const y: number = activations[id].forward(-1);
+const previous: KernelMode = setKernelMode('ts');
+const input: VectorInput = [0, 1];
+const kind: string = plotOutputSpec(input, input, 'identity').kind;
+// The types are checked, not just present: each line below is an error (else tsc reports TS2578).
+// @ts-expect-error: forward takes a number
+activations.relu.forward('1');
+// @ts-expect-error: not an export of the package
+import { noSuchExport } from '${NAME}';
+console.log(JSON.stringify({ y, previous, now: getKernelMode(), kind, noSuchExport: typeof noSuchExport }));
+`,
+  );
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  // The notebook helpers' types name node:util (inspect.custom): the reader would have @types/node.
+  const common = ['--strict', '--skipLibCheck', 'false', '--target', 'es2022', '--typeRoots', path.join(ROOT, 'node_modules', '@types'), '--types', 'node'];
+  // node20 models Node's require(esm); node16 does not, and is what the .d.cts entries are for.
+  await sh(process.execPath, [tsc, ...common, '--module', 'node20', '--noEmit', 'index.ts'], dir);
+  await sh(process.execPath, [tsc, ...common, '--module', 'node16', '--outDir', 'out', 'index.ts'], dir);
+  const emitted = readFileSync(path.join(dir, 'out', 'index.js'), 'utf8');
+  assert.ok(emitted.includes(`require("${NAME}")`), `tsc did not compile the import to require():\n${emitted}`);
+  const got = JSON.parse(await sh(process.execPath, [path.join('out', 'index.js')], dir)) as Record<string, unknown>;
+  assert.deepEqual(got, { y: 0, previous: 'auto', now: 'ts', kind: 'data', noSuchExport: 'undefined' });
 });
 
 test('importing the package registers nothing with citation-js: the IEEE style arrives with the first IEEE reference', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PLOTLY_MIME, chartMimeBundle } from '../../src/plot/bundle.js';
-import { THEMES, chartFromSpec, figureFromSpec, lineFigure } from '../../src/plot/figure.js';
+import { NEUTRAL, THEMED_LAYOUT_PATHS, THEMES, chartFromSpec, figureFromSpec, lineFigure } from '../../src/plot/figure.js';
 import { linspace } from '../../src/plot/grid.js';
 import { CHART_SPEC_MIME, type ChartSpec } from '../../src/plot/spec.js';
 import { activations } from '../../src/registry.js';
@@ -108,7 +108,34 @@ test('the dark theme changes the colours and nothing else', () => {
   assert.equal(dark.data[0].line.color, THEMES.dark.single);
   assert.notEqual(dark.layout.paper_bgcolor, (light.layout as any).paper_bgcolor);
   assert.deepEqual(dark.data[0].y, light.data[0]!.y);
-  assert.throws(() => figureFromSpec(spec, { theme: 'blue' as 'dark' }), /theme must be 'light' or 'dark', got blue/);
+  assert.throws(() => figureFromSpec(spec, { theme: 'blue' as 'dark' }), /theme must be 'light', 'dark' or 'neutral', got blue/);
+});
+
+test("the neutral theme (jupyterlab-plotly's JSON) has transparent backgrounds and the light theme's lines", () => {
+  const spec: ChartSpec = { kind: 'activation', title: 'Tanh', grid, series: [{ id: 'tanh' }, { id: 'relu' }] };
+  const light = figureFromSpec(spec) as any;
+  const neutral = figureFromSpec(spec, { theme: 'neutral' }) as any;
+  assert.equal(neutral.layout.paper_bgcolor, 'rgba(0,0,0,0)');
+  assert.equal(neutral.layout.plot_bgcolor, 'rgba(0,0,0,0)');
+  assert.equal(neutral.layout.legend.bgcolor, 'rgba(0,0,0,0)');
+  assert.equal(neutral.layout.font.color, NEUTRAL.font);
+  assert.deepEqual(
+    neutral.data.map((t: any) => t.line.color),
+    light.data.map((t: any) => t.line.color),
+  );
+  // Only the themed attributes differ: the HTML re-colours this figure into either theme.
+  const withoutThemed = (figure: unknown) => {
+    const copy = JSON.parse(JSON.stringify(figure));
+    for (const p of THEMED_LAYOUT_PATHS) {
+      const keys = p.split('.');
+      let object = copy.layout;
+      for (const k of keys.slice(0, -1)) object = object[k];
+      delete object[keys[keys.length - 1]!];
+    }
+    return copy;
+  };
+  assert.deepEqual(withoutThemed(neutral), withoutThemed(light));
+  assert.notDeepEqual(neutral, light);
 });
 
 test('lineFigure refuses lines whose x and y lengths differ', () => {
@@ -123,8 +150,8 @@ test('chartMimeBundle carries the four representations, all describing the same 
   const bundle = chartMimeBundle(spec);
   assert.deepEqual(Object.keys(bundle).sort(), [CHART_SPEC_MIME, PLOTLY_MIME, 'text/html', 'text/plain'].sort());
   assert.deepEqual(bundle[CHART_SPEC_MIME], JSON.parse(JSON.stringify(spec)));
-  // The figure of the spec, with a fixed height (jupyterlab-plotly needs it).
-  const figure = figureFromSpec(spec);
+  // The figure of the spec in the neutral colours, with a fixed height (jupyterlab-plotly needs both).
+  const figure = figureFromSpec(spec, { theme: 'neutral' });
   const fixed = { ...figure, layout: { ...figure.layout, height: 420 }, config: { ...figure.config, responsive: false } };
   assert.deepEqual(bundle[PLOTLY_MIME], JSON.parse(JSON.stringify(fixed)));
   assert.equal(figure.layout.height, undefined, 'a chart of a few lines leaves its height to the page');
