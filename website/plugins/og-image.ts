@@ -82,7 +82,7 @@ export function ogCardSvg(title: string, tagline: string, footer: string): strin
 <text x="64" y="170" fill="${theme.font}" font-size="76" font-weight="bold">${escape(title.split(' ')[0] ?? title)}</text>
 <text x="64" y="258" fill="${theme.font}" font-size="76" font-weight="bold">${escape(title.split(' ').slice(1).join(' '))}</text>
 <text x="64" y="340" fill="${theme.axis}" font-size="32">${taglineLines}</text>
-<text x="64" y="560" fill="${theme.font}" font-size="28">${escape(footer)}</text>
+<text x="64" y="556" fill="${theme.font}" font-size="24">${escape(footer)}</text>
 <clipPath id="plot"><rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}"/></clipPath>
 <g stroke="${theme.grid}" stroke-width="1.5">${grid.join('')}</g>
 <g stroke="${theme.axis}" stroke-width="2.5"><line x1="${box.x}" y1="${sy(0)}" x2="${box.x + box.w}" y2="${sy(0)}"/><line x1="${sx(0)}" y1="${box.y}" x2="${sx(0)}" y2="${box.y + box.h}"/></g>
