@@ -23,7 +23,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeKatexErrors from './plugins/rehype-katex-errors';
 import rehypeStaticCode, { prismTokenCss } from './plugins/rehype-static-code';
 import rehypeStaticHtml from './plugins/rehype-static-html';
-import rehypeTableFocus from './plugins/rehype-table-focus';
+import rehypeScrollFocus from './plugins/rehype-scroll-focus';
 import ogImage, { OG_IMAGE } from './plugins/og-image';
 import { activationIds, activations } from '../src/registry.js';
 import { vectorFunctionIds, vectorFunctions } from '../src/vector/softmax.js';
@@ -319,12 +319,12 @@ const config: Config = {
           routeBasePath: 'docs',
           sidebarPath: './sidebars.ts',
           remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, rehypeTableFocus, [rehypeStaticHtml, { base }]],
+          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, rehypeScrollFocus, [rehypeStaticHtml, { base }]],
         },
         blog: false,
         pages: {
           remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, rehypeTableFocus, [rehypeStaticHtml, { base }]],
+          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, rehypeScrollFocus, [rehypeStaticHtml, { base }]],
         },
         theme: { customCss: './src/css/custom.css' },
         sitemap: { lastmod: null, changefreq: null, priority: null },

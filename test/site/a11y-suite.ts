@@ -137,7 +137,7 @@ for (const scheme of ['light', 'dark'] as const) {
       try {
         await open(page, `${server.url}docs/activations/gelu`, scheme);
         const chart = page.locator('[data-chart=activation]');
-        await chart.locator('[role=img]').hover();
+        await chart.locator('[role=img]').first().hover();
         await page.locator('[data-chart=activation][data-chart-state=drawn] svg.main-svg').first().waitFor({ timeout: 20_000 });
         const { failing } = await axe(page);
         assert.equal(failing.length, 0, `\n${report(`/docs/activations/gelu, chart interactive (${scheme})`, failing)}`);

@@ -196,7 +196,7 @@ export function deferUntilUsed<P extends object>(name: string, module: DeferredM
       // Enter on a chart's checkbox toggles it once the component is there (PlotlyChart): hold it as a click.
       const onKey = (e: Event): void => {
         const box = checkboxForEnter(e as KeyboardEvent);
-        if (!box || !root.contains(box)) return;
+        if (!box || !root.contains(box) || !box.closest('[data-chart]')) return;
         e.preventDefault();
         state.clicks.push(indexIn(root, box));
         ask();

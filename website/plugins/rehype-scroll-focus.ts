@@ -1,11 +1,17 @@
 /**
- * Makes every Markdown table a keyboard stop. Infima lays a table out as its own horizontal scroller
+ * Makes the blocks that scroll sideways keyboard stops: every Markdown table and display formula.
+ *
+ * Tables: Infima lays a table out as its own horizontal scroller
  * (`display: block; overflow: auto`), and the wide ones (the experiments' results, the notebooks'
  * tables) scroll even at desktop width: without focus, a keyboard user cannot scroll them (WCAG
  * 2.1.1; axe's scrollable-region-focusable). The theme does the same for every code block
  * (`<pre tabindex="0">`). Which tables will overflow depends on the reader's width, so all of them
  * get it. A table that already holds a link or button is reachable through those and is left as is.
- * Runs before rehype-static-html, which turns the tables into static HTML.
+ *
+ * Display formulas: custom.css scrolls a formula wider than the column (on a phone, most of a
+ * function page's), and its MathML holds nothing focusable.
+ *
+ * Runs after rehype-katex and before rehype-static-html, which turns both into static HTML.
  */
 import type { Element, Root, RootContent } from 'hast';
 
@@ -19,17 +25,26 @@ function hasFocusable(node: Element | RootContent): boolean {
   return node.children.some((child) => hasFocusable(child));
 }
 
-function eachTable(node: Root | RootContent, fn: (table: Element) => void): void {
-  if (node.type === 'element' && node.tagName === 'table') fn(node);
-  if ('children' in node) for (const child of node.children) eachTable(child, fn);
+function isScroller(node: Element): boolean {
+  if (node.tagName === 'table') return true;
+  const c: unknown = node.properties?.className;
+  return (Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : []).includes('katex-display');
 }
 
-export function rehypeTableFocus() {
+function eachScroller(node: Root | RootContent, fn: (element: Element) => void): void {
+  if (node.type === 'element' && isScroller(node)) {
+    fn(node);
+    return;
+  }
+  if ('children' in node) for (const child of node.children) eachScroller(child, fn);
+}
+
+export function rehypeScrollFocus() {
   return (tree: Root): void => {
-    eachTable(tree, (table) => {
-      if (!hasFocusable(table)) table.properties = { ...table.properties, tabIndex: 0 };
+    eachScroller(tree, (element) => {
+      if (!hasFocusable(element)) element.properties = { ...element.properties, tabIndex: 0 };
     });
   };
 }
 
-export default rehypeTableFocus;
+export default rehypeScrollFocus;
