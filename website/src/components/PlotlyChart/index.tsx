@@ -130,7 +130,9 @@ export default function PlotlyChart({ chart, text, controls, error, kind, legend
       ) : null}
       <div
         className={styles.frame}
-        role="img"
+        // An image while it is the static SVG; a group once Plotly has drawn, since Plotly's mode bar
+        // (zoom, pan, reset, download) is buttons, which an img would hide from assistive technology.
+        role={drawn ? 'group' : 'img'}
         aria-label={text.label}
         aria-describedby={descriptionId}
         onPointerEnter={activate}
