@@ -24,6 +24,8 @@ import rehypeKatexErrors from './plugins/rehype-katex-errors';
 import rehypeStaticCode, { prismTokenCss } from './plugins/rehype-static-code';
 import rehypeStaticHtml from './plugins/rehype-static-html';
 import { apiTypedocOptions } from './plugins/api-docs';
+import rehypeScrollFocus from './plugins/rehype-scroll-focus';
+import ogImage, { OG_IMAGE } from './plugins/og-image';
 import { activationIds, activations } from '../src/registry.js';
 import { vectorFunctionIds, vectorFunctions } from '../src/vector/softmax.js';
 import type { HomeFunction, MetaTag } from './src/pages/_home/index';
@@ -259,8 +261,8 @@ interface Cff {
 
 /**
  * The home page describes the site as software, from CITATION.cff (the one place that says how to
- * cite it): Highwire tags for reference managers, Open Graph for link previews. No og:image: the
- * site has no raster preview image, and a rasteriser is not part of the build.
+ * cite it): Highwire tags for reference managers, Open Graph for link previews. The preview image
+ * (og:image) is every page's, set in themeConfig.image (plugins/og-image.ts draws it).
  */
 function softwareMeta(cffText: string): MetaTag[] {
   // js-yaml comes with Docusaurus; it ships no types of its own.
@@ -349,12 +351,12 @@ const config: Config = {
           routeBasePath: 'docs',
           sidebarPath: './sidebars.ts',
           remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, [rehypeStaticHtml, { base }]],
+          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, rehypeScrollFocus, [rehypeStaticHtml, { base }]],
         },
         blog: false,
         pages: {
           remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, [rehypeStaticHtml, { base }]],
+          rehypePlugins: [rehypeKatex, rehypeKatexErrors, rehypeKatexStylesheet, rehypeStaticCode, rehypeScrollFocus, [rehypeStaticHtml, { base }]],
         },
         theme: { customCss: './src/css/custom.css' },
         sitemap: { lastmod: null, changefreq: null, priority: null },
@@ -366,6 +368,7 @@ const config: Config = {
     homePage,
     playgroundPage,
     staticCode,
+    ogImage,
     // The API reference (/docs/api): TypeDoc runs on the package's entry points as the site loads,
     // so every build (and `docusaurus start`) regenerates docs/api from the doc comments.
     ['docusaurus-plugin-typedoc', apiTypedocOptions(ROOT)],
@@ -390,6 +393,16 @@ const config: Config = {
   ],
   themeConfig: {
     colorMode: { defaultMode: 'light', respectPrefersColorScheme: true },
+    // The link-card image of every page (og:image and twitter:image, absolute from url + baseUrl),
+    // drawn at build time by plugins/og-image.ts; twitter:card is summary_large_image by default.
+    image: OG_IMAGE.path,
+    metadata: [
+      { property: 'og:image:type', content: 'image/png' },
+      { property: 'og:image:width', content: String(OG_IMAGE.width) },
+      { property: 'og:image:height', content: String(OG_IMAGE.height) },
+      { property: 'og:image:alt', content: OG_IMAGE.alt },
+      { name: 'twitter:image:alt', content: OG_IMAGE.alt },
+    ],
     navbar: {
       title: 'Activation functions',
       items: [

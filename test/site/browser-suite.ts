@@ -418,7 +418,7 @@ describe('interactions', () => {
     let t = await waitForTraces(page, (ts) => yAt(ts[0]!, -2) === expected, 'moving the negativeSlope slider to 0.3');
     assert.equal(t.length, 1);
     assert.equal(yAt(t[0]!, 3), 3);
-    assert.match((await page.locator('[data-chart=activation] > [role=img]').getAttribute('aria-label')) ?? '', /negativeSlope = 0\.3/);
+    assert.match((await page.locator('[data-chart=activation] > [aria-label]').getAttribute('aria-label')) ?? '', /negativeSlope = 0\.3/);
 
     await page.locator('[data-chart=activation] input[data-derivative-toggle]').check();
     t = await waitForTraces(page, (ts) => ts.length === 2, 'ticking the derivative');

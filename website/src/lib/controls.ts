@@ -17,3 +17,14 @@ export function snap(value: number, min: number, step: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
   return Number((min + k * step).toFixed(decimals));
 }
+
+/**
+ * The element of a keydown that Enter should click: a checkbox. Browsers toggle a checkbox with
+ * Space only; the charts' checkboxes are toggles (the derivative, a function in the overlay) with no
+ * form to submit, and a reader may press either key, so Enter toggles them too.
+ */
+export function checkboxForEnter(e: { readonly key: string; readonly target: EventTarget | null }): HTMLInputElement | null {
+  if (e.key !== 'Enter') return null;
+  const t = e.target as { tagName?: string; type?: string } | null;
+  return t?.tagName === 'INPUT' && t.type === 'checkbox' ? (t as HTMLInputElement) : null;
+}

@@ -16,6 +16,7 @@
  */
 import React, { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
+import { checkboxForEnter } from '@site/src/lib/controls';
 
 /** Webpack's module registry and synchronous require, for a module that is already loaded. */
 declare const __webpack_modules__: Record<string | number, unknown>;
@@ -192,6 +193,14 @@ export function deferUntilUsed<P extends object>(name: string, module: DeferredM
         state.clicks.push(indexIn(root, target));
         ask();
       };
+      // Enter on a chart's checkbox toggles it once the component is there (PlotlyChart): hold it as a click.
+      const onKey = (e: Event): void => {
+        const box = checkboxForEnter(e as KeyboardEvent);
+        if (!box || !root.contains(box) || !box.closest('[data-chart]')) return;
+        e.preventDefault();
+        state.clicks.push(indexIn(root, box));
+        ask();
+      };
       const events: [string, EventListener][] = [
         ['pointerover', onPointer],
         ['pointerout', onLeave],
@@ -200,13 +209,21 @@ export function deferUntilUsed<P extends object>(name: string, module: DeferredM
         ['input', onValue],
         ['change', onValue],
         ['click', onClick],
+        ['keydown', onKey],
       ];
       for (const [type, fn] of events) root.addEventListener(type, fn, { capture: true });
+      // The focus is carried over from where it is when the server's HTML goes, which can be after
+      // the code has arrived: a Tab in between (into the component or out of it) is followed here.
+      const onFocusIn = (e: Event): void => {
+        if (root.isConnected) state.focus = indexIn(root, e.target as Element);
+      };
+      document.addEventListener('focusin', onFocusIn, { capture: true });
       if (options.onScroll) window.addEventListener('scroll', ask, { passive: true, once: true });
       if (stale) ask();
       return () => {
         cancelled = true;
         for (const [type, fn] of events) root.removeEventListener(type, fn, { capture: true });
+        document.removeEventListener('focusin', onFocusIn, { capture: true });
         if (options.onScroll) window.removeEventListener('scroll', ask);
       };
     }, [Live, hydrating, stale]);

@@ -12,6 +12,7 @@ import useIsBrowser from '@docusaurus/useIsBrowser';
 import type { LineChart } from '@site/src/lib/module';
 import { chartSvg, lineFigure } from '@site/src/lib/module';
 import type { ChartText } from '@site/src/lib/describe';
+import { checkboxForEnter } from '@site/src/lib/controls';
 import { legendBelow } from '@site/src/lib/figure';
 import { drawFigure, loadPlotly } from '@site/src/lib/plotly';
 import { useChartTheme } from '@site/src/lib/useTheme';
@@ -112,13 +113,26 @@ export default function PlotlyChart({ chart, text, controls, error, kind, legend
     <figure className={styles.figure} data-chart={kind} data-chart-state={state}>
       {controls ? (
         // Capture phase: the chart turns interactive on the same event that changes it.
-        <div className={styles.controls} onChangeCapture={activate} onInputCapture={activate} onClickCapture={activate}>
+        <div
+          className={styles.controls}
+          onChangeCapture={activate}
+          onInputCapture={activate}
+          onClickCapture={activate}
+          onKeyDown={(e) => {
+            const box = checkboxForEnter(e);
+            if (!box) return;
+            e.preventDefault();
+            box.click();
+          }}
+        >
           {controls}
         </div>
       ) : null}
       <div
         className={styles.frame}
-        role="img"
+        // An image while it is the static SVG; a group once Plotly has drawn, since Plotly's mode bar
+        // (zoom, pan, reset, download) is buttons, which an img would hide from assistive technology.
+        role={drawn ? 'group' : 'img'}
         aria-label={text.label}
         aria-describedby={descriptionId}
         onPointerEnter={activate}
