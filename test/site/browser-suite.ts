@@ -663,8 +663,9 @@ describe('interactions', () => {
     await waitForCharts(page);
     assert.equal(await page.locator('[data-chart-static] svg').count(), await page.locator('[data-chart]').count());
     // Rendered in the browser, every chart loads its code at once: there is no server HTML to keep.
+    // (Not the footer: the same on every page, its server HTML stays right and it hydrates on use.)
     await page.waitForFunction(
-      () => Array.from(document.querySelectorAll('[data-deferred]')).every((e) => e.getAttribute('data-deferred-state') === 'live'),
+      () => Array.from(document.querySelectorAll('[data-deferred]:not([data-deferred=Footer])')).every((e) => e.getAttribute('data-deferred-state') === 'live'),
       null,
       {
         timeout: 15_000,

@@ -103,7 +103,8 @@ test('broken links, anchors and markdown links fail the build, and KaTeX errors 
   assert.equal(c.onBrokenLinks, 'throw');
   assert.equal(c.onBrokenAnchors, 'throw');
   assert.equal(c.onBrokenMarkdownLinks, 'throw');
-  // Then code is highlighted, and last the plain blocks become static HTML (they must see KaTeX's and Prism's output).
-  assert.deepEqual(c.rehype, ['rehypeKatex', 'rehypeKatexErrors', 'rehypeKatexStylesheet', 'rehypeStaticCode', 'rehypeStaticHtml']);
+  // Then code is highlighted, wide tables and formulas become keyboard-scrollable, and last the plain
+  // blocks become static HTML (they must see KaTeX's, Prism's and the focus plugin's output).
+  assert.deepEqual(c.rehype, ['rehypeKatex', 'rehypeKatexErrors', 'rehypeKatexStylesheet', 'rehypeStaticCode', 'rehypeScrollFocus', 'rehypeStaticHtml']);
   assert.equal(c.faster, true);
 });
