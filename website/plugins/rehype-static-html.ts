@@ -6,7 +6,7 @@
  * hydrating the article was most of the page's blocking time on a phone.
  *
  * Section headings (h2–h6 with an id) are printed as the theme's Heading prints them, with their
- * `#` link (on the walkthrough they were a third of the page's React tree). Stays JSX: the title
+ * `#` link, so React does not build and hydrate them. Stays JSX: the title
  * (h1), code blocks rehype-static-code did not highlight (the theme's CodeBlock), `<details>` (the
  * theme's collapsible), and anything holding an MDX component or expression. Links keep working as
  * client-side navigation through StaticHtml's click handler.
