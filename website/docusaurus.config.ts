@@ -9,7 +9,7 @@
  * Strict on purpose: a broken link, anchor or formula fails the build, and no page requests
  * anything from another host (no web fonts, no CDN: KaTeX's stylesheet and fonts are served from
  * static/katex, copied there by `npm run docs:generate`). Light on purpose: KaTeX's stylesheet is
- * linked only from the pages that have a formula, and the code colours are the Prism themes with
+ * inlined only into the pages that have a formula, and the code colours are the Prism themes with
  * every token brought up to WCAG AA contrast.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
@@ -80,21 +80,29 @@ function hasKatex(node: Root | RootContent): boolean {
 }
 
 /**
- * Links KaTeX's stylesheet from the pages that have a formula, and from no other: a global
- * stylesheet would be a render-blocking request on every page (the home page, the bibliography, the
- * search page) for styles only math uses. Runs after rehype-katex; puts a `<link>` at the top of
- * the article (allowed in the body; it blocks only what follows it), where rehype-static-html makes
- * it part of the static HTML. Not in `<Head>`: react-helmet takes such a link out and puts it back
- * after hydration, and for that moment every formula loses its styles and fonts.
- * KaTeX's fonts are fetched only for the glyphs a page uses.
+ * KaTeX's stylesheet, inlined as a `<style>` into the pages that have a formula, and into no other:
+ * a global stylesheet would block rendering on every page (the home page, the bibliography, the
+ * search page) for styles only math uses, and a `<link>` is one more render-blocking request on a
+ * slow phone network before the first formula can be drawn (4 KB gzipped, the cost of a round trip
+ * or more). Its font URLs are made absolute (`${base}katex/fonts/…`); the fonts stay separate files,
+ * fetched only for the glyphs a page uses. Runs after rehype-katex; puts the `<style>` at the top of
+ * the article (allowed in the body; it applies to what follows it), where rehype-static-html makes it
+ * part of the static HTML. Not in `<Head>`: react-helmet takes such an element out and puts it back
+ * after hydration, and for that moment every formula would lose its styles and fonts.
  */
+function katexStylesheetText(css: string, siteBase: string): string {
+  return css.replace(/url\((['"]?)fonts\//g, (_m, quote: string) => `url(${quote}${siteBase}katex/fonts/`);
+}
+
+const KATEX_STYLE = katexStylesheetText(readFileSync(KATEX_CSS, 'utf8'), base);
+
 function rehypeKatexStylesheet() {
   return (tree: Root): void => {
     if (!hasKatex(tree)) return;
-    const link: Element = { type: 'element', tagName: 'link', properties: { rel: ['stylesheet'], href: `${base}katex/katex.min.css` }, children: [] };
+    const style: Element = { type: 'element', tagName: 'style', properties: { dataKatex: '' }, children: [{ type: 'text', value: KATEX_STYLE }] };
     // After the page's imports (MDX's ESM nodes), before the first block.
     const at = tree.children.findIndex((n) => (n.type as string) !== 'mdxjsEsm');
-    tree.children.splice(at < 0 ? tree.children.length : at, 0, link);
+    tree.children.splice(at < 0 ? tree.children.length : at, 0, style);
   };
 }
 
@@ -342,6 +350,7 @@ const config: Config = {
   // (`:root:not(#\#):not(#\#)`), and then they override src/css/custom.css.
   future: { v4: { removeLegacyPostBuildHeadAttribute: true, useCssCascadeLayers: false }, faster: true },
   i18n: { defaultLocale: 'en', locales: ['en'] },
+  clientModules: [path.join(WEBSITE, 'src', 'clientModules', 'hoverPrefetch.ts')],
   presets: [
     [
       'classic',

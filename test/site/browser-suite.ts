@@ -556,6 +556,60 @@ describe('interactions', () => {
     }
   });
 
+  test('from the desktop breakpoint up, the navbar’s links end before the colour toggle and the search box, and the site’s name shows', async () => {
+    const page = await browser.context.newPage();
+    try {
+      for (const width of [997, 1024, 1100, 1200, 1280, 1440]) {
+        await page.setViewportSize({ width, height: 700 });
+        await page.goto(`${server.url}docs/activations/gelu`);
+        const fit = await page.evaluate(() => {
+          const left = Array.from(document.querySelectorAll('.navbar__items:not(.navbar__items--right) > *')).filter(
+            (e) => getComputedStyle(e).display !== 'none',
+          );
+          const right = Array.from(document.querySelectorAll('.navbar__items--right > *')).filter((e) => getComputedStyle(e).display !== 'none');
+          return {
+            leftEnd: Math.max(...left.map((e) => e.getBoundingClientRect().right)),
+            rightStart: Math.min(...right.map((e) => e.getBoundingClientRect().left)),
+            name: document.querySelector('.navbar__title')?.getBoundingClientRect().width ?? 0,
+          };
+        });
+        assert.ok(
+          fit.leftEnd <= fit.rightStart + 0.5,
+          `at ${width} px the navbar's links end at ${fit.leftEnd} px, under the toggle and search from ${fit.rightStart} px`,
+        );
+        assert.ok(fit.name >= 40, `at ${width} px the site's name is ${fit.name} px wide`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a page fetches no other page at load; reaching for a link loads that page’s code, and the click opens it without a reload', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    try {
+      await page.goto(`${server.url}docs/activations/gelu`);
+      await page.locator('html[data-has-hydrated=true]').waitFor();
+      await page.waitForLoadState('networkidle');
+      // Docusaurus's Link adds a <link rel=prefetch> for each chunk of every internal link in view.
+      const prefetched = await page.evaluate(() => Array.from(document.querySelectorAll('link[rel=prefetch]')).map((l) => l.getAttribute('href')));
+      assert.deepEqual(prefetched, [], 'links seen at load were prefetched');
+      const next = page.locator('.pagination-nav__link--next');
+      assert.match((await next.getAttribute('href')) ?? '', /\/docs\/activations\/silu$/);
+      const code = page.waitForRequest((r) => r.resourceType() === 'script', { timeout: 5000 }).catch(() => null);
+      await next.hover();
+      assert.ok(await code, 'hovering the Next link loaded none of its page’s code');
+      await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+      await next.click();
+      await page.waitForURL(/\/docs\/activations\/silu$/);
+      await page.locator('h1', { hasText: 'SiLU' }).waitFor();
+      assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true, 'the Next link reloaded the page');
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a select switches GELU to its tanh approximation', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}docs/activations/gelu`);

@@ -238,21 +238,28 @@ describe('content', () => {
     assert.deepEqual(ids, [...referenceKeys]);
   });
 
-  test("KaTeX's stylesheet and every font it names are served from the site", () => {
+  test("KaTeX's fonts are served from the site, and its stylesheet is inlined into the pages with a formula, and only those", () => {
     const css = readFileSync(path.join(BUILD, 'katex', 'katex.min.css'), 'utf8');
     const fonts = [...css.matchAll(/url\((fonts\/[^)]+)\)/g)].map((m) => m[1]!);
     assert.ok(fonts.length > 20, `only ${fonts.length} font URLs in katex.min.css`);
     for (const f of new Set(fonts)) assert.ok(existsSync(path.join(BUILD, 'katex', f)), `katex/${f} is missing`);
-    // Linked only where a formula is (website/docusaurus.config.ts): elsewhere it would only block rendering.
-    assert.ok(
-      attributeValues(html('docs/activations/gelu'), 'href').includes(`${base}katex/katex.min.css`),
-      'a page with formulas does not link katex.min.css',
+    // Inlined where a formula is (website/docusaurus.config.ts), so no request blocks the first
+    // formula; elsewhere it would only be weight. No page links the file.
+    const inlined = (page: string) => [...html(page).matchAll(/<style data-katex[^>]*>([^<]*)<\/style>/g)].map((m) => m[1]!);
+    const [style, ...more] = inlined('docs/activations/gelu');
+    assert.ok(style !== undefined && more.length === 0, 'a page with formulas should carry KaTeX’s stylesheet once');
+    const urls = [...style.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!);
+    assert.deepEqual(
+      urls.filter((u) => !u.startsWith(`${base}katex/fonts/`)),
+      [],
+      'font URLs of the inlined stylesheet outside the base URL',
     );
-    assert.ok(!attributeValues(html('index'), 'href').includes(`${base}katex/katex.min.css`), 'the home page has no formula but links katex.min.css');
-    assert.ok(
-      !attributeValues(html('docs/bibliography'), 'href').includes(`${base}katex/katex.min.css`),
-      'the bibliography has no formula but links katex.min.css',
-    );
+    assert.equal(new Set(urls).size, new Set(fonts).size, 'the inlined stylesheet names a different set of fonts');
+    for (const page of ['docs/activations/gelu', 'index', 'docs/bibliography']) {
+      assert.ok(!attributeValues(html(page), 'href').includes(`${base}katex/katex.min.css`), `${page} links katex.min.css`);
+    }
+    assert.deepEqual(inlined('index'), [], 'the home page has no formula but carries KaTeX’s stylesheet');
+    assert.deepEqual(inlined('docs/bibliography'), [], 'the bibliography has no formula but carries KaTeX’s stylesheet');
   });
 });
 

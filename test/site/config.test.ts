@@ -33,8 +33,17 @@ console.log(JSON.stringify({
     const without = { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [] }] };
     plugin()(withMath);
     plugin()(without);
-    const link = withMath.children[0];
-    return { tagName: link.tagName, properties: link.properties, withMath: withMath.children.length, withoutMath: without.children.length };
+    const style = withMath.children[0];
+    const css = style.children?.[0]?.value ?? '';
+    const fonts = css.split('url(').slice(1).map((u) => u.slice(0, u.indexOf(')')));
+    return {
+      tagName: style.tagName,
+      properties: style.properties,
+      fontUrls: fonts.length,
+      fontUrlsOutsideBase: fonts.filter((u) => !u.startsWith(process.env.BASE_URL ? '/activations/katex/fonts/' : '/katex/fonts/')).length,
+      withMath: withMath.children.length,
+      withoutMath: without.children.length,
+    };
   })(),
   faster: config.future.faster,
 }));
@@ -72,14 +81,15 @@ test('SITE_URL and BASE_URL set the URL and base URL, and the KaTeX stylesheet f
   const c = await load({ SITE_URL: 'https://example.org', BASE_URL: 'activations' });
   assert.equal(c.url, 'https://example.org');
   assert.equal(c.baseUrl, '/activations/');
-  // No global stylesheet: the link goes into the head of the pages that have a formula, and only those.
+  // No global stylesheet: KaTeX's CSS is inlined into the pages that have a formula, and only those,
+  // with every font URL under the base URL.
   assert.deepEqual(c.stylesheets, []);
-  assert.deepEqual(c.katexHead, {
-    tagName: 'link',
-    properties: { rel: ['stylesheet'], href: '/activations/katex/katex.min.css' },
-    withMath: 2,
-    withoutMath: 1,
-  });
+  const head = c.katexHead as Record<string, unknown>;
+  assert.ok((head.fontUrls as number) > 20, `only ${String(head.fontUrls)} font URLs in the inlined stylesheet`);
+  assert.deepEqual(
+    { ...head, fontUrls: 0 },
+    { tagName: 'style', properties: { dataKatex: '' }, fontUrls: 0, fontUrlsOutsideBase: 0, withMath: 2, withoutMath: 1 },
+  );
 });
 
 test('a base URL is normalised to one slash at each end', async () => {

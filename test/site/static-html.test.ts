@@ -143,6 +143,8 @@ test('isStatic: text, comments and plain elements are; MDX nodes anywhere below 
   assert.equal(isStatic(el('div', [el('p', [jsx('Anchor') as Element])])), false);
   assert.equal(isStatic(el('pre', [el('code', [text('x')])])), false);
   assert.equal(isStatic(staticCodeBlock('x', 'ts', null)), true, 'a block highlighted at build time');
+  assert.equal(isStatic(el('style', [text('.katex{}')], { dataKatex: '' })), true, 'KaTeX’s inlined stylesheet');
+  assert.equal(isStatic(el('style', [text('p{}')])), false, 'any other <style> is left to React');
 });
 
 test('code blocks are highlighted at build time with Prism tokens, the fence title kept, the last newline dropped', () => {

@@ -75,12 +75,20 @@ export function anchorId(node: Node): string | null {
   return only.value;
 }
 
+/**
+ * KaTeX's stylesheet as the site's config inlines it (`<style data-katex>`): plain CSS, printed as
+ * is. As JSX, React 19 would treat the `<style>` as its own resource and not hydrate it in place.
+ */
+function isKatexStylesheet(node: Element): boolean {
+  return node.tagName === 'style' && node.properties.dataKatex !== undefined;
+}
+
 /** True when the node and everything under it is plain HTML that no MDX component renders. */
 export function isStatic(node: Node): boolean {
   if (node.type === 'text' || node.type === 'comment') return true;
   if (anchorId(node) !== null) return true;
   if (node.type !== 'element') return false; // mdxJsx*, mdx expressions, ESM, raw
-  if (KEEP_AS_JSX.has(node.tagName) && !isStaticCode(node) && !isSectionHeading(node)) return false;
+  if (KEEP_AS_JSX.has(node.tagName) && !isStaticCode(node) && !isSectionHeading(node) && !isKatexStylesheet(node)) return false;
   return node.children.every((child) => isStatic(child));
 }
 
