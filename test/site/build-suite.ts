@@ -348,4 +348,14 @@ describe('bundle', () => {
     const carrying = scripts.filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('AGFzbQ'));
     assert.deepEqual(carrying, []);
   });
+
+  test('the entry chunk every page loads opens with V8’s compile hint, and no other script does', () => {
+    const dir = path.join(BUILD, 'assets', 'js');
+    const hinted = readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'));
+    assert.equal(hinted.length, 1, `scripts opening with the hint: ${hinted.join(', ')}`);
+    assert.match(hinted[0]!, /^main\.[0-9a-f]+\.js$/);
+    for (const page of ['index', 'docs/activations/gelu', 'docs/bibliography']) {
+      assert.ok(html(page).includes(`/assets/js/${hinted[0]}`), `${page} does not load ${hinted[0]}`);
+    }
+  });
 });
