@@ -208,6 +208,23 @@ describe('the playground', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the address gets every setting spelt out in place, not by a navigation that would render the whole layout again', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page, server.origin);
+    await open(page, 'seed=7');
+    const search = new URL(page.url()).search;
+    assert.match(search, /activation=relu/, 'the defaults are not spelt out in the address');
+    assert.deepEqual(parseSettings(search), { settings: { ...DEFAULT_SETTINGS, seed: 7 }, problems: [] });
+    // A router navigation (history.replace) keys the history entry; writing in place keeps the browser's.
+    assert.equal(
+      await page.evaluate(() => (window.history.state as { key?: string } | null)?.key ?? null),
+      null,
+      'the address was written by a router navigation',
+    );
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
   test('invalid values in the URL: a visible message names each one, and the defaults stand in', async () => {
     const page = await browser.context.newPage();
     const problems = watch(page, server.origin);

@@ -12,7 +12,7 @@
  */
 import React, { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import { useHistory, useLocation } from '@docusaurus/router';
+import { useLocation } from '@docusaurus/router';
 import ParamControl from '@site/src/components/ParamControl';
 import { formatNumber } from '@activations/plot/text.js';
 import type { ParamValue } from '@activations/types.js';
@@ -262,7 +262,6 @@ export interface PlaygroundProps {
 
 export default function Playground({ catalog, initialActivationSvg }: PlaygroundProps): ReactNode {
   const location = useLocation();
-  const history = useHistory();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [ready, setReady] = useState(false);
@@ -294,10 +293,13 @@ export default function Playground({ catalog, initialActivationSvg }: Playground
   useEffect(() => {
     if (!ready) return;
     const search = serialiseSettings(settings, catalog);
-    if (location.search.replace(/^\?/, '') !== search) {
-      written.current = search;
-      history.replace({ pathname: location.pathname, search: `?${search}`, hash: location.hash });
-    } else written.current = search;
+    written.current = search;
+    // Written in place, not as a navigation: through the router, every component under it (the whole
+    // layout) would render again, at load too, where the address gets the defaults spelt out. The
+    // router reads the address again at the next real navigation (a link, Back).
+    if (window.location.search.replace(/^\?/, '') !== search) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}?${search}${window.location.hash}`);
+    }
     // Only settings decide the URL; the location is read, not followed, here.
   }, [settings, ready]);
 
