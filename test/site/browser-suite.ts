@@ -178,6 +178,13 @@ async function waitForTraces(page: Page, predicate: (t: PlotData[]) => boolean, 
   assert.fail(`${what}: the chart did not change as expected; traces: ${last.map((t) => t.name).join(', ')}`);
 }
 
+/** One click on the colour-mode button, waiting for the mode it chose (the navbar may still be hydrating). */
+async function switchColourMode(page: Page): Promise<void> {
+  const choice = await page.locator('html').getAttribute('data-theme-choice');
+  await page.getByRole('button', { name: /Switch between dark and light mode/ }).click();
+  await page.waitForFunction((c) => document.documentElement.getAttribute('data-theme-choice') !== c, choice, { timeout: 10_000 });
+}
+
 function kindOf(url: string): string {
   const p = new URL(url).pathname;
   if (/\/docs\/activations\/[^/]+$/.test(p)) return 'function';
@@ -443,16 +450,15 @@ describe('interactions', () => {
       await page.goto(`${server.url}docs/activations/elu`);
       await page.locator('html[data-has-hydrated=true]').waitFor();
       const charts = await waitForCharts(page);
-      const states = () => page.$$eval('[data-deferred]', (els) => els.map((e) => e.getAttribute('data-deferred-state')));
+      // The navbar is deferred too, and the colour-mode button below brings it to life: the rest is what counts here.
+      const states = () => page.$$eval('[data-deferred]:not([data-deferred=Navbar])', (els) => els.map((e) => e.getAttribute('data-deferred-state')));
       const moduleLoaded = () =>
         page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/activations-module\.[^/]*\.js$/.test(new URL(e.name).pathname)));
       assert.ok((await states()).length >= charts, 'every chart is deferred');
       assert.deepEqual([...new Set(await states())], ['static']);
       assert.equal(await moduleLoaded(), false, 'the activations module was loaded before any chart was used');
       // A context above every chart changes (the colour mode): the server's charts stay, still static.
-      for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; i++) {
-        await page.getByRole('button', { name: /Switch between dark and light mode/ }).click();
-      }
+      for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; i++) await switchColourMode(page);
       assert.equal(await page.locator('[data-chart-static] svg.af-chart').count(), charts, 'a chart was lost when the colour mode changed');
       assert.deepEqual([...new Set(await states())], ['static']);
       // With no pointer (a keyboard or assistive technology): open "Chart as text", then tick the derivative.
@@ -465,7 +471,11 @@ describe('interactions', () => {
       const t = await waitForTraces(page, (ts) => ts.length === 2, 'the derivative ticked before the chart was live');
       assert.equal(t[1]!.name, 'ELU derivative');
       assert.equal(await moduleLoaded(), true);
-      assert.equal(await page.locator('[data-deferred-state=static]').count(), (await states()).length - 1, 'only the chart used went live');
+      assert.equal(
+        await page.locator('[data-deferred-state=static]:not([data-deferred=Navbar])').count(),
+        (await states()).length - 1,
+        'only the chart used went live',
+      );
       assert.deepEqual(problems, []);
     } finally {
       await own.close();
@@ -550,6 +560,43 @@ describe('interactions', () => {
       await page.locator('html[data-has-hydrated=true]').waitFor();
       const href = await page.locator('[data-deferred=Footer][data-deferred-state=static] footer a', { hasText: /^Bibliography$/ }).getAttribute('href');
       assert.match(href ?? '', /\/docs\/bibliography$/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the navbar hydrates only once the reader reaches for it: Ctrl K, a tap on the colour mode, a link elsewhere that changes the page all work on the server’s navbar', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    const navbar = page.locator('[data-deferred=Navbar]');
+    try {
+      await page.goto(`${server.url}docs/activations/gelu`);
+      await page.locator('html[data-has-hydrated=true]').waitFor();
+      assert.equal(await navbar.getAttribute('data-deferred-state'), 'static', 'the navbar was hydrated at load');
+      // The search shortcut brings it to life with the focus in the search box.
+      await page.keyboard.press('Control+k');
+      await page.locator('[data-deferred=Navbar][data-deferred-state=live]').waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => document.activeElement?.classList.contains('navbar__search-input') ?? false, null, { timeout: 5000 });
+
+      // A click that reaches the colour-mode button with no pointer before it (a tap) switches the mode.
+      await page.goto(`${server.url}docs/activations/gelu`);
+      await page.locator('html[data-has-hydrated=true]').waitFor();
+      assert.equal(await navbar.getAttribute('data-deferred-state'), 'static');
+      const before = await page.locator('html').getAttribute('data-theme-choice');
+      await page.locator('[data-deferred=Navbar] button[title$="mode"]').dispatchEvent('click');
+      await page.waitForFunction((b) => document.documentElement.getAttribute('data-theme-choice') !== b, before, { timeout: 10_000 });
+
+      // A link in the article to another section of the navbar: the navbar then marks that section.
+      await page.goto(`${server.url}docs/activations/gelu`);
+      await page.locator('html[data-has-hydrated=true]').waitFor();
+      await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+      await page.locator('article a[href$="/docs/bibliography#hendrycks2016gelu"]').first().click();
+      await page.waitForURL(/\/docs\/bibliography/);
+      await page.locator('[data-deferred=Navbar][data-deferred-state=live]').waitFor({ timeout: 10_000 });
+      assert.equal(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), true, 'the link reloaded the page');
+      // The server's navbar of the function page marks Functions only.
+      assert.ok((await page.locator('.navbar__link--active').allTextContents()).includes('Bibliography'), 'the navbar does not mark the page opened');
       assert.deepEqual(problems, []);
     } finally {
       await page.close();
@@ -748,9 +795,7 @@ describe('interactions', () => {
     const static0 = { paper: rgb(THEMES.light.paper), text: rgb(THEMES.light.font), trace: rgb(THEMES.light.single) };
     assert.deepEqual(await svgColours(page), static0, 'the static chart in light mode');
     // The toggle cycles through its modes; click until the page is dark.
-    for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; i++) {
-      await page.getByRole('button', { name: /Switch between dark and light mode/ }).click();
-    }
+    for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; i++) await switchColourMode(page);
     assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
     assert.deepEqual(
       await svgColours(page),
@@ -760,9 +805,7 @@ describe('interactions', () => {
     await interactive(page);
     assert.deepEqual(await layoutOf(page), { paper: THEMES.dark.paper, font: THEMES.dark.font });
     // And back to light with the interactive chart drawn: Plotly redraws in place.
-    for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'light'; i++) {
-      await page.getByRole('button', { name: /Switch between dark and light mode/ }).click();
-    }
+    for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'light'; i++) await switchColourMode(page);
     await page.waitForFunction(
       (paper) => (document.querySelector('[data-chart] .js-plotly-plot') as unknown as { layout: { paper_bgcolor: string } }).layout.paper_bgcolor === paper,
       THEMES.light.paper,
