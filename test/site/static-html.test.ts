@@ -9,7 +9,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { themes } from 'prism-react-renderer';
 // Named imports: website/ is CommonJS territory (see website/package.json), where a default export is wrapped.
 import { prismTokenCss, rehypeStaticCode, staticCodeBlock, titleOf } from '../../website/plugins/rehype-static-code.js';
-import { isStatic, rehypeStaticHtml, withBase } from '../../website/plugins/rehype-static-html.js';
+import { isStatic, plainJsxElement, rehypeStaticHtml, withBase } from '../../website/plugins/rehype-static-html.js';
 
 const el = (tagName: string, children: RootContent[] = [], properties: Element['properties'] = {}): Element => ({
   type: 'element',
@@ -50,6 +50,54 @@ test('runs of plain blocks become one StaticHtml each; headings without an id, c
   const first = tree.children[1] as Out;
   assert.equal(html(first), '\n<p>a <span class="katex">x</span></p><ul><li>one</li></ul>');
   assert.equal(html(tree.children[3] as Out), '<p>after</p>');
+});
+
+const jsxWith = (name: string, attributes: { type?: string; name?: string; value?: unknown }[], children: RootContent[] = [], flow = false): RootContent =>
+  ({
+    type: flow ? 'mdxJsxFlowElement' : 'mdxJsxTextElement',
+    name,
+    attributes: attributes.map((a) => ({ type: 'mdxJsxAttribute', ...a })),
+    children,
+  }) as unknown as RootContent;
+
+test('a lowercase JSX tag with literal attributes (an evidence mark) is plain HTML: it joins the run, printed as MDX would render it', () => {
+  const mark = jsxWith(
+    'span',
+    [
+      { name: 'className', value: 'evidence-mark' },
+      { name: 'data-evidence', value: 'paper' },
+    ],
+    [
+      jsxWith('span', [{ name: 'className', value: 'evidence-mark__label' }], [text('paper')]),
+      text(' '),
+      el('a', [text('Hendrycks')], { href: '/docs/bibliography#x' }),
+    ],
+  );
+  const tree: Root = { type: 'root', children: [el('ul', [el('li', [text('Smooth. '), mark])])] };
+  rehypeStaticHtml({ base: '/sub/' })(tree);
+  assert.equal(tree.children.length, 1);
+  assert.equal(
+    html(tree.children[0] as Out),
+    '<ul><li>Smooth. <span class="evidence-mark" data-evidence="paper"><span class="evidence-mark__label">paper</span> <a href="/sub/docs/bibliography#x">Hendrycks</a></span></li></ul>',
+  );
+});
+
+test('plainJsxElement: components, expressions, spreads, SVG and the tags kept as JSX are left to MDX', () => {
+  assert.equal(plainJsxElement(jsxWith('Anchor', [{ name: 'id', value: 'x' }])), null, 'a component');
+  assert.equal(
+    plainJsxElement(jsxWith('span', [{ name: 'style', value: { type: 'mdxJsxAttributeValueExpression', value: '{{color: "red"}}' } }])),
+    null,
+    'an expression',
+  );
+  assert.equal(plainJsxElement(jsxWith('span', [{ type: 'mdxJsxExpressionAttribute', value: '{...props}' }])), null, 'a spread');
+  assert.equal(plainJsxElement(jsxWith('svg', [{ name: 'viewBox', value: '0 0 1 1' }])), null, 'SVG');
+  assert.equal(plainJsxElement(jsxWith('details', [], [], true)), null, 'a tag the theme renders');
+  assert.deepEqual(plainJsxElement(jsxWith('input', [{ name: 'disabled', value: null }])), {
+    type: 'element',
+    tagName: 'input',
+    properties: { disabled: true },
+    children: [],
+  });
 });
 
 test('a section heading joins its run, printed as the theme’s Heading renders it: classes anchor, its # link, its id handed over', () => {

@@ -63,6 +63,37 @@ interface MdxJsxElement {
 }
 
 /**
+ * A lowercase JSX tag with literal attributes only, as the generated pages write an evidence mark
+ * (`<span className="evidence-mark" data-evidence="paper">`): MDX renders such a tag as the HTML
+ * element itself (literal tags are never mapped to components), so it is plain HTML, and as an
+ * element it can join a static run like markdown's own. SVG and MathML (their own attribute cases)
+ * and the tags kept as JSX stay as they are; so does a tag with an expression or a spread.
+ */
+export function plainJsxElement(node: Node): Element | null {
+  const n = node as unknown as MdxJsxElement;
+  if ((n.type !== 'mdxJsxTextElement' && n.type !== 'mdxJsxFlowElement') || n.name === null) return null;
+  if (!/^[a-z][a-z0-9]*$/.test(n.name) || KEEP_AS_JSX.has(n.name) || n.name === 'svg' || n.name === 'math') return null;
+  const properties: Element['properties'] = {};
+  for (const a of n.attributes) {
+    if (a.type !== 'mdxJsxAttribute' || a.name === undefined) return null;
+    if (a.value === null || a.value === undefined) properties[a.name] = true;
+    else if (typeof a.value === 'string') properties[a.name] = a.name === 'className' ? a.value.split(/\s+/).filter(Boolean) : a.value;
+    else return null;
+  }
+  return { type: 'element', tagName: n.name, properties, children: n.children as Element['children'] };
+}
+
+/** Every plain JSX element under the node (plainJsxElement) becomes the hast element it stands for. */
+function unwrapPlainJsx(node: Node): void {
+  if (!('children' in node)) return;
+  node.children.forEach((child, i) => {
+    const element = plainJsxElement(child);
+    if (element) (node.children as RootContent[])[i] = element;
+    unwrapPlainJsx(element ?? child);
+  });
+}
+
+/**
  * `<Anchor id="…" />` (components/Anchor) with a literal id: all it renders is an empty span, so a
  * run keeps it as that span, and StaticHtml registers the id with the broken-anchor check instead.
  * The bibliography's cited-passage lists hold one per passage.
@@ -137,6 +168,7 @@ export function rehypeStaticHtml(options: StaticHtmlOptions) {
   const { base, component = 'StaticHtml' } = options;
   if (!base.startsWith('/') || !base.endsWith('/')) throw new RangeError(`rehype-static-html: base must start and end with '/', got ${JSON.stringify(base)}`);
   return (tree: Root): void => {
+    unwrapPlainJsx(tree);
     const out: RootContent[] = [];
     let run: RootContent[] = [];
     const flush = (): void => {
