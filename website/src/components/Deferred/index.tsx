@@ -15,7 +15,6 @@
  * several right after hydration (browser detection, colour mode).
  */
 import React, { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
-import useIsBrowser from '@docusaurus/useIsBrowser';
 import { checkboxForEnter } from '@site/src/lib/controls';
 
 /** Webpack's module registry and synchronous require, for a module that is already loaded. */
@@ -105,11 +104,25 @@ function sameProps(a: object, b: object): boolean {
   return ka.length === Object.keys(b).length && ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** Set by the first effect of any deferred component: effects run only once hydration has committed. */
+let pageHydrated = false;
+
+function markHydrated(): void {
+  pageHydrated = true;
+}
+
+/** Whether the page has hydrated (Docusaurus also marks it on <html>, a frame later). */
+function hydrated(): boolean {
+  return pageHydrated || document.documentElement.getAttribute('data-has-hydrated') === 'true';
+}
+
 export function deferUntilUsed<P extends object>(name: string, module: DeferredModule<P>, options: DeferredOptions = {}): ComponentType<P> {
   function Deferred(props: P): ReactNode {
-    const isBrowser = useIsBrowser();
     // Rendered in the browser from the start (client-side navigation): there is no server HTML to keep.
-    const [hydrating] = useState(() => typeof window !== 'undefined' && !isBrowser);
+    // Not from useIsBrowser: as a context it would render every deferred component again right after
+    // hydration, for nothing.
+    const [hydrating] = useState(() => typeof window !== 'undefined' && !hydrated());
+    useEffect(markHydrated, []);
     const [Live, setLive] = useState<ComponentType<P> | undefined>(() => (typeof window === 'undefined' || hydrating ? undefined : loaded(module)));
     const ref = useRef<HTMLDivElement>(null);
     const carried = useRef<Carried | null>(null);
