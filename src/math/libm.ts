@@ -274,7 +274,28 @@ export function hypot(a: number, b: number): number {
 }
 
 /**
- * x^y: stdlib's pow (FreeBSD msun's e_pow.c, from fdlibm). Node 20's ** is not fdlibm's (it differs
- * from it on about 4% of arguments), so here the module follows the library, the same in every engine.
+ * x^y: stdlib's pow (FreeBSD msun's e_pow.c, from fdlibm) for finite non-zero operands; the cases
+ * ECMAScript's Number::exponentiate defines exactly (an operand NaN, ±0 or ±∞, a base ±1) as the
+ * specification gives them, where stdlib follows C (x^0 is 1 for NaN too, ±1^±∞ is NaN, and its
+ * √x for y = 0.5 keeps −0's sign). Node 20's ** is not fdlibm's (it differs from it on about 4% of
+ * arguments), so here the module follows the library, the same in every engine.
  */
-export const pow: (x: number, y: number) => number = stdlibPow;
+export function pow(x: number, y: number): number {
+  if (y !== y) return NaN;
+  if (y === 0) return 1;
+  if (x !== x) return NaN;
+  if (x !== 0 && x !== 1 && x !== -1 && Number.isFinite(x) && Number.isFinite(y)) return stdlibPow(x, y);
+  const oddInteger = Number.isInteger(y) && Math.abs(y % 2) === 1;
+  if (x === Infinity) return y > 0 ? Infinity : 0;
+  if (x === -Infinity) return y > 0 ? (oddInteger ? -Infinity : Infinity) : oddInteger ? -0 : 0;
+  if (x === 0) {
+    const negative = Object.is(x, -0) && oddInteger;
+    return y > 0 ? (negative ? -0 : 0) : negative ? -Infinity : Infinity;
+  }
+  const ax = Math.abs(x);
+  if (y === Infinity) return ax > 1 ? Infinity : ax === 1 ? NaN : 0;
+  if (y === -Infinity) return ax > 1 ? 0 : ax === 1 ? NaN : Infinity;
+  // x = ±1, y finite
+  if (x === 1) return 1;
+  return Number.isInteger(y) ? (oddInteger ? -1 : 1) : NaN;
+}
