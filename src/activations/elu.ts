@@ -1,6 +1,6 @@
 import { defineActivation, requireFinite } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
-import { exp, expm1 } from '../math/libm.js';
+import { expm1, expNonPositive } from '../math/libm.js';
 
 type EluParams = { readonly alpha: number };
 
@@ -211,7 +211,7 @@ export const elu = defineActivation<EluParams, 'elu'>({
   forward: (x, p) => eluForward(x, p.alpha),
   // NaN → NaN. Autograd is inconsistent there: elu_backward's vectorised loop returns NaN, its scalar
   // loop (tensors shorter than a SIMD vector, and the tail of longer ones) takes the x > 0 branch and returns 1.
-  derivative: (x, p) => (x > 0 ? 1 : x <= 0 ? p.alpha * exp(x) : x),
+  derivative: (x, p) => (x > 0 ? 1 : x <= 0 ? p.alpha * expNonPositive(x) : x),
   mapKernel(xs, out, p) {
     // WebAssembly SIMD kernel (asm/elu.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.

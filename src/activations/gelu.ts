@@ -1,7 +1,6 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { erfc, erfcShifted } from '../math/erf.js';
-import { expNonPositive } from '../math/exp.js';
 import { productError, quotientDD, sumError } from '../math/stable.js';
 import {
   GELU_TANH_COEFF,
@@ -13,7 +12,7 @@ import {
   SQRT_2_OVER_PI,
   SQRT_2_OVER_PI_LO,
 } from '../math/constants.js';
-import { exp } from '../math/libm.js';
+import { exp, expNonPositive } from '../math/libm.js';
 
 type GeluParams = { readonly approximate: 'none' | 'tanh' };
 
@@ -39,7 +38,7 @@ function erfAS(x: number): number {
 function plusXPhi(cdf: number, x: number): number {
   const h = x * x;
   const l = productError(x, x, h);
-  const e = exp(-0.5 * h);
+  const e = expNonPositive(-0.5 * h);
   const p = x * INV_SQRT_2PI;
   const pl = productError(x, INV_SQRT_2PI, p) + x * INV_SQRT_2PI_LO;
   const q = p * e;
@@ -87,8 +86,8 @@ function millsSeriesRest(x: number): number {
 function gaussianTail(x: number, m: number): number {
   const h = x * x;
   const c = m * INV_SQRT_2PI * (1 - 0.5 * productError(x, x, h));
-  if (h < 1416) return c * exp(-0.5 * h);
-  const e = exp(-0.25 * h);
+  if (h < 1416) return c * expNonPositive(-0.5 * h);
+  const e = expNonPositive(-0.25 * h);
   return c * e * e;
 }
 
@@ -117,11 +116,11 @@ function geluTail(x: number): number {
   const d = millsSeriesRest(x);
   const delta = d + (INV_SQRT_2PI_REL - 0.5 * productError(x, x, h) * (1 + d));
   if (h < 1416) {
-    const e = exp(-0.5 * h) * TWO_POW_200;
+    const e = expNonPositive(-0.5 * h) * TWO_POW_200;
     const p = INV_SQRT_2PI * e;
     return -((p + (productError(INV_SQRT_2PI, e, p) + p * delta)) * TWO_POW_MINUS_200);
   }
-  const e = exp(-0.25 * h);
+  const e = expNonPositive(-0.25 * h);
   const p = INV_SQRT_2PI * e;
   return -((p + p * delta) * e);
 }
@@ -253,7 +252,7 @@ function geluTanhDerivative(x: number): number {
   const du2x = 2 * x * SQRT_2_OVER_PI * (1 + 3 * GELU_TANH_COEFF * x * x);
   if (x >= 0) {
     const w = -2 * SQRT_2_OVER_PI * x * (1 + GELU_TANH_COEFF * x * x);
-    const e = exp(w);
+    const e = expNonPositive(w);
     if (e === 0) return 1;
     const d = 1 + e;
     return 1 / d + (du2x * e) / (d * d);

@@ -1,7 +1,7 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { EXP_SUBNORMAL_EDGE, expAroundDerivativeZeros, expDD, productError, quotientDD, sumError } from '../math/stable.js';
-import { exp } from '../math/libm.js';
+import { expNonPositive } from '../math/libm.js';
 
 /*
  * tanh(softplus(x)) in closed form, with no tanh, no log and nothing that cancels: with e = e^x,
@@ -12,14 +12,14 @@ import { exp } from '../math/libm.js';
  */
 function mishForward(x: number): number {
   if (x >= 0) {
-    const u = exp(-x);
+    const u = expNonPositive(-x);
     return x * ((1 + 2 * u) / (1 + 2 * u * (1 + u)));
   }
   if (x > EXP_SUBNORMAL_EDGE) {
     // tanh(softplus x) = n/(n + 2), n = e(e + 2), written as e·(1 − δ), δ = (e/2)(1 + e)/(1 + e(1 + e/2))
     // ≤ 0.4: one division, and x·e − x·e·δ keeps the digits that x·n/(n + 2) loses to its two
     // roundings of n (most for x < −3). asm/mish.ts mirrors it, operation for operation.
-    const e = exp(x);
+    const e = expNonPositive(x);
     const a = 1 + 0.5 * e;
     const b = 1 + e * a;
     const d = (0.5 * e * (1 + e)) / b;
@@ -28,7 +28,7 @@ function mishForward(x: number): number {
   }
   if (x === -Infinity) return -0;
   // tanh(softplus(x)) = e^x to far below an ulp; halves keep the digits of a normal result.
-  const h = exp(x / 2);
+  const h = expNonPositive(x / 2);
   return x * h * h;
 }
 
@@ -49,7 +49,7 @@ function mishForward(x: number): number {
 function mishDerivative(x: number): number {
   if (x >= 0) {
     if (x === Infinity) return NaN;
-    const u = exp(-x);
+    const u = expNonPositive(-x);
     const d = 1 + 2 * u * (1 + u);
     const second = u === 0 ? 0 : (4 * x * u * u * (1 + u)) / d / d;
     return (1 + 2 * u) / d + second;
@@ -91,7 +91,7 @@ function mishDerivative(x: number): number {
   }
   if (x === -Infinity) return NaN;
   // e^x·(1 + x) to far below an ulp.
-  const h = exp(x / 2);
+  const h = expNonPositive(x / 2);
   return h === 0 ? -0 : (1 + x) * h * h;
 }
 

@@ -1,7 +1,7 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { SELU_ALPHA, SELU_SCALE, SELU_SCALE_ALPHA } from '../math/constants.js';
-import { exp, expm1 } from '../math/libm.js';
+import { expm1, expNonPositive } from '../math/libm.js';
 
 /**
  * SELU forward: λx for x > 0, λα·expm1(x) otherwise. expm1: PyTorch's float64 kernel computes
@@ -169,7 +169,7 @@ export const selu = defineActivation({
   },
   forward: (x) => seluForward(x),
   // NaN → NaN. Autograd's vectorised loop agrees; its scalar loop (short tensors, tails) returns λ.
-  derivative: (x) => (x > 0 ? SELU_SCALE : x <= 0 ? SELU_SCALE_ALPHA * exp(x) : x),
+  derivative: (x) => (x > 0 ? SELU_SCALE : x <= 0 ? SELU_SCALE_ALPHA * expNonPositive(x) : x),
   mapKernel(xs, out) {
     // WebAssembly SIMD kernel (asm/selu.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.

@@ -1,6 +1,6 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
-import { exp, tanh as libmTanh } from '../math/libm.js';
+import { expNonPositive, tanh as libmTanh } from '../math/libm.js';
 
 /**
  * sech²(x) = 1 − tanh²(x). PyTorch's autograd computes 1 − y² from the rounded output y, which is 0
@@ -14,7 +14,7 @@ function tanhDerivative(x: number): number {
     const t = libmTanh(x);
     return 1 - t * t;
   }
-  const u = exp(-2 * a);
+  const u = expNonPositive(-2 * a);
   const d = 1 + u;
   // The rounding error of 1 + u (exact by Fast2Sum, u ≤ 1) would count twice in the square: put it back.
   const r = (1 - d + u) / d;

@@ -1,7 +1,7 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { productError, quotientDD } from '../math/stable.js';
-import { exp } from '../math/libm.js';
+import { exp, expNonPositive } from '../math/libm.js';
 
 /**
  * x − tanh(x) for x ≥ 0, without the cancellation of the literal formula (PyTorch's kernel), which
@@ -72,7 +72,7 @@ function tanhshrinkDerivative(x: number): number {
     dh = d * d;
     dl = productError(d, d, dh) + 2 * d * dLo;
   } else {
-    const u = exp(-2 * ax);
+    const u = expNonPositive(-2 * ax);
     const m = 1 - u;
     const mLo = 1 - m - u; // Fast2Sum: u < 1
     const p = 1 + u;

@@ -16,7 +16,8 @@ import stdlibPow from '@stdlib/math-base-special-pow';
 import stdlibRempio2 from '@stdlib/math-base-special-rempio2';
 import { expm1 } from './exp.js';
 
-export { exp, expm1 } from './exp.js';
+/** e^x for x ≤ 0 (NaN too): `exp` without its x > 0 half, for callers whose argument cannot be positive (less code to inline). */
+export { exp, expm1, expNonPositive } from './exp.js';
 
 /** The natural logarithm (fdlibm's e_log.c, stdlib's port). */
 export const log: (x: number) => number = stdlibLn;

@@ -3,7 +3,7 @@
  * log-sigmoid). Each avoids a specific failure of the textbook formula; the comment on each says
  * which. All of them propagate NaN.
  */
-import { exp, log1p } from './libm.js';
+import { exp, expNonPositive, log1p } from './libm.js';
 
 /**
  * Below this, e^x is subnormal (e^-708.4 ≈ 2.2e-308) and carries fewer than 53 bits, so a product
@@ -18,8 +18,8 @@ export const EXP_SUBNORMAL_EDGE = -700;
  * kernel does exactly that), and 1 − σ(−x) would cancel.
  */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + exp(-x));
-  const e = exp(x);
+  if (x >= 0) return 1 / (1 + expNonPositive(-x));
+  const e = expNonPositive(x);
   return e / (1 + e);
 }
 
@@ -30,7 +30,7 @@ export function sigmoid(x: number): number {
  * that only exp's error and the final rounding remain (rounding each step: 2.3 ulps, measured).
  */
 export function sigmoidDerivative(x: number): number {
-  const u = exp(-Math.abs(x));
+  const u = expNonPositive(-Math.abs(x));
   const d = 1 + u;
   const den = d * d;
   return quotientDD(u, 0, den, productError(d, d, den) + 2 * d * (1 - d + u));
@@ -42,8 +42,8 @@ export function sigmoidDerivative(x: number): number {
  * 709.8) and adds two positive terms, so nothing cancels.
  */
 export function log1pExp(x: number): number {
-  if (x > 0) return x + log1p(exp(-x));
-  return log1p(exp(x));
+  if (x > 0) return x + log1p(expNonPositive(-x));
+  return log1p(expNonPositive(x));
 }
 
 /** 2^27 + 1, Veltkamp's splitting constant for binary64. */
@@ -98,13 +98,13 @@ export function quotientDD(nh: number, nl: number, dh: number, dl: number): numb
  * subnormal e^x. At −∞ it returns the limit −0 (PyTorch: −∞/∞ = NaN).
  */
 export function silu(x: number): number {
-  if (x >= 0) return x / (1 + exp(-x));
+  if (x >= 0) return x / (1 + expNonPositive(-x));
   if (x > EXP_SUBNORMAL_EDGE) {
-    const e = exp(x);
+    const e = expNonPositive(x);
     return (x * e) / (1 + e);
   }
   if (x === -Infinity) return -0;
-  const h = exp(x / 2);
+  const h = expNonPositive(x / 2);
   return x * h * h;
 }
 
@@ -123,7 +123,7 @@ export function silu(x: number): number {
 export function siluDerivative(x: number): number {
   if (x >= 0) {
     if (x === Infinity) return NaN;
-    const u = exp(-x);
+    const u = expNonPositive(-x);
     const g = 1 + x;
     const gl = sumError(1, x, g);
     const m = u * g;
@@ -153,7 +153,7 @@ export function siluDerivative(x: number): number {
   }
   if (x === -Infinity) return NaN;
   // e^x·(1 + x) to far below an ulp; halves keep a normal result from passing through a subnormal e^x.
-  const h = exp(x / 2);
+  const h = expNonPositive(x / 2);
   return h === 0 ? -0 : (1 + x) * h * h;
 }
 
