@@ -83,7 +83,8 @@ const EXPM1_TINY = 5.551115123125783e-17;
 /**
  * e^x − 1 without the cancellation near 0, fdlibm's s_expm1.c (V8's Math.expm1). stdlib's port
  * returns +∞ instead of 2^1024·(1 − ε) next to the overflow threshold, and is a call the JIT does
- * not inline.
+ * not inline; the last step for k ∉ {0, 2, …, 19} is out of line (`expm1Scaled`) so that this one
+ * stays small enough to be inlined.
  */
 export function expm1(x: number): number {
   const ax = Math.abs(x);
@@ -91,8 +92,8 @@ export function expm1(x: number): number {
     if (x !== x) return x;
     if (x < 0) return -1;
     if (x > EXP_OVERFLOW) return Infinity;
-  }
-  let k: number;
+  } else if (ax < EXPM1_TINY) return x;
+  let k = 0;
   let c = 0;
   if (ax >= EXP_K0_EDGE) {
     k = Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
@@ -100,27 +101,25 @@ export function expm1(x: number): number {
     const lo = k * LN2_LO;
     x = hi - lo;
     c = hi - x - lo;
-  } else if (ax < EXPM1_TINY) {
-    return x;
-  } else k = 0;
+  }
   const hfx = 0.5 * x;
   const hxs = x * hfx;
   const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
-  let t = 3 - r1 * hfx;
-  let e = hxs * ((r1 - t) / (6 - x * t));
+  const t = 3 - r1 * hfx;
+  const e = hxs * ((r1 - t) / (6 - x * t));
   if (k === 0) return x - (x * e - hxs);
-  e = x * (e - c) - c;
-  e -= hxs;
+  const ek = x * (e - c) - c - hxs;
+  if (k >= 2 && k < 20) return (1 - POW2[1022 - k]! - (ek - x)) * POW2[k + 1022]!; // 1 − 2^−k is exact
+  return expm1Scaled(x, ek, k);
+}
+
+/** s_expm1.c's last step for k = ±1, k ≤ −2 or k > 56 (2^k·(1 − (e − x)) − 1), and 20 ≤ k ≤ 56. */
+function expm1Scaled(x: number, e: number, k: number): number {
   if (k === -1) return 0.5 * (x - e) - 0.5;
   if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
   if (k <= -2 || k > 56) {
     const y = 1 - (e - x);
     return (k === 1024 ? y * 2 * POW2[2045]! : y * POW2[k + 1022]!) - 1;
   }
-  if (k < 20) {
-    t = 1 - POW2[1022 - k]!; // 1 − 2^−k, exact
-    return (t - (e - x)) * POW2[k + 1022]!;
-  }
-  t = POW2[1022 - k]!; // 2^−k
-  return (x - (e + t) + 1) * POW2[k + 1022]!;
+  return (x - (e + POW2[1022 - k]!) + 1) * POW2[k + 1022]!;
 }
