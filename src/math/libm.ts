@@ -16,7 +16,8 @@ import stdlibPow from '@stdlib/math-base-special-pow';
 import stdlibRempio2 from '@stdlib/math-base-special-rempio2';
 import { expm1 } from './exp.js';
 
-/** e^x for x ≤ 0 (NaN too): `exp` without its x > 0 half, for callers whose argument cannot be positive (less code to inline). */
+// exp, expm1 (fdlibm's e_exp.c, s_expm1.c) and expNonPositive (exp for x ≤ 0, less code to inline
+// where the argument cannot be positive) live in exp.ts, with erfc's and softmax's use of them.
 export { exp, expm1, expNonPositive } from './exp.js';
 
 /** The natural logarithm (fdlibm's e_log.c, stdlib's port). */
@@ -58,21 +59,9 @@ function highWord(x: number): number {
   return WORDS32[HI]!;
 }
 
-function lowWord(x: number): number {
-  WORDS[0] = x;
-  return WORDS32[LO]!;
-}
-
 function fromWords(hi: number, lo: number): number {
   WORDS32[HI] = hi;
   WORDS32[LO] = lo;
-  return WORDS[0]!;
-}
-
-/** x with its low word cleared (fdlibm's SET_LOW_WORD(x, 0)). */
-function clearLow(x: number): number {
-  WORDS[0] = x;
-  WORDS32[LO] = 0;
   return WORDS[0]!;
 }
 
