@@ -9,7 +9,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cos, exp, expm1, hypot, log, log1p, pow, sin, tanh } from '../src/math/libm.js';
+import { cos, exp, expm1, hypot, log, log1p, log1pUnit, pow, sin, tanh } from '../src/math/libm.js';
 import { assertSame, rng, show, ulpDistance, ulpStep } from './helpers/numeric.js';
 
 /** The contract is Node 20's V8 (11.3): another engine's Math is not the reference. */
@@ -22,6 +22,8 @@ function fromWords(hi: number, lo: number): number {
   dv.setUint32(4, lo >>> 0);
   return dv.getFloat64(0);
 }
+
+const SQRT2M1_AROUND = 0.4142135623730950488017;
 
 /** x and its 3 neighbours on each side, both signs. */
 function around(xs: readonly number[]): number[] {
@@ -128,6 +130,29 @@ describe("bit for bit Node 20's Math", { skip: skipUnlessNode20 }, () => {
       assert.deepEqual(mismatches(randomInputs(name.length * 7919, 400_000), mine, node), []);
     });
   }
+
+  it('log1pUnit (log1p on [0, 1]): its edges, 1 − 2^−53 (1 + x rounds to 2), e^−t for 400 000 t, 400 000 uniform x', () => {
+    const r = rng(23);
+    const xs = [0, NaN, 1, ulpStep(1, -1), ulpStep(1, -2), 1.9999971389770508 - 1, 0.4142135623730950488017, 1.862645149230957e-9, 5.551115123125783e-17];
+    const edges = around(xs.filter((x) => x > 0 && x < 1)).filter((x) => x >= 0 && x <= 1);
+    for (let i = 0; i < 400_000; i++) xs.push(Math.exp(-r() * 750), r());
+    for (let i = 0; i < 100_000; i++) xs.push(1 - r() * 2 ** -18, SQRT2M1_AROUND + (r() - 0.5) * 1e-9);
+    assert.deepEqual(mismatches([...xs, ...edges], log1pUnit, Math.log1p), []);
+  });
+
+  it('log1p: where fdlibm compares high words (k = 0 for −0.29289 < x < 0.41422), densely', () => {
+    const r = rng(29);
+    const xs = around([
+      fromWords(0x3fda827a, 0),
+      fromWords(0xbfd2bec4, 0),
+      fromWords(0xbfd2bec5, 0),
+      fromWords(0xbfd2bec3, 0),
+      SQRT2M1_AROUND,
+      1 - Math.SQRT1_2,
+    ]);
+    for (let i = 0; i < 100_000; i++) xs.push(SQRT2M1_AROUND + r() * 2e-6, -(1 - Math.SQRT1_2) - r() * 2e-6, -0.29289321881345254 + (r() - 0.5) * 1e-7);
+    assert.deepEqual(mismatches(xs, log1p, Math.log1p), []);
+  });
 
   it('sin, cos: near multiples of π/2 (where the reduction cancels) and huge arguments (Payne–Hanek)', () => {
     const r = rng(17);

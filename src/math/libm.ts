@@ -7,11 +7,10 @@
  *
  * Each function is fdlibm's algorithm (the one Node 20's V8 implements, src/base/ieee754.cc), so the
  * values are bit for bit Node 20's Math.* (test/libm.test.ts): `exp` and `expm1` are transcribed in
- * exp.ts, `tanh`, `sin`, `cos` and `hypot` here; `log` and `log1p` are stdlib's ports of fdlibm,
- * which equal V8's on every argument measured. `pow` is the exception (see there).
+ * exp.ts, `log1p`, `tanh`, `sin`, `cos` and `hypot` here; `log` is stdlib's port of fdlibm,
+ * which equals V8's on every argument measured. `pow` is the exception (see there).
  */
 import stdlibLn from '@stdlib/math-base-special-ln';
-import stdlibLog1p from '@stdlib/math-base-special-log1p';
 import stdlibPow from '@stdlib/math-base-special-pow';
 import stdlibRempio2 from '@stdlib/math-base-special-rempio2';
 import { expm1 } from './exp.js';
@@ -22,8 +21,116 @@ export { exp, expm1, expNonPositive } from './exp.js';
 
 /** The natural logarithm (fdlibm's e_log.c, stdlib's port). */
 export const log: (x: number) => number = stdlibLn;
-/** log(1 + x) without the cancellation near 0 (fdlibm's s_log1p.c, stdlib's port). */
-export const log1p: (x: number) => number = stdlibLog1p;
+
+// fdlibm's s_log1p.c.
+const LN2_HI = 6.9314718036912381649e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+/** x < 0.41422 (high word below 0x3FDA827A): k = 0 for x ≥ 0. */
+const LOG1P_K0 = 0.4142136573791504;
+/** 1 + x ≥ 2 − 3·2^−20 (high word above 0x3FFFFFFC): s_log1p.c's |f| < 2^−20 case, hu = 0. */
+const NEAR_TWO = 1.9999971389770508;
+
+/**
+ * log(1 + x) for x in [0, 1] (and NaN): `log1p` for the arguments of the logistic family,
+ * log(1 + e^−|x|), with the branches [0, 1] cannot reach removed and the high-word tests written as
+ * comparisons: plain arithmetic the JIT inlines, where a general log1p reads and writes the words
+ * of doubles through typed arrays (softplus took 1.2–1.5× as long with stdlib's).
+ */
+export function log1pUnit(x: number): number {
+  if (!(x >= LOG1P_K0)) {
+    // k = 0, f = x
+    if (!(x >= 1.862645149230957e-9)) return x < 5.551115123125783e-17 ? x : x - x * x * 0.5;
+    const hfsq = 0.5 * x * x;
+    const s = x / (2 + x);
+    const z = s * s;
+    const R = z * LP(z);
+    return x - (hfsq - s * (hfsq + R));
+  }
+  // 1 + x in [1.41422, 2]: k = 1, f = (1 + x)/2 − 1, c the rounding error of 1 + x over 1 + x
+  const u = 1 + x;
+  // 1 + x rounded up to 2: s_log1p.c's k > 0 form of c, and f = 0.
+  if (u === 2) return LN2_HI + ((1 - (u - x)) / u + LN2_LO);
+  const c = (x - (u - 1)) / u;
+  const f = u * 0.5 - 1;
+  const hfsq = 0.5 * f * f;
+  if (u >= NEAR_TWO) {
+    const R = hfsq * (1 - 6.666666666666666666e-1 * f);
+    return LN2_HI - (R - (LN2_LO + c) - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const R = z * LP(z);
+  return LN2_HI - (hfsq - (s * (hfsq + R) + (LN2_LO + c)) - f);
+}
+
+/**
+ * log(1 + x) without the cancellation near 0, fdlibm's s_log1p.c (V8's Math.log1p). stdlib's port
+ * takes k = 0 below √2 − 1 and −(1 − √2/2) exactly where fdlibm compares high words, and so differs
+ * from it on (√2 − 1, 0.4142137).
+ */
+export function log1p(x: number): number {
+  const hx = highWord(x);
+  const ax = hx & 0x7fffffff;
+  let k = 1;
+  let f = 0;
+  let c = 0;
+  let hu = 0;
+  if (hx < 0x3fda827a) {
+    if (ax >= 0x3ff00000) return x === -1 ? -Infinity : NaN; // x ≤ −1
+    if (ax < 0x3e200000) return ax < 0x3c900000 ? x : x - x * x * 0.5; // |x| < 2^−29
+    if (hx > 0 || hx <= (0xbfd2bec4 | 0)) {
+      // −0.2929 < x < 0.41422
+      k = 0;
+      f = x;
+      hu = 1;
+    }
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  if (k !== 0) {
+    let u: number;
+    if (hx < 0x43400000) {
+      u = 1 + x;
+      hu = highWord(u);
+      k = (hu >> 20) - 1023;
+      c = (k > 0 ? 1 - (u - x) : x - (u - 1)) / u; // the rounding error of 1 + x, relative
+    } else {
+      u = x;
+      hu = highWord(u);
+      k = (hu >> 20) - 1023;
+      c = 0;
+    }
+    hu &= 0x000fffff;
+    if (hu < 0x6a09e) {
+      u = fromWords(hu | 0x3ff00000, lowWord(u)); // u normalised to [1, √2)
+    } else {
+      k += 1;
+      u = fromWords(hu | 0x3fe00000, lowWord(u)); // u/2 in [√2/2, 1)
+      hu = (0x00100000 - hu) >> 2;
+    }
+    f = u - 1;
+  }
+  const hfsq = 0.5 * f * f;
+  if (hu === 0) {
+    // |f| < 2^−20
+    if (f === 0) return k === 0 ? 0 : k * LN2_HI + (c + k * LN2_LO);
+    const R = hfsq * (1 - 0.66666666666666666 * f);
+    return k === 0 ? f - R : k * LN2_HI - (R - (k * LN2_LO + c) - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const R = z * LP(z);
+  return k === 0 ? f - (hfsq - s * (hfsq + R)) : k * LN2_HI - (hfsq - (s * (hfsq + R) + (k * LN2_LO + c)) - f);
+}
+
+/** s_log1p.c's polynomial Lp1 + Lp2·z + … + Lp7·z⁶. */
+function LP(z: number): number {
+  return (
+    0.6666666666666735 +
+    z *
+      (0.3999999999940942 +
+        z * (0.2857142874366239 + z * (0.22222198432149784 + z * (0.1818357216161805 + z * (0.15313837699209373 + z * 0.14798198605116586)))))
+  );
+}
 
 /** |x| < 2^−28: tanh x = x. */
 const TANH_TINY = 3.725290298461914e-9;
@@ -57,6 +164,11 @@ const LO = 1 - HI;
 function highWord(x: number): number {
   WORDS[0] = x;
   return WORDS32[HI]!;
+}
+
+function lowWord(x: number): number {
+  WORDS[0] = x;
+  return WORDS32[LO]!;
 }
 
 function fromWords(hi: number, lo: number): number {

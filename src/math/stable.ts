@@ -3,7 +3,7 @@
  * log-sigmoid). Each avoids a specific failure of the textbook formula; the comment on each says
  * which. All of them propagate NaN.
  */
-import { exp, expNonPositive, log1p } from './libm.js';
+import { exp, expNonPositive, log1pUnit } from './libm.js';
 
 /**
  * Below this, e^x is subnormal (e^-708.4 ≈ 2.2e-308) and carries fewer than 53 bits, so a product
@@ -42,8 +42,8 @@ export function sigmoidDerivative(x: number): number {
  * 709.8) and adds two positive terms, so nothing cancels.
  */
 export function log1pExp(x: number): number {
-  if (x > 0) return x + log1p(expNonPositive(-x));
-  return log1p(expNonPositive(x));
+  if (x > 0) return x + log1pUnit(expNonPositive(-x));
+  return log1pUnit(expNonPositive(x));
 }
 
 /** 2^27 + 1, Veltkamp's splitting constant for binary64. */
