@@ -1,10 +1,10 @@
+import { cos, log, sin } from '../math/libm.js';
+
 /**
  * A seeded pseudo-random generator, so that notebook experiments (random weights, random inputs)
  * print and plot the same numbers on every run and the executed notebooks only change when the
  * code does. Pure.
  */
-import { cos, log, sin } from '../math/libm.js';
-
 export interface Random {
   /** Uniform in [0, 1), 32 bits of randomness. */
   uniform(): number;
