@@ -250,7 +250,7 @@ export const KERNEL_GROUPS: Readonly<Record<KernelGroup, { readonly label: strin
   },
   exp: {
     label: 'exponential family',
-    why: "float64: fdlibm's exp (V8's Math.exp) transcribed bit for bit, one division per exponential, in WebAssembly SIMD's 2 float64 lanes. float32: computed in float64 lanes with short approximations, so every result is within 1 float32 ulp of the exact value: 2 lanes where PyTorch's float32 kernels use 8 (AVX2).",
+    why: "float64: fdlibm's exp (the module's, src/math/exp.ts, and Node 20's Math.exp) transcribed bit for bit, one division per exponential, in WebAssembly SIMD's 2 float64 lanes. float32: computed in float64 lanes with short approximations, so every result is within 1 float32 ulp of the exact value: 2 lanes where PyTorch's float32 kernels use 8 (AVX2).",
   },
   gelu: {
     label: 'GELU (exact, erf)',

@@ -1,13 +1,14 @@
 import { defineActivation, requireFinite } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { productError } from '../math/stable.js';
+import { exp, expm1 } from '../math/libm.js';
 
 type CeluParams = { readonly alpha: number };
 
 /**
  * The rounding error of q = fl(x/α), so that x/α = q + error to about 2^−106: q·α is within two ulps
  * of x, so x − fl(q·α) is exact (Sterbenz) and the product's own error comes from `productError`.
- * e^q turns a relative error δ of q into |q|·δ (Math.exp(fl(−100/3)) is off by 20 ulps, measured),
+ * e^q turns a relative error δ of q into |q|·δ (exp(fl(−100/3)) is off by 20 ulps, measured),
  * which adding this error back as e^q·(1 + error) removes.
  */
 function quotientError(x: number, alpha: number, q: number): number {
@@ -24,8 +25,8 @@ function quotientError(x: number, alpha: number, q: number): number {
 function celuForward(x: number, alpha: number): number {
   if (x > 0 || x === 0) return x;
   const q = x / alpha;
-  if (!(Math.abs(q) > 1 && q > -40 && q < 709)) return alpha * Math.expm1(q); // also NaN, ±∞
-  return alpha * (Math.expm1(q) + Math.exp(q) * quotientError(x, alpha, q));
+  if (!(Math.abs(q) > 1 && q > -40 && q < 709)) return alpha * expm1(q); // also NaN, ±∞
+  return alpha * (expm1(q) + exp(q) * quotientError(x, alpha, q));
 }
 
 /** CELU′(x) = e^(x/α) for x ≤ 0, with the rounding of x/α corrected as in `celuForward`. */
@@ -33,8 +34,8 @@ function celuDerivative(x: number, alpha: number): number {
   if (x > 0) return 1;
   if (!(x <= 0)) return x; // NaN (see the note on `derivative`)
   const q = x / alpha;
-  if (!(Math.abs(q) > 1 && q < 709 && q > -746)) return Math.exp(q);
-  return Math.exp(q) * (1 + quotientError(x, alpha, q));
+  if (!(Math.abs(q) > 1 && q < 709 && q > -746)) return exp(q);
+  return exp(q) * (1 + quotientError(x, alpha, q));
 }
 
 /**

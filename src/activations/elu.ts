@@ -1,5 +1,6 @@
 import { defineActivation, requireFinite } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
+import { expm1, expNonPositive } from '../math/libm.js';
 
 type EluParams = { readonly alpha: number };
 
@@ -13,7 +14,7 @@ type EluParams = { readonly alpha: number };
 function eluForward(x: number, alpha: number): number {
   if (x > 0) return x;
   if (x === 0) return alpha > 0 ? x : 0;
-  return alpha * Math.expm1(x);
+  return alpha * expm1(x);
 }
 
 /**
@@ -210,7 +211,7 @@ export const elu = defineActivation<EluParams, 'elu'>({
   forward: (x, p) => eluForward(x, p.alpha),
   // NaN → NaN. Autograd is inconsistent there: elu_backward's vectorised loop returns NaN, its scalar
   // loop (tensors shorter than a SIMD vector, and the tail of longer ones) takes the x > 0 branch and returns 1.
-  derivative: (x, p) => (x > 0 ? 1 : x <= 0 ? p.alpha * Math.exp(x) : x),
+  derivative: (x, p) => (x > 0 ? 1 : x <= 0 ? p.alpha * expNonPositive(x) : x),
   mapKernel(xs, out, p) {
     // WebAssembly SIMD kernel (asm/elu.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.
@@ -218,7 +219,7 @@ export const elu = defineActivation<EluParams, 'elu'>({
     const alpha = p.alpha;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
-      out[i] = x > 0 ? x : x === 0 ? (alpha > 0 ? x : 0) : alpha * Math.expm1(x);
+      out[i] = x > 0 ? x : x === 0 ? (alpha > 0 ? x : 0) : alpha * expm1(x);
     }
   },
 });

@@ -1,7 +1,6 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { erfc, erfcShifted } from '../math/erf.js';
-import { expNonPositive } from '../math/exp.js';
 import { productError, quotientDD, sumError } from '../math/stable.js';
 import {
   GELU_TANH_COEFF,
@@ -13,6 +12,7 @@ import {
   SQRT_2_OVER_PI,
   SQRT_2_OVER_PI_LO,
 } from '../math/constants.js';
+import { exp, expNonPositive } from '../math/libm.js';
 
 type GeluParams = { readonly approximate: 'none' | 'tanh' };
 
@@ -38,7 +38,7 @@ function erfAS(x: number): number {
 function plusXPhi(cdf: number, x: number): number {
   const h = x * x;
   const l = productError(x, x, h);
-  const e = Math.exp(-0.5 * h);
+  const e = expNonPositive(-0.5 * h);
   const p = x * INV_SQRT_2PI;
   const pl = productError(x, INV_SQRT_2PI, p) + x * INV_SQRT_2PI_LO;
   const q = p * e;
@@ -86,8 +86,8 @@ function millsSeriesRest(x: number): number {
 function gaussianTail(x: number, m: number): number {
   const h = x * x;
   const c = m * INV_SQRT_2PI * (1 - 0.5 * productError(x, x, h));
-  if (h < 1416) return c * Math.exp(-0.5 * h);
-  const e = Math.exp(-0.25 * h);
+  if (h < 1416) return c * expNonPositive(-0.5 * h);
+  const e = expNonPositive(-0.25 * h);
   return c * e * e;
 }
 
@@ -106,7 +106,7 @@ const TWO_POW_MINUS_200 = 2 ** -200;
  * x·Φ(x) = −millsSeries(x)·φ(x) for −39 ≤ x < −30, as −K·e·(1 + δ) with K = 1/√(2π), e =
  * e^(−fl(x²)/2) and δ = (millsSeries − 1) − l/2·millsSeries + K's rest/K (l: x²'s rounding error).
  * The terms of δ are 1e−3 or less, so their roundings vanish; K·e is carried with its rounding error,
- * so only Math.exp's error and one final rounding remain, where `gaussianTail`'s product of five
+ * so only exp's error and one final rounding remain, where `gaussianTail`'s product of five
  * rounded factors adds up to an ulp or more (K·e is formed 2^200 times larger: see TWO_POW_200).
  * Below x ≈ −37.6 (fl(x²) ≥ 1416) the result is subnormal and e^(−x²/2)
  * would be too: (K·e′·(1 + δ))·e′ with e′ = e^(−x²/4) instead.
@@ -116,11 +116,11 @@ function geluTail(x: number): number {
   const d = millsSeriesRest(x);
   const delta = d + (INV_SQRT_2PI_REL - 0.5 * productError(x, x, h) * (1 + d));
   if (h < 1416) {
-    const e = Math.exp(-0.5 * h) * TWO_POW_200;
+    const e = expNonPositive(-0.5 * h) * TWO_POW_200;
     const p = INV_SQRT_2PI * e;
     return -((p + (productError(INV_SQRT_2PI, e, p) + p * delta)) * TWO_POW_MINUS_200);
   }
-  const e = Math.exp(-0.25 * h);
+  const e = expNonPositive(-0.25 * h);
   const p = INV_SQRT_2PI * e;
   return -((p + p * delta) * e);
 }
@@ -207,7 +207,7 @@ const EXP_MINUS_FAR_REL = 1.577857327899402e-217 / 1.6770203186015345e-200;
  * PyTorch's tanh approximation ½x(1 + tanh(√(2/π)(x + 0.044715x³))), evaluated as x·σ(2u) =
  * x/(1 + e^w). PyTorch's own formula cancels in 1 + tanh for x < −3 (tanh → −1) and returns −0
  * from x ≈ −7.145 on (measured), where the true value of the formula is a normal number down to
- * x ≈ −21. Every exponential here has a non-positive argument: `expNonPositive`, Math.exp bit for bit,
+ * x ≈ −21. Every exponential here has a non-positive argument: `expNonPositive`, the module's exp (fdlibm's),
  * inlined (twice as fast as the call, measured).
  */
 function geluTanh(x: number): number {
@@ -220,7 +220,7 @@ function geluTanh(x: number): number {
     const [w, wl] = tanhArgument(x);
     if (w > EXP_SUBNORMAL) {
       // 1 + t rounds to 1: x·t = (x·e^(−460))·(1 − wl)·e^(460 − w), a product of normal numbers whose
-      // first factor is carried with its rounding error, so that only Math.exp's error and the final
+      // first factor is carried with its rounding error, so that only exp's error and the final
       // rounding remain (e^(−w/2) squared would double the first); 2^200 times larger (TWO_POW_200),
       // and for −x, so that an underflow gives +0 throughout and the result −0.
       const f = expNonPositive(FAR_SHIFT - w);
@@ -232,7 +232,7 @@ function geluTanh(x: number): number {
     // x·t/(1 + t) with t = e^(−w − wl) ≈ e·(1 − wl) and 1 + t = d + (1 − d + e) − e·wl exactly, d =
     // fl(1 + e): q = x·e/d times 1 − wl − (1 − d + e − e·wl)/d, so that neither wl nor the rounding
     // of 1 + e is lost to a rounding of t or of 1 + t (each cost up to half an ulp, and
-    // Math.exp's error and the two roundings of q remain).
+    // exp's error and the two roundings of q remain).
     const e = expNonPositive(-w);
     const d = 1 + e;
     const q = (x * e) / d;
@@ -252,7 +252,7 @@ function geluTanhDerivative(x: number): number {
   const du2x = 2 * x * SQRT_2_OVER_PI * (1 + 3 * GELU_TANH_COEFF * x * x);
   if (x >= 0) {
     const w = -2 * SQRT_2_OVER_PI * x * (1 + GELU_TANH_COEFF * x * x);
-    const e = Math.exp(w);
+    const e = expNonPositive(w);
     if (e === 0) return 1;
     const d = 1 + e;
     return 1 / d + (du2x * e) / (d * d);
@@ -260,15 +260,15 @@ function geluTanhDerivative(x: number): number {
   if (x >= TANH_UNDERFLOW) {
     const [w, wl] = tanhArgument(x);
     if (w > EXP_SUBNORMAL) {
-      const e = Math.exp(-0.5 * w);
+      const e = exp(-0.5 * w);
       return (1 + du2x) * (1 - wl) * e * e;
     }
     // s·(1 + P·(1 − s)) with s = t/(1 + t) is t·(1 + t + P)/(1 + t)², t = e^−w. The numerator cancels
     // near the zero at x ≈ −0.7525, so 1 + P + t is summed exactly from the double-double P; and
     // numerator and denominator are double-doubles divided once (`quotientDD`), with t = e + tl
-    // (e = Math.exp(−w), tl = −e·wl): rounding each step would add several ulps around x ≈ −1.7;
-    // this way only Math.exp's error (weight about 1) and the final rounding remain.
-    const e = Math.exp(-w);
+    // (e = exp(−w), tl = −e·wl): rounding each step would add several ulps around x ≈ −1.7;
+    // this way only exp's error (weight about 1) and the final rounding remain.
+    const e = exp(-w);
     const tl = -e * wl;
     const [P, Pl] = scaledCubic(x, TANH_K3, TANH_K3_LO, 2 * SQRT_2_OVER_PI, 2 * SQRT_2_OVER_PI_LO);
     const a = 1 + P;

@@ -1,6 +1,7 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { log1pExp, sigmoid } from '../math/stable.js';
+import { expNonPositive, log1pUnit } from '../math/libm.js';
 
 /**
  * log σ(x) = −log(1 + e^−x). Computing log(sigmoid(x)) would return −Infinity once σ underflows
@@ -112,7 +113,7 @@ export const logSigmoid = defineActivation({
     if (runWasm('logSigmoid', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = -xs[i]!;
-      out[i] = x > 0 ? -(x + Math.log1p(Math.exp(-x))) : -Math.log1p(Math.exp(x));
+      out[i] = x > 0 ? -(x + log1pUnit(expNonPositive(-x))) : -log1pUnit(expNonPositive(x));
     }
   },
 });

@@ -1,6 +1,7 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { EXP_SUBNORMAL_EDGE, expAroundDerivativeZeros, expDD, productError, quotientDD, sumError } from '../math/stable.js';
+import { expNonPositive } from '../math/libm.js';
 
 /*
  * tanh(softplus(x)) in closed form, with no tanh, no log and nothing that cancels: with e = e^x,
@@ -11,14 +12,14 @@ import { EXP_SUBNORMAL_EDGE, expAroundDerivativeZeros, expDD, productError, quot
  */
 function mishForward(x: number): number {
   if (x >= 0) {
-    const u = Math.exp(-x);
+    const u = expNonPositive(-x);
     return x * ((1 + 2 * u) / (1 + 2 * u * (1 + u)));
   }
   if (x > EXP_SUBNORMAL_EDGE) {
     // tanh(softplus x) = n/(n + 2), n = e(e + 2), written as e·(1 − δ), δ = (e/2)(1 + e)/(1 + e(1 + e/2))
     // ≤ 0.4: one division, and x·e − x·e·δ keeps the digits that x·n/(n + 2) loses to its two
     // roundings of n (most for x < −3). asm/mish.ts mirrors it, operation for operation.
-    const e = Math.exp(x);
+    const e = expNonPositive(x);
     const a = 1 + 0.5 * e;
     const b = 1 + e * a;
     const d = (0.5 * e * (1 + e)) / b;
@@ -27,7 +28,7 @@ function mishForward(x: number): number {
   }
   if (x === -Infinity) return -0;
   // tanh(softplus(x)) = e^x to far below an ulp; halves keep the digits of a normal result.
-  const h = Math.exp(x / 2);
+  const h = expNonPositive(x / 2);
   return x * h * h;
 }
 
@@ -39,22 +40,22 @@ function mishForward(x: number): number {
  * with e = e^x and n = e(e+2) for x < 0, over one denominator:
  *   Mish′(x) = e·P/(n+2)²,  P = ((e + 4)e + (6 + 4x))e + 4(1 + x),
  * so the cancellation around Mish's minimum (x ≈ −1.192, slope 0) happens in one addition. P and
- * (n+2)² are double-doubles divided once (`quotientDD`), so that only Math.exp's error and the
+ * (n+2)² are double-doubles divided once (`quotientDD`), so that only exp's error and the
  * final rounding remain (rounding each step would add several ulps, around x = −4.85 most). On
- * [−2, −0.5] e^x itself is a double-double, so that the last bit of Math.exp does not turn into
+ * [−2, −0.5] e^x itself is a double-double, so that the last bit of exp does not turn into
  * hundreds of ulps next to the zero.
  * Autograd gives NaN at ±∞ and so do we.
  */
 function mishDerivative(x: number): number {
   if (x >= 0) {
     if (x === Infinity) return NaN;
-    const u = Math.exp(-x);
+    const u = expNonPositive(-x);
     const d = 1 + 2 * u * (1 + u);
     const second = u === 0 ? 0 : (4 * x * u * u * (1 + u)) / d / d;
     return (1 + 2 * u) / d + second;
   }
   if (x > EXP_SUBNORMAL_EDGE) {
-    // e^x: around the zero, on [−2, −0.5], in double-double (e + el); elsewhere Math.exp (el = 0).
+    // e^x: around the zero, on [−2, −0.5], in double-double (e + el); elsewhere exp (el = 0).
     expAroundDerivativeZeros(x);
     const e = expDD.hi;
     const el = expDD.lo;
@@ -90,7 +91,7 @@ function mishDerivative(x: number): number {
   }
   if (x === -Infinity) return NaN;
   // e^x·(1 + x) to far below an ulp.
-  const h = Math.exp(x / 2);
+  const h = expNonPositive(x / 2);
   return h === 0 ? -0 : (1 + x) * h * h;
 }
 

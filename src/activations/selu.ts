@@ -1,6 +1,7 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { SELU_ALPHA, SELU_SCALE, SELU_SCALE_ALPHA } from '../math/constants.js';
+import { expm1, expNonPositive } from '../math/libm.js';
 
 /**
  * SELU forward: λx for x > 0, λα·expm1(x) otherwise. expm1: PyTorch's float64 kernel computes
@@ -8,7 +9,7 @@ import { SELU_ALPHA, SELU_SCALE, SELU_SCALE_ALPHA } from '../math/constants.js';
  * The sign of zero follows the branch: +0 → +0, −0 → −0 (PyTorch returns +0 for both).
  */
 function seluForward(x: number): number {
-  return x > 0 ? SELU_SCALE * x : SELU_SCALE_ALPHA * Math.expm1(x);
+  return x > 0 ? SELU_SCALE * x : SELU_SCALE_ALPHA * expm1(x);
 }
 
 /**
@@ -168,14 +169,14 @@ export const selu = defineActivation({
   },
   forward: (x) => seluForward(x),
   // NaN → NaN. Autograd's vectorised loop agrees; its scalar loop (short tensors, tails) returns λ.
-  derivative: (x) => (x > 0 ? SELU_SCALE : x <= 0 ? SELU_SCALE_ALPHA * Math.exp(x) : x),
+  derivative: (x) => (x > 0 ? SELU_SCALE : x <= 0 ? SELU_SCALE_ALPHA * expNonPositive(x) : x),
   mapKernel(xs, out) {
     // WebAssembly SIMD kernel (asm/selu.ts): the same values as the loop below for a Float64Array, within
     // 1 float32 ulp of them for a Float32Array; the loop is the fallback.
     if (runWasm('selu', xs, out, SELU_SCALE, SELU_SCALE_ALPHA)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
-      out[i] = x > 0 ? SELU_SCALE * x : SELU_SCALE_ALPHA * Math.expm1(x);
+      out[i] = x > 0 ? SELU_SCALE * x : SELU_SCALE_ALPHA * expm1(x);
     }
   },
 });

@@ -1,6 +1,7 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { EXP_SUBNORMAL_EDGE, silu as siluCore, siluDerivative } from '../math/stable.js';
+import { expNonPositive } from '../math/libm.js';
 
 /**
  * SiLU (sigmoid-weighted linear unit), x·σ(x). PyTorch: torch.nn.functional.silu / torch.nn.SiLU.
@@ -172,9 +173,9 @@ export const silu = defineActivation({
     if (runWasm('silu', xs, out)) return;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
-      if (x >= 0) out[i] = x / (1 + Math.exp(-x));
+      if (x >= 0) out[i] = x / (1 + expNonPositive(-x));
       else if (x > EXP_SUBNORMAL_EDGE) {
-        const e = Math.exp(x);
+        const e = expNonPositive(x);
         out[i] = (x * e) / (1 + e);
       } else out[i] = siluCore(x);
     }

@@ -1,6 +1,7 @@
 import { defineActivation, requireFinite } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { EXP_SUBNORMAL_EDGE, productError, silu, siluDerivative, siluSecondDerivative } from '../math/stable.js';
+import { expNonPositive } from '../math/libm.js';
 
 type SwishParams = { readonly beta: number };
 
@@ -19,12 +20,12 @@ function swishForward(x: number, { beta }: SwishParams): number {
   const z = beta * x;
   const dz = productError(beta, x, z);
   if (z >= 0) {
-    const u = Math.exp(-z);
+    const u = expNonPositive(-z);
     const s = 1 / (1 + u);
     return x * s * (1 + dz * (u * s));
   }
   if (z > EXP_SUBNORMAL_EDGE) {
-    const e = Math.exp(z);
+    const e = expNonPositive(z);
     const d = 1 + e;
     return ((x * e) / d) * (1 + dz / d);
   }
@@ -32,7 +33,7 @@ function swishForward(x: number, { beta }: SwishParams): number {
   // of z, itself huge there) must not meet the zero as ∞·0.
   if (z < -1500) return x * 0;
   // σ(z) = e^z here; two halves keep a normal result from passing through a subnormal e^z.
-  const h = Math.exp(z / 2);
+  const h = expNonPositive(z / 2);
   return x * (1 + dz) * h * h;
 }
 
@@ -52,7 +53,7 @@ function swishDerivative(x: number, { beta }: SwishParams): number {
   if (z < EXP_SUBNORMAL_EDGE) {
     // e^(z+dz)·(1 + z + dz) to first order in dz; e^z's square is far below an ulp here.
     if (z < -1500) return -0;
-    const h = Math.exp(z / 2);
+    const h = expNonPositive(z / 2);
     return h === 0 ? -0 : (1 + z + dz * (2 + z)) * h * h;
   }
   const d = siluDerivative(z);

@@ -1,5 +1,6 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
+import { expNonPositive, tanh as libmTanh } from '../math/libm.js';
 
 /**
  * sech²(x) = 1 − tanh²(x). PyTorch's autograd computes 1 − y² from the rounded output y, which is 0
@@ -10,10 +11,10 @@ import { runWasm } from '../kernels/wasm.js';
 function tanhDerivative(x: number): number {
   const a = Math.abs(x);
   if (a < 0.5) {
-    const t = Math.tanh(x);
+    const t = libmTanh(x);
     return 1 - t * t;
   }
-  const u = Math.exp(-2 * a);
+  const u = expNonPositive(-2 * a);
   const d = 1 + u;
   // The rounding error of 1 + u (exact by Fast2Sum, u ≤ 1) would count twice in the square: put it back.
   const r = (1 - d + u) / d;
@@ -21,8 +22,8 @@ function tanhDerivative(x: number): number {
 }
 
 /**
- * The hyperbolic tangent. PyTorch: torch.tanh / torch.nn.Tanh. Math.tanh in V8 is a port of
- * fdlibm's tanh (under 1 ulp), so the forward pass uses it directly.
+ * The hyperbolic tangent. PyTorch: torch.tanh / torch.nn.Tanh. The forward pass is the module's
+ * tanh (src/math/libm.ts): fdlibm's s_tanh.c (under 1 ulp), bit for bit Node 20's Math.tanh, the same in every engine.
  */
 export const tanh = defineActivation({
   id: 'tanh',
@@ -175,12 +176,12 @@ export const tanh = defineActivation({
     exact: 'mpmath.tanh(x)',
     exactDerivative: 'sech2(x)',
   },
-  forward: (x) => Math.tanh(x),
+  forward: (x) => libmTanh(x),
   derivative: tanhDerivative,
   mapKernel(xs, out) {
-    // WebAssembly SIMD kernel (asm/tanh.ts): for a Float64Array the same values as the loop below (Math.tanh is fdlibm's
+    // WebAssembly SIMD kernel (asm/tanh.ts): for a Float64Array the same values as the loop below (fdlibm's
     // tanh, ported there on a SIMD port of fdlibm's expm1), for a Float32Array within 1 float32 ulp of them; the loop is the fallback.
     if (runWasm('tanh', xs, out)) return;
-    for (let i = 0; i < xs.length; i++) out[i] = Math.tanh(xs[i]!);
+    for (let i = 0; i < xs.length; i++) out[i] = libmTanh(xs[i]!);
   },
 });

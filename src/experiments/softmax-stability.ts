@@ -8,6 +8,7 @@ import { vectorFunctionIds, vectorFunctions, type VectorFunctionId } from '../ve
 import { Checker } from './check.js';
 import { formatNumber } from './format.js';
 import type { Experiment, Finding } from './types.js';
+import { exp, log } from '../math/libm.js';
 
 /** The configuration of the `softmax-stability` experiment (its `fullConfig` and `tinyConfig` are two of them). */
 export interface SoftmaxStabilityConfig {
@@ -42,7 +43,7 @@ export interface SoftmaxStabilityResult {
 const ID = 'softmax-stability';
 
 function naiveSoftmax(xs: readonly number[]): number[] {
-  const e = xs.map((x) => Math.exp(x));
+  const e = xs.map((x) => exp(x));
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / s);
 }
@@ -158,8 +159,8 @@ export const softmaxStability: Experiment<SoftmaxStabilityConfig, SoftmaxStabili
       moduleUlps,
       overflowAt,
       underflowAt,
-      logMax: Math.log(Number.MAX_VALUE),
-      logUnderflow: Math.log(Number.MIN_VALUE) - Math.LN2,
+      logMax: log(Number.MAX_VALUE),
+      logUnderflow: log(Number.MIN_VALUE) - Math.LN2,
     };
   },
   validate(result): asserts result is SoftmaxStabilityResult {

@@ -1,4 +1,5 @@
 /** Summary statistics the experiments report (pure). */
+import { exp, log } from '../math/libm.js';
 
 /** The q-quantile (0 ≤ q ≤ 1) by linear interpolation between order statistics (NumPy's default). */
 export function quantile(values: readonly number[], q: number): number {
@@ -24,7 +25,7 @@ export function mean(values: readonly number[]): number {
 
 /** Geometric mean of positive numbers. */
 export function geomean(values: readonly number[]): number {
-  return Math.exp(mean(values.map((v) => Math.log(v))));
+  return exp(mean(values.map((v) => log(v))));
 }
 
 function binomialCdf(k: number, n: number): number {

@@ -12,6 +12,7 @@ import type { Activation, Params } from '../types.js';
 import { vectorFunctions, type VectorFunctionId } from '../vector/softmax.js';
 import type { Dataset } from './data.js';
 import { permutation, type Random } from './random.js';
+import { log, pow } from '../math/libm.js';
 
 export const initIds = ['he', 'glorot', 'lecun', 'standard'] as const;
 /**
@@ -216,13 +217,13 @@ export function crossEntropy(logits: Float64Array, labels: ArrayLike<number>, n:
       g = fn.vectorJacobianProduct(z, v);
     } else if (output === 'softmax') {
       const p = fn.apply(z)[y]!;
-      loss -= Math.log(p);
+      loss -= log(p);
       v[y] = -1 / (n * p);
       g = fn.vectorJacobianProduct(z, v);
     } else {
       const negated = z.map((s) => -s);
       const p = fn.apply(negated)[y]!;
-      loss -= Math.log(p);
+      loss -= log(p);
       v[y] = -1 / (n * p);
       g = fn.vectorJacobianProduct(negated, v).map((s) => -s); // chain rule through −z
     }
@@ -272,8 +273,8 @@ export function createOptimizer(spec: OptimizerSpec, net: Network): Optimizer {
     return {
       step(_n, g) {
         t++;
-        const c1 = 1 - b1 ** t;
-        const c2 = 1 - b2 ** t;
+        const c1 = 1 - pow(b1, t);
+        const c2 = 1 - pow(b2, t);
         const ps = params();
         const gs = gradsOf(g);
         ps.forEach((p, k) => {

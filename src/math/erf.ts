@@ -12,8 +12,8 @@
  *
  * Why a port instead of the library: speed. GELU calls erfc once per element, and stdlib's erfc
  * evaluates e^x through stdlib's own JavaScript exp (with a generic ldexp), about 30 ns a call, twice
- * per call above |x| = 1.25; with the engine's Math.exp and the constants inlined, GELU's `map` is
- * several times faster. Math.exp and stdlib's exp return the same double wherever the result is a
+ * per call above |x| = 1.25; with the module's exp (src/math/exp.ts) and the constants inlined, GELU's
+ * `map` is several times faster. That exp and stdlib's return the same double wherever the result is a
  * normal number (measured; both are fdlibm's e_exp.c), which covers every exp erfc evaluates for
  * |x| < 26.5; beyond that erfc(x) is subnormal or 0 and the test checks those inputs too.
  * `erfcShifted` is the same algorithm specialised for GELU (see there).

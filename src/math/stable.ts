@@ -3,6 +3,7 @@
  * log-sigmoid). Each avoids a specific failure of the textbook formula; the comment on each says
  * which. All of them propagate NaN.
  */
+import { exp, expNonPositive, log1pUnit } from './libm.js';
 
 /**
  * Below this, e^x is subnormal (e^-708.4 ≈ 2.2e-308) and carries fewer than 53 bits, so a product
@@ -17,8 +18,8 @@ export const EXP_SUBNORMAL_EDGE = -700;
  * kernel does exactly that), and 1 − σ(−x) would cancel.
  */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + expNonPositive(-x));
+  const e = expNonPositive(x);
   return e / (1 + e);
 }
 
@@ -26,10 +27,10 @@ export function sigmoid(x: number): number {
  * σ'(x) = σ(x)·σ(−x) = u/(1+u)² with u = e^−|x|. The usual σ·(1−σ) loses every digit once σ rounds
  * to 1 (x > 36.7), where the true value is about e^−x. (1 + u)² is formed as a double-double (1 + u
  * exact by Fast2Sum, as u ≤ 1; its square by a Dekker product) and divided once (`quotientDD`), so
- * that only Math.exp's error and the final rounding remain (rounding each step: 2.3 ulps, measured).
+ * that only exp's error and the final rounding remain (rounding each step: 2.3 ulps, measured).
  */
 export function sigmoidDerivative(x: number): number {
-  const u = Math.exp(-Math.abs(x));
+  const u = expNonPositive(-Math.abs(x));
   const d = 1 + u;
   const den = d * d;
   return quotientDD(u, 0, den, productError(d, d, den) + 2 * d * (1 - d + u));
@@ -41,8 +42,8 @@ export function sigmoidDerivative(x: number): number {
  * 709.8) and adds two positive terms, so nothing cancels.
  */
 export function log1pExp(x: number): number {
-  if (x > 0) return x + Math.log1p(Math.exp(-x));
-  return Math.log1p(Math.exp(x));
+  if (x > 0) return x + log1pUnit(expNonPositive(-x));
+  return log1pUnit(expNonPositive(x));
 }
 
 /** 2^27 + 1, Veltkamp's splitting constant for binary64. */
@@ -97,13 +98,13 @@ export function quotientDD(nh: number, nl: number, dh: number, dl: number): numb
  * subnormal e^x. At −∞ it returns the limit −0 (PyTorch: −∞/∞ = NaN).
  */
 export function silu(x: number): number {
-  if (x >= 0) return x / (1 + Math.exp(-x));
+  if (x >= 0) return x / (1 + expNonPositive(-x));
   if (x > EXP_SUBNORMAL_EDGE) {
-    const e = Math.exp(x);
+    const e = expNonPositive(x);
     return (x * e) / (1 + e);
   }
   if (x === -Infinity) return -0;
-  const h = Math.exp(x / 2);
+  const h = expNonPositive(x / 2);
   return x * h * h;
 }
 
@@ -113,16 +114,16 @@ export function silu(x: number): number {
  * below −709.8. We write it over one denominator: with u = e^−x (x ≥ 0), (1 + u·(1+x))/(1+u)², all
  * terms positive; with e = e^x (x < 0), e·((1+x) + e)/(1+e)². Numerator and denominator are formed
  * as double-doubles (TwoSum, Dekker products) and divided once (`quotientDD`), so that only
- * Math.exp's error and the final rounding remain (rounding each step would add several ulps).
+ * exp's error and the final rounding remain (rounding each step would add several ulps).
  * The sum (1+x) + e cancels next to SiLU's minimum (x ≈ −1.278, where the slope is 0); there, on
- * [−2, −0.5], e comes from `expDoubleDouble`, so the last bit of Math.exp does not become hundreds
+ * [−2, −0.5], e comes from `expDoubleDouble`, so the last bit of exp does not become hundreds
  * of ulps (measured: 263 ulps at 1.6e-4 from the zero before, 2.6 ulps after). For x = ±∞ autograd
  * gives NaN (∞·0), and so do we: the derivative contract follows autograd at infinities.
  */
 export function siluDerivative(x: number): number {
   if (x >= 0) {
     if (x === Infinity) return NaN;
-    const u = Math.exp(-x);
+    const u = expNonPositive(-x);
     const g = 1 + x;
     const gl = sumError(1, x, g);
     const m = u * g;
@@ -152,7 +153,7 @@ export function siluDerivative(x: number): number {
   }
   if (x === -Infinity) return NaN;
   // e^x·(1 + x) to far below an ulp; halves keep a normal result from passing through a subnormal e^x.
-  const h = Math.exp(x / 2);
+  const h = expNonPositive(x / 2);
   return h === 0 ? -0 : (1 + x) * h * h;
 }
 
@@ -181,7 +182,7 @@ export const expDD = { hi: 0, lo: 0 };
 /**
  * e^x as a double-double (relative error about 1e-19) for x in [−2, −0.5], stored in `expDD`.
  * The derivatives of SiLU/Swish and Mish vanish at x ≈ −1.2785 and −1.1924; near there they are a
- * difference of terms in e^x that cancels, and the last bit of Math.exp (up to 1 ulp off) alone
+ * difference of terms in e^x that cancels, and the last bit of exp (up to 1 ulp off) alone
  * would cost up to 0.2–0.3 ulp of the result per unit of its condition number. No library gives
  * e^x to more than double precision, so we wrote this: e^x = e^(k/4)·e^t with |t| ≤ 1/8 exact,
  * e^t = 1 + t + t²/2 + t³·p(t) with the first terms in double-double (p's rounding then matters at
@@ -211,12 +212,12 @@ export function expDoubleDouble(x: number): void {
 
 /**
  * e^x into `expDD` for the derivatives of SiLU/Swish and Mish: a double-double on [−2, −0.5], where
- * their zeros are (`expDoubleDouble`), and Math.exp with lo = 0 elsewhere.
+ * their zeros are (`expDoubleDouble`), and `exp` with lo = 0 elsewhere.
  */
 export function expAroundDerivativeZeros(x: number): void {
   if (x >= -2 && x <= -0.5) expDoubleDouble(x);
   else {
-    expDD.hi = Math.exp(x);
+    expDD.hi = exp(x);
     expDD.lo = 0;
   }
 }

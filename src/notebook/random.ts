@@ -1,9 +1,10 @@
+import { cos, log, sin } from '../math/libm.js';
+
 /**
  * A seeded pseudo-random generator, so that notebook experiments (random weights, random inputs)
  * print and plot the same numbers on every run and the executed notebooks only change when the
  * code does. Pure.
  */
-
 export interface Random {
   /** Uniform in [0, 1), 32 bits of randomness. */
   uniform(): number;
@@ -35,10 +36,10 @@ export function createRandom(seed: number): Random {
       return s;
     }
     // 1 - u lies in (0, 1]: log never sees 0.
-    const r = Math.sqrt(-2 * Math.log(1 - uniform()));
+    const r = Math.sqrt(-2 * log(1 - uniform()));
     const theta = 2 * Math.PI * uniform();
-    spare = r * Math.sin(theta);
-    return r * Math.cos(theta);
+    spare = r * sin(theta);
+    return r * cos(theta);
   };
   return {
     uniform,

@@ -22,6 +22,7 @@ import { checkEngineSpecs } from '../define.js';
 import { expNonPositive } from '../math/exp.js';
 import { runWasm, wasmExpSum, wasmLogOut } from '../kernels/wasm.js';
 import type { LoopKernel, OnnxSpec, TfjsSpec, TradeOffs } from '../types.js';
+import { log1p } from '../math/libm.js';
 
 /** The ids of the softmax family, the keys of `vectorFunctions`: functions of a whole vector, not elementwise. */
 export type VectorFunctionId = 'softmax' | 'logSoftmax' | 'softmin';
@@ -119,7 +120,7 @@ function toFloat64(fn: string, name: string, xs: unknown): Float64Array {
  * index, d_i = sign·x_i − m rounded and its rounding error lo_i (TwoSum, Knuth), so that
  * sign·x_i − m = d_i + lo_i exactly; e_i = e^(d_i)·(1 + lo_i) ≈ e^(x_i − m) (|lo_i| ≤ 2^−53·|d_i|
  * ≤ 2^−43, so lo_i²/2 is far below an ulp); rest = Σ_{i ≠ k} e_i, so that Σ_i e^(x_i − m) = 1 + rest.
- * e^d is `expNonPositive`, Math.exp bit for bit but inlined into the loop.
+ * e^d is `expNonPositive`, the module's exp (fdlibm's, src/math/exp.ts) for d ≤ 0, inlined into the loop.
  */
 
 /**
@@ -336,7 +337,7 @@ function logSoftmaxOf(xs: Input): Float64Array {
   // The e_i land in out and are overwritten below.
   const rest = wasmExpSum(xs, 1, m, k, null, lanes) ? combineLanes(lanes) : f64 ? expSum64(xs, 1, m, k, out) : expSum32(xs as Float32Array, 1, m, k, out);
   // log(1 + rest) via log1p: exact where rest is tiny, where log(total) would round total to 1 first.
-  const logTotal = Math.log1p(rest);
+  const logTotal = log1p(rest);
   if (wasmLogOut(xs, m, logTotal, out)) return out;
   if (f64) logOut64(xs, 1, m, logTotal, out);
   else logOut32(xs as Float32Array, 1, m, logTotal, out);

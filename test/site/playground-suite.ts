@@ -1,7 +1,7 @@
 /**
  * The playground (/playground) in headless Chromium, served from website/build: it trains every
  * activation of the registry from a URL and shows the numbers of the experiments' trainer run here
- * in Node, and the same URL gives the same numbers bit for bit, however the steps are taken; the loss falls; the side-by-side view trains two networks in lock step; the
+ * in Node bit for bit, and the same URL gives the same numbers bit for bit, however the steps are taken; the loss falls; the side-by-side view trains two networks in lock step; the
  * settings live in the URL and a bad one is reported; the page keeps drawing while the worker
  * trains; its JavaScript stays within the chart-page budget; no console error, no foreign request.
  * Screenshots (light, dark, phone width) go to .cache/screenshots/site/playground-*.png.
@@ -76,22 +76,12 @@ async function stepTo(page: Page, target: number): Promise<void> {
 }
 
 /**
- * Node's V8 and Chromium's do not compute Math.exp, Math.log, Math.sin … identically (they differ in
- * the last bit for a few per cent of arguments), so the browser's numbers match Node's to rounding,
- * growing slowly with the steps, not bit for bit; a wrong seed, batch, parameter or step is off by
- * far more. Within the browser a run is reproduced bit for bit (tested below).
+ * The numbers shown equal the Node trainer's bit for bit: the module computes every exponential,
+ * logarithm and sine itself (src/math/libm.ts), so Chromium's and Node's runs are the same doubles.
  */
-const AFTER_FEW_STEPS = 1e-10;
-
-function assertClose(got: Reference, expected: Reference, rel: number, what: string): void {
+function assertSameRun(got: Reference, expected: Reference, what: string): void {
   for (const key of ['trainLoss', 'testLoss', 'batchLoss'] as const) {
-    const g = got[key];
-    const e = expected[key];
-    if (g === null || e === null) {
-      assert.equal(g, e, `${what}: ${key}`);
-      continue;
-    }
-    assert.ok(Math.abs(g - e) <= rel * Math.abs(e), `${what}: ${key} shown ${g}, Node ${e} (relative difference ${Math.abs(g - e) / Math.abs(e)} > ${rel})`);
+    assert.ok(Object.is(got[key], expected[key]), `${what}: ${key} shown ${got[key]}, Node ${expected[key]}`);
   }
 }
 
@@ -115,11 +105,11 @@ describe('the playground', () => {
     await open(page, query);
     const settings = parseSettings(query).settings;
     assert.equal(await page.locator('[data-testid=activation]').inputValue(), 'mish');
-    assertClose(await shown(page), referenceRun(settings, settings.activation, 0), AFTER_FEW_STEPS, 'at step 0');
+    assertSameRun(await shown(page), referenceRun(settings, settings.activation, 0), 'at step 0');
     await stepBy(page, 1000, 1000);
     const after = await shown(page);
     const reference = referenceRun(settings, settings.activation, 1000);
-    assertClose(after, reference, AFTER_FEW_STEPS, 'after 1000 steps');
+    assertSameRun(after, reference, 'after 1000 steps');
     const before = referenceRun(settings, settings.activation, 0);
     assert.ok(after.trainLoss < before.trainLoss / 2, `the training loss fell only from ${before.trainLoss} to ${after.trainLoss}`);
     // The address now spells out every setting: opened elsewhere, it is the same run.
@@ -145,7 +135,7 @@ describe('the playground', () => {
       const got = await shown(page);
       const expected = referenceRun(settings, choice, 20);
       try {
-        assertClose(got, expected, AFTER_FEW_STEPS, query);
+        assertSameRun(got, expected, query);
       } catch (e) {
         mismatches.push((e as Error).message);
       }
@@ -164,8 +154,8 @@ describe('the playground', () => {
     assert.equal(await page.locator('[data-run]').count(), 2);
     assert.equal(await page.locator('[data-testid=compare]').inputValue(), 'tanh');
     await stepBy(page, 100, 100);
-    assertClose(await shown(page, 0), referenceRun(settings, settings.activation, 100), AFTER_FEW_STEPS, 'ReLU');
-    assertClose(await shown(page, 1), referenceRun(settings, settings.compare!, 100), AFTER_FEW_STEPS, 'tanh');
+    assertSameRun(await shown(page, 0), referenceRun(settings, settings.activation, 100), 'ReLU');
+    assertSameRun(await shown(page, 1), referenceRun(settings, settings.compare!, 100), 'tanh');
     // Both charts show both networks.
     assert.equal(await page.locator('[data-testid=activation-chart] svg .af-trace').count(), 4);
     assert.equal(await page.locator('[data-testid=loss-chart] svg .af-trace').count(), 4);
@@ -180,7 +170,7 @@ describe('the playground', () => {
     await stepBy(page, 10, 10);
     const two = parseSettings(new URL(page.url()).search).settings;
     assert.deepEqual(two.compare, choiceOf('softsign'));
-    assertClose(await shown(page, 1), referenceRun(two, two.compare!, 10), AFTER_FEW_STEPS, 'softsign');
+    assertSameRun(await shown(page, 1), referenceRun(two, two.compare!, 10), 'softsign');
     await page.close();
     assert.deepEqual(problems, []);
   });
@@ -203,7 +193,7 @@ describe('the playground', () => {
     const settings = parseSettings(new URL(page.url()).search).settings;
     assert.equal(settings.seed, 4);
     await stepBy(page, 10, 10);
-    assertClose(await shown(page), referenceRun(settings, settings.activation, 10), AFTER_FEW_STEPS, 'GELU on XOR');
+    assertSameRun(await shown(page), referenceRun(settings, settings.activation, 10), 'GELU on XOR');
     await page.close();
     assert.deepEqual(problems, []);
   });
@@ -317,7 +307,7 @@ describe('the playground', () => {
     // Paused at any step, the numbers are the trainer's, and the same URL stepped there gives them bit for bit.
     const settings = parseSettings(new URL(page.url()).search).settings;
     const atPause = await shown(page);
-    assertClose(atPause, referenceRun(settings, settings.activation, Number(paused)), 1e-6, `after ${paused} steps`);
+    assertSameRun(atPause, referenceRun(settings, settings.activation, Number(paused)), `after ${paused} steps`);
     await open(page, new URL(page.url()).search.slice(1));
     await stepTo(page, Number(paused));
     assert.deepEqual(await shown(page), atPause, `the same URL stepped to ${paused} gives other numbers than training there`);
