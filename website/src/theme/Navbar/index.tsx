@@ -1,7 +1,7 @@
 /**
  * The navbar, hydrated on first use (components/Deferred), like the footer: until the reader's
  * pointer, touch or focus reaches it, its links are the server's plain links, and React neither
- * builds nor hydrates it at load (a quarter to a third of the function calls a page load runs).
+ * builds nor hydrates it at load.
  * Its path prop (which the navbar itself ignores) makes it take over after a client-side navigation,
  * where the server's HTML would mark the wrong link as the current one.
  */

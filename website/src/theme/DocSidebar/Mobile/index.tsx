@@ -2,7 +2,7 @@
  * The doc sidebar that the phone's navigation drawer shows, handed to the drawer only once the
  * drawer is wanted (lib/mobileSidebar.ts), as the drawer itself is built. Docusaurus hands it over at
  * every load at phone width: a second render of the navbar, and a hand-over that sorts its props with
- * localeCompare, whose first call sets up the locale's collator (about 8 ms on a desktop CPU).
+ * localeCompare, whose first call sets up the locale's collator.
  */
 import React, { type ReactNode } from 'react';
 import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
