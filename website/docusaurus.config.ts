@@ -26,6 +26,7 @@ import rehypeStaticHtml from './plugins/rehype-static-html';
 import { apiTypedocOptions } from './plugins/api-docs';
 import rehypeScrollFocus from './plugins/rehype-scroll-focus';
 import ogImage, { OG_IMAGE } from './plugins/og-image';
+import routeScripts from './plugins/route-scripts';
 import { activationIds, activations } from '../src/registry.js';
 import { vectorFunctionIds, vectorFunctions } from '../src/vector/softmax.js';
 import type { HomeFunction, MetaTag } from './src/pages/_home/index';
@@ -416,6 +417,7 @@ const config: Config = {
     playgroundPage,
     staticCode,
     ogImage,
+    routeScripts,
     // The API reference (/docs/api): TypeDoc runs on the package's entry points as the site loads,
     // so every build (and `docusaurus start`) regenerates docs/api from the doc comments.
     ['docusaurus-plugin-typedoc', apiTypedocOptions(ROOT)],

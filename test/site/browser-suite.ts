@@ -657,6 +657,104 @@ describe('interactions', () => {
     }
   });
 
+  test("a page's HTML names every script it needs to hydrate: none is added by another script before hydration", async () => {
+    const paths = [
+      '',
+      'docs/activations/gelu',
+      'docs/notebooks/activation-functions',
+      'docs/comparison',
+      'docs/bibliography',
+      'docs/api',
+      'playground',
+      'search',
+    ];
+    for (const p of paths) {
+      const url = `${server.url}${p}`;
+      const html = await (await fetch(url)).text();
+      const listed = new Set(Array.from(html.matchAll(/<script src="?([^"\s>]+)"?[^>]*>/g), (m) => new URL(m[1]!, url).pathname));
+      const page = await browser.context.newPage();
+      const problems = watch(page);
+      try {
+        // The time the root hydrated, recorded in the page as Docusaurus marks it.
+        await page.addInitScript(() => {
+          new MutationObserver((_records, observer) => {
+            if (document.documentElement.dataset.hasHydrated !== 'true') return;
+            (window as unknown as { hydratedAt: number }).hydratedAt = performance.now();
+            observer.disconnect();
+            // The root element does not exist yet when this runs: watch the document for it.
+          }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-has-hydrated'] });
+        });
+        await page.goto(url);
+        await page.locator('html[data-has-hydrated=true]').waitFor();
+        const before = await page.evaluate(() => {
+          const at = (window as unknown as { hydratedAt: number }).hydratedAt;
+          return (
+            performance
+              .getEntriesByType('resource')
+              // Scripts of <script> elements only: the playground's trainer is a worker, started by design.
+              .filter((e) => e.startTime < at && (e as PerformanceResourceTiming).initiatorType === 'script')
+              .map((e) => new URL(e.name).pathname)
+          );
+        });
+        const added = before.filter((s) => !listed.has(s));
+        assert.deepEqual(added, [], `/${p}: scripts requested by other scripts before hydration, not named in the HTML`);
+        // Beyond the entry (runtime~main, main), the page names its route's own code.
+        assert.ok(listed.size > 2, `/${p}: the HTML names only ${[...listed].join(', ')}`);
+        assert.ok(
+          before.filter((s) => !/\/(runtime~)?main\.[0-9a-f]+\.js$/.test(s)).length > 0,
+          `/${p}: no route script was loaded before hydration (${before.join(', ')})`,
+        );
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  test('no element draws a CSS image (an SVG document each) on a function page, on a phone or a desktop, the TOC and the back-to-top button opened', async () => {
+    for (const width of [412, 1280]) {
+      const page = await browser.context.newPage();
+      const problems = watch(page);
+      try {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${server.url}docs/activations/gelu`);
+        await page.locator('html[data-has-hydrated=true]').waitFor();
+        // The phone's "On this page" button, opened; then down the page and a little up, which shows back-to-top.
+        if (width < 997) await page.locator('button[class*=tocCollapsibleButton]').click();
+        await page.mouse.wheel(0, 3000);
+        await page.waitForTimeout(300);
+        await page.mouse.wheel(0, -200);
+        await page.locator('[class*=backToTopButtonShow]').waitFor();
+        const images = await page.evaluate(() => {
+          const found: string[] = [];
+          for (const el of Array.from(document.querySelectorAll('*'))) {
+            for (const pseudo of [null, '::before', '::after']) {
+              const s = getComputedStyle(el, pseudo);
+              for (const prop of ['background-image', 'mask-image', 'list-style-image', 'border-image-source']) {
+                const v = s.getPropertyValue(prop);
+                if (v.includes('url('))
+                  found.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}${pseudo ?? ''} ${prop}: ${v.slice(0, 60)}`);
+              }
+            }
+          }
+          return found;
+        });
+        assert.deepEqual(images, [], `at ${width} px`);
+        // The shapes that replace them are there: the breadcrumb's chevron and the TOC's caret.
+        const shapes = await page.evaluate(() =>
+          ['.breadcrumbs__item:not(:last-child)', 'button[class*=tocCollapsibleButton]', '[class*=backToTopButton]']
+            .map((s) => document.querySelector(s))
+            .filter((el) => el !== null)
+            .map((el) => getComputedStyle(el, '::after').clipPath),
+        );
+        assert.ok(shapes.length >= 2 && shapes.every((c) => c.startsWith('polygon(')), `at ${width} px: ${shapes.join(' | ')}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   test('a select switches GELU to its tanh approximation', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}docs/activations/gelu`);
