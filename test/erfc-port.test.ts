@@ -10,23 +10,7 @@ import assert from 'node:assert/strict';
 import stdlibErfc from '@stdlib/math-base-special-erfc';
 import { erfc, erfcShifted } from '../src/math/erf.js';
 import { expNonPositive } from '../src/math/exp.js';
-import { assertSame, rng, show } from './helpers/numeric.js';
-
-function mismatches(xs: Iterable<number>, f: (x: number) => number, g: (x: number) => number): string[] {
-  const bad: string[] = [];
-  let count = 0;
-  for (const x of xs) {
-    const a = f(x);
-    const b = g(x);
-    // Object.is: NaN equals NaN, and −0 differs from +0.
-    if (!Object.is(a, b)) {
-      count++;
-      if (bad.length < 8) bad.push(`x=${show(x)}: ${show(a)} vs ${show(b)}`);
-    }
-  }
-  if (count > bad.length) bad.push(`… ${count} in all`);
-  return bad;
-}
+import { assertSame, mismatches, rng, show } from './helpers/numeric.js';
 
 function* randomInputs(seed: number, n: number): Generator<number> {
   const r = rng(seed);

@@ -132,3 +132,34 @@ export function rng(seed: number): () => number {
     return s / 2 ** 32;
   };
 }
+
+/** The special doubles every bit-for-bit comparison starts with: ±0, NaN, ±∞, the smallest subnormal, the smallest normal and the largest finite, each with both signs. */
+export const SPECIAL_DOUBLES: readonly number[] = [
+  0,
+  -0,
+  NaN,
+  Infinity,
+  -Infinity,
+  5e-324,
+  -5e-324,
+  2.2250738585072014e-308,
+  -2.2250738585072014e-308,
+  1.7976931348622157e308,
+  -1.7976931348622157e308,
+];
+
+/** The inputs where f and g differ (Object.is: NaN equals NaN, −0 differs from +0), the first eight shown and the count. */
+export function mismatches(xs: Iterable<number>, f: (x: number) => number, g: (x: number) => number): string[] {
+  const bad: string[] = [];
+  let count = 0;
+  for (const x of xs) {
+    const a = f(x);
+    const b = g(x);
+    if (!Object.is(a, b)) {
+      count++;
+      if (bad.length < 8) bad.push(`x=${show(x)}: ${show(a)} vs ${show(b)}`);
+    }
+  }
+  if (count > bad.length) bad.push(`… ${count} in all`);
+  return bad;
+}

@@ -14,24 +14,13 @@ import { activationIds, activations } from '../../src/registry.js';
 import { setKernelMode } from '../../src/kernels/wasm.js';
 import { logSoftmax, softmax, softmin } from '../../src/vector/softmax.js';
 import * as libm from '../../src/math/libm.js';
+import { SPECIAL_DOUBLES } from '../helpers/numeric.js';
 import { offDefault } from '../helpers/playground.js';
 import { ROOT, launchBrowser, type Browser } from './helpers.js';
 
 /** The inputs: special values, the edges where the kernels branch, a dense range, random values over many binades. */
 function grid(): number[] {
-  const xs = [
-    0,
-    -0,
-    NaN,
-    Infinity,
-    -Infinity,
-    5e-324,
-    -5e-324,
-    2.2250738585072014e-308,
-    -2.2250738585072014e-308,
-    1.7976931348622157e308,
-    -1.7976931348622157e308,
-  ];
+  const xs = [...SPECIAL_DOUBLES];
   xs.push(
     709.782712893384,
     709.7827128933841,
