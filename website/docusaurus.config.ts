@@ -388,7 +388,7 @@ const config: Config = {
   // (`:root:not(#\#):not(#\#)`), and then they override src/css/custom.css.
   future: { v4: { removeLegacyPostBuildHeadAttribute: true, useCssCascadeLayers: false }, faster: true },
   i18n: { defaultLocale: 'en', locales: ['en'] },
-  clientModules: [path.join(WEBSITE, 'src', 'clientModules', 'hoverPrefetch.ts')],
+  clientModules: [path.join(WEBSITE, 'src', 'clientModules', 'hoverPrefetch.ts'), path.join(WEBSITE, 'src', 'clientModules', 'fragmentAnchor.ts')],
   presets: [
     [
       'classic',

@@ -657,7 +657,7 @@ describe('interactions', () => {
     }
   });
 
-  test("a page's HTML names every script it needs to hydrate: none is added by another script before hydration", async () => {
+  test('a page paints before it requests a script, and its HTML names every script it needs to hydrate: none is added by another script before hydration', async () => {
     const paths = [
       '',
       'docs/activations/gelu',
@@ -671,7 +671,7 @@ describe('interactions', () => {
     for (const p of paths) {
       const url = `${server.url}${p}`;
       const html = await (await fetch(url)).text();
-      const listed = new Set(Array.from(html.matchAll(/<script src="?([^"\s>]+)"?[^>]*>/g), (m) => new URL(m[1]!, url).pathname));
+      const listed = new Set(Array.from(html.matchAll(/(?:src=|")(\/[^"\s>]*\.js)\b/g), (m) => new URL(m[1]!, url).pathname));
       const page = await browser.context.newPage();
       const problems = watch(page);
       try {
@@ -720,7 +720,7 @@ describe('interactions', () => {
         await page.goto(`${server.url}docs/activations/gelu`);
         await page.locator('html[data-has-hydrated=true]').waitFor();
         // The phone's "On this page" button, opened; then down the page and a little up, which shows back-to-top.
-        if (width < 997) await page.locator('button[class*=tocCollapsibleButton]').click();
+        if (width < 997) await page.locator('.theme-doc-toc-mobile > button').click();
         await page.mouse.wheel(0, 3000);
         await page.waitForTimeout(300);
         await page.mouse.wheel(0, -200);
@@ -742,7 +742,7 @@ describe('interactions', () => {
         assert.deepEqual(images, [], `at ${width} px`);
         // The shapes that replace them are there: the breadcrumb's chevron and the TOC's caret.
         const shapes = await page.evaluate(() =>
-          ['.breadcrumbs__item:not(:last-child)', 'button[class*=tocCollapsibleButton]', '[class*=backToTopButton]']
+          ['.breadcrumbs__item:not(:last-child)', '.theme-doc-toc-mobile > button', '.theme-back-to-top-button']
             .map((s) => document.querySelector(s))
             .filter((el) => el !== null)
             .map((el) => getComputedStyle(el, '::after').clipPath),
