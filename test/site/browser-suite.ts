@@ -657,7 +657,7 @@ describe('interactions', () => {
     }
   });
 
-  test('a page paints before it requests a script, and its HTML names every script it needs to hydrate: none is added by another script before hydration', async () => {
+  test("a page's HTML names every script it needs to hydrate: none is added by another script before hydration", async () => {
     const paths = [
       '',
       'docs/activations/gelu',
@@ -671,17 +671,17 @@ describe('interactions', () => {
     for (const p of paths) {
       const url = `${server.url}${p}`;
       const html = await (await fetch(url)).text();
-      const listed = new Set(Array.from(html.matchAll(/(?:src=|")(\/[^"\s>]*\.js)\b/g), (m) => new URL(m[1]!, url).pathname));
+      const listed = new Set(Array.from(html.matchAll(/<script src="?([^"\s>]+\.js)\b/g), (m) => new URL(m[1]!, url).pathname));
       const page = await browser.context.newPage();
       const problems = watch(page);
       try {
         // The time the root hydrated, recorded in the page as Docusaurus marks it.
         await page.addInitScript(() => {
+          // The root element does not exist yet when this runs: watch the document for it.
           new MutationObserver((_records, observer) => {
             if (document.documentElement.dataset.hasHydrated !== 'true') return;
             (window as unknown as { hydratedAt: number }).hydratedAt = performance.now();
             observer.disconnect();
-            // The root element does not exist yet when this runs: watch the document for it.
           }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-has-hydrated'] });
         });
         await page.goto(url);
