@@ -1542,15 +1542,32 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
 
 /**
  * Lighthouse's 4× CPU slowdown assumes a fast desktop host; runs during which the host scored under
- * the minimum benchmarkIndex were set aside and done again, and the page says how many.
+ * the minimum benchmarkIndex were set aside and done again, and the page says how many. So were runs
+ * whose first paint headless Chromium held back after the page had loaded (measure-pages.ts,
+ * DEFAULT_PAINT_STALL_MS).
  */
 function slowHostSentence(r: PagesResults): PhrasingContent[] {
   const min = r.settings.minBenchmarkIndex ?? 0;
-  const setAside = r.pages.reduce((n, p) => n + (p.slowHostRuns?.length ?? 0), 0);
-  if (min === 0) return [];
-  return [
-    text(
-      ` A run during which the machine scored under ${min} on Lighthouse’s benchmarkIndex (its own slow-host threshold) was set aside and done again: ${setAside === 0 ? 'none was' : `${setAside} ${setAside === 1 ? 'was' : 'were'}`}; every run’s numbers, set-aside runs included, are in the file.`,
-    ),
-  ];
+  const stall = r.settings.paintStallMs ?? 0;
+  const count = (n: number) => (n === 0 ? 'none was' : `${n} ${n === 1 ? 'was' : 'were'}`);
+  const slow = r.pages.reduce((n, p) => n + (p.slowHostRuns?.length ?? 0), 0);
+  const stalled = r.pages.reduce((n, p) => n + (p.paintStalledRuns?.length ?? 0), 0);
+  const out: PhrasingContent[] = [];
+  if (min > 0)
+    out.push(
+      text(
+        ` A run during which the machine scored under ${min} on Lighthouse’s benchmarkIndex (its own slow-host threshold) was set aside and done again: ${count(slow)}.`,
+      ),
+    );
+  if (stall > 0) {
+    out.push(
+      text(
+        ` So was a run whose first paint came ${stall} ms or more after the page had loaded, with its main thread idle and no request left: headless Chromium stops sending frames for a while to a page it counts as unresponsive, and Lighthouse’s simulation then counts every request finished by that late paint before it (`,
+      ),
+      link('https://github.com/GoogleChrome/lighthouse/issues/17148', text('lighthouse#17148')),
+      text(`): ${count(stalled)}.`),
+    );
+  }
+  if (out.length > 0) out.push(text(' Every run’s numbers, set-aside runs included, are in the file.'));
+  return out;
 }

@@ -79,7 +79,18 @@ const RETRIES = 2;
  * under 1000 measures the host, not the page. Such runs are set aside and done again.
  */
 export const DEFAULT_MIN_BENCHMARK = 1000;
-/** A page gets at most this many runs per run asked for, slow-host runs included, before the slow ones are kept. */
+/**
+ * Headless Chromium's display compositor stops sending frames to a page it counts as unresponsive
+ * (viz, CompositorFrameSinkSupport::ShouldSendBeginFrame: ThrottleUnresponsiveClient) and then
+ * offers it one a second. A page that has finished loading before its first frame is drawn can then
+ * wait a whole second or two, its main thread idle, for a frame: Lighthouse records that wait as its
+ * first paint, and its simulation counts every request finished by then before the simulated paint
+ * (GoogleChrome/lighthouse#17148, #17230). A run whose first paint came this long after load with
+ * nothing left to do (no main-thread task, no request of the page) measures the compositor, not the
+ * page: it is set aside and done again, like a run on a slow host.
+ */
+export const DEFAULT_PAINT_STALL_MS = 500;
+/** A page gets at most this many runs per run asked for, runs set aside included, before those are kept. */
 export const MAX_ATTEMPTS_PER_RUN = 4;
 /** Lighthouse's own maxWaitForLoad: how long it waits for a page to load before giving up on it. */
 export const DEFAULT_MAX_WAIT_SECONDS = 45;
@@ -107,6 +118,11 @@ export interface RunMetrics {
   readonly totalByteWeight: number;
   /** Lighthouse's measure of how fast this machine was during the run (higher is faster). */
   readonly benchmarkIndex: number;
+  /**
+   * How long the first paint waited, unthrottled, after the page had loaded with nothing left to do
+   * (paintStall): 0 when it painted before load (absent in older files).
+   */
+  readonly paintStallMs?: number;
 }
 
 export interface ContrastFailure {
@@ -154,6 +170,8 @@ export interface PageResult {
   readonly retries: number;
   /** Runs set aside because the host scored under the minimum benchmarkIndex during them (absent in older files). */
   readonly slowHostRuns?: readonly RunMetrics[];
+  /** Runs set aside because their first paint stalled after load (see DEFAULT_PAINT_STALL_MS; absent in older files). */
+  readonly paintStalledRuns?: readonly RunMetrics[];
   /** The median run's failing accessibility audits, with the failing elements. */
   readonly failingAccessibilityAudits: readonly FailingAudit[];
   readonly checks: readonly TargetCheck[];
@@ -192,6 +210,8 @@ export interface PagesResults {
     readonly maxWaitForLoadSeconds: number;
     /** Runs whose benchmarkIndex was below this were set aside and done again (0: none; absent in older files). */
     readonly minBenchmarkIndex?: number;
+    /** Runs whose paintStallMs reached this were set aside and done again (0: none; absent in older files). */
+    readonly paintStallMs?: number;
     readonly median: string;
   };
   readonly targets: Targets;
@@ -262,6 +282,7 @@ function validateRun(v: unknown, where: string): RunMetrics {
   }
   for (const k of ['tbtMs', 'lcpMs', 'fcpMs', 'speedIndexMs', 'cls', 'ttiMs', 'benchmarkIndex'] as const) num(r[k], `${where}.${k}`, 0);
   num(r.totalByteWeight, `${where}.totalByteWeight`, 1);
+  if (r.paintStallMs !== undefined) num(r.paintStallMs, `${where}.paintStallMs`, 0);
   return r as unknown as RunMetrics;
 }
 
@@ -310,6 +331,18 @@ export function validatePagesResults(value: unknown, requiredPages: readonly str
     slow.forEach((x, j) => {
       if (x.benchmarkIndex >= minBenchmark)
         fail(`${where}.slowHostRuns[${j}]`, `has benchmarkIndex ${x.benchmarkIndex}, not under settings.minBenchmarkIndex ${minBenchmark}`);
+    });
+    const stallLimit = s.paintStallMs === undefined ? 0 : num(s.paintStallMs, 'settings.paintStallMs', 0);
+    const stalled =
+      p.paintStalledRuns === undefined
+        ? []
+        : arr(p.paintStalledRuns, `${where}.paintStalledRuns`).map((x, j) => validateRun(x, `${where}.paintStalledRuns[${j}]`));
+    stalled.forEach((x, j) => {
+      if (stallLimit === 0 || x.paintStallMs === undefined || x.paintStallMs < stallLimit)
+        fail(
+          `${where}.paintStalledRuns[${j}]`,
+          `has paintStallMs ${String(x.paintStallMs)}, not at least settings.paintStallMs ${stallLimit} (0: none set aside)`,
+        );
     });
     if (p.error !== undefined) {
       str(p.error, `${where}.error`);
@@ -360,6 +393,8 @@ export interface Options {
   readonly resume: boolean;
   /** A run whose benchmarkIndex is below this is set aside and done again (0: keep every run). */
   readonly minBenchmark: number;
+  /** A run whose first paint stalled this long after load is set aside and done again (0: keep every run). */
+  readonly paintStallMs: number;
   readonly help: boolean;
 }
 
@@ -377,6 +412,10 @@ export const USAGE = `Usage: ${COMMAND} [-- options]
                   set aside a run whose benchmarkIndex (Lighthouse's measure of the host's speed)
                   is below N and run it again, up to ${MAX_ATTEMPTS_PER_RUN}× --runs attempts a page; the runs set
                   aside are kept in the results (default ${DEFAULT_MIN_BENCHMARK}, Lighthouse's slow-host threshold; 0: keep all)
+  --paint-stall=MS
+                  set aside, the same way, a run whose first paint came MS or more after the page had
+                  loaded with its main thread idle and no request left: headless Chromium withholding
+                  frames, not the page (default ${DEFAULT_PAINT_STALL_MS}; 0: keep all)
   --help          this text`;
 
 export function parseOptions(args: readonly string[], cwd = process.cwd()): Options {
@@ -391,6 +430,7 @@ export function parseOptions(args: readonly string[], cwd = process.cwd()): Opti
       runs: { type: 'string' },
       'max-wait': { type: 'string' },
       'min-benchmark': { type: 'string' },
+      'paint-stall': { type: 'string' },
       reports: { type: 'string' },
       resume: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -416,6 +456,13 @@ export function parseOptions(args: readonly string[], cwd = process.cwd()): Opti
       throw new RangeError(`--min-benchmark must be a whole number (a benchmarkIndex; 0 keeps every run); got ${JSON.stringify(minText)}`);
     minBenchmark = Number(minText);
   }
+  let paintStallMs = DEFAULT_PAINT_STALL_MS;
+  const stallText = values['paint-stall'];
+  if (stallText !== undefined) {
+    if (!/^\d+$/.test(stallText))
+      throw new RangeError(`--paint-stall must be a whole number of milliseconds (0 keeps every run); got ${JSON.stringify(stallText)}`);
+    paintStallMs = Number(stallText);
+  }
   let pages = DEFAULT_PAGES;
   if (values.pages !== undefined) {
     const list = values.pages.split(',').map((p) => p.trim());
@@ -440,6 +487,7 @@ export function parseOptions(args: readonly string[], cwd = process.cwd()): Opti
     ...(values.reports !== undefined ? { reports: path.resolve(cwd, values.reports) } : {}),
     resume: values.resume ?? false,
     minBenchmark,
+    paintStallMs,
     help: values.help ?? false,
   };
 }
@@ -575,7 +623,56 @@ export function runMetrics(lhr: LighthouseResult): RunMetrics {
     ttiMs: Math.round(auditValue(lhr, 'interactive')),
     totalByteWeight: Math.round(auditValue(lhr, 'total-byte-weight')),
     benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    paintStallMs: paintStall(lhr),
   };
+}
+
+interface ObservedMetrics {
+  readonly observedLoad?: number;
+  readonly observedFirstContentfulPaint?: number;
+}
+interface Task {
+  readonly startTime: number;
+  readonly duration: number;
+}
+interface Request_ {
+  readonly networkEndTime?: number;
+  readonly resourceType?: string;
+}
+
+function auditItems<T>(lhr: LighthouseResult, id: string): readonly T[] {
+  const details = lhr.audits[id]?.details as { items?: unknown } | undefined;
+  return Array.isArray(details?.items) ? (details.items as T[]) : [];
+}
+
+/**
+ * How long, in the unthrottled load Lighthouse observed, the first paint came after the page had
+ * nothing left to do: from load (or the last request of the page to finish, if later) to the first
+ * contentful paint, minus the main thread's tasks in between. 0 when the page painted before load.
+ * Browser requests of type Other (the favicon) are not the page's. See DEFAULT_PAINT_STALL_MS.
+ */
+export function paintStall(lhr: LighthouseResult): number {
+  const m = auditItems<ObservedMetrics>(lhr, 'metrics')[0];
+  const load = m?.observedLoad;
+  const fcp = m?.observedFirstContentfulPaint;
+  if (typeof load !== 'number' || typeof fcp !== 'number' || !(fcp > load)) return 0;
+  let from = load;
+  for (const r of auditItems<Request_>(lhr, 'network-requests')) {
+    if (r.resourceType !== 'Other' && typeof r.networkEndTime === 'number' && r.networkEndTime < fcp) from = Math.max(from, r.networkEndTime);
+  }
+  let busy = 0;
+  for (const t of auditItems<Task>(lhr, 'main-thread-tasks')) busy += Math.max(0, Math.min(t.startTime + t.duration, fcp) - Math.max(t.startTime, from));
+  return Math.max(0, Math.round(fcp - from - busy));
+}
+
+/** Why a run is set aside, if it is: a slow host, a stalled first paint. */
+export function setAsideReason(
+  m: RunMetrics,
+  options: Pick<Options, 'minBenchmark' | 'paintStallMs'>,
+): 'the host was slow' | 'its first paint stalled' | undefined {
+  if (m.benchmarkIndex < options.minBenchmark) return 'the host was slow';
+  if (options.paintStallMs > 0 && (m.paintStallMs ?? 0) >= options.paintStallMs) return 'its first paint stalled';
+  return undefined;
 }
 
 /** axe's failure summary for color-contrast: "… contrast of 2.6 (foreground color: #x, background color: #y, font size: …, font weight: …). Expected contrast ratio of 4.5:1". */
@@ -745,6 +842,7 @@ function settingsOf(lhr: LighthouseResult, options: Options): Omit<PagesResults[
     chromeFlags: [...CHROME_FLAGS],
     maxWaitForLoadSeconds: options.maxWaitSeconds,
     minBenchmarkIndex: options.minBenchmark,
+    paintStallMs: options.paintStallMs,
   };
 }
 
@@ -780,20 +878,20 @@ function readProgress(options: Options, log: Log): Progress | undefined {
 }
 
 /**
- * What becomes of a page's `attempt`-th run (1-based) when `kept` runs are kept already: a run on a
- * host slower than `minBenchmark` is set aside, unless the attempts left (MAX_ATTEMPTS_PER_RUN × runs
+ * What becomes of a page's `attempt`-th run (1-based) when `kept` runs are kept already: a run with a
+ * reason to set it aside (setAsideReason) is, unless the attempts left (MAX_ATTEMPTS_PER_RUN × runs
  * in all) are only just enough for the runs still missing.
  */
 export function runDecision(
-  benchmarkIndex: number,
+  reason: string | undefined,
   attempt: number,
   kept: number,
-  options: Pick<Options, 'runs' | 'minBenchmark'>,
-): 'keep' | 'set aside' | 'keep, although slow' {
-  if (benchmarkIndex >= options.minBenchmark) return 'keep';
+  options: Pick<Options, 'runs'>,
+): 'keep' | 'set aside' | 'keep, out of attempts' {
+  if (reason === undefined) return 'keep';
   const attemptsLeftAfter = MAX_ATTEMPTS_PER_RUN * options.runs - attempt;
   const missingAfter = options.runs - kept - 1;
-  return attemptsLeftAfter > missingAfter ? 'set aside' : 'keep, although slow';
+  return attemptsLeftAfter > missingAfter ? 'set aside' : 'keep, out of attempts';
 }
 
 export async function measure(options: Options, log: Log = (m) => console.log(`[measure:pages] ${m}`)): Promise<PagesResults> {
@@ -835,6 +933,7 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
       }
       const lhrs: LighthouseResult[] = [];
       const slowLhrs: LighthouseResult[] = [];
+      const stalledLhrs: LighthouseResult[] = [];
       let retries = 0;
       try {
         for (let attempt = 1; lhrs.length < options.runs; attempt++) {
@@ -842,17 +941,18 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
           const r = await runWithRetries(server.url + page, chrome, options.maxWaitSeconds, log);
           retries += r.retries;
           const m = runMetrics(r.lhr);
-          const decision = runDecision(m.benchmarkIndex, attempt, lhrs.length, options);
-          const took = `(${((Date.now() - t) / 1000).toFixed(0)} s, benchmarkIndex ${m.benchmarkIndex})`;
+          const reason = setAsideReason(m, options);
+          const decision = runDecision(reason, attempt, lhrs.length, options);
+          const took = `(${((Date.now() - t) / 1000).toFixed(0)} s, benchmarkIndex ${m.benchmarkIndex}${m.paintStallMs ? `, first paint ${m.paintStallMs} ms after load` : ''})`;
           if (decision === 'set aside') {
-            slowLhrs.push(r.lhr);
-            log(`${page} attempt ${attempt}: set aside, the host was slow ${took}: performance ${m.performance}, TBT ${m.tbtMs} ms`);
+            (reason === 'the host was slow' ? slowLhrs : stalledLhrs).push(r.lhr);
+            log(`${page} attempt ${attempt}: set aside, ${reason} ${took}: performance ${m.performance}, TBT ${m.tbtMs} ms`);
             continue;
           }
           lhrs.push(r.lhr);
           if (options.reports) writeFileAtomic(path.join(options.reports, `${reportName(page)}.run${lhrs.length}.json`), JSON.stringify(r.lhr));
           log(
-            `${page} run ${lhrs.length}/${options.runs}: performance ${m.performance}, TBT ${m.tbtMs} ms, accessibility ${m.accessibility} ${took}${decision === 'keep, although slow' ? ': kept although the host was slow, out of attempts' : ''}`,
+            `${page} run ${lhrs.length}/${options.runs}: performance ${m.performance}, TBT ${m.tbtMs} ms, accessibility ${m.accessibility} ${took}${decision === 'keep, out of attempts' ? `: kept although ${reason}, out of attempts` : ''}`,
           );
         }
       } catch (e) {
@@ -869,6 +969,7 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
           runs: lhrs.map(runMetrics),
           retries,
           slowHostRuns: slowLhrs.map(runMetrics),
+          paintStalledRuns: stalledLhrs.map(runMetrics),
           failingAccessibilityAudits: [],
           checks: [],
           met: false,
@@ -892,6 +993,7 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
         runs,
         retries,
         slowHostRuns: slowLhrs.map(runMetrics),
+        paintStalledRuns: stalledLhrs.map(runMetrics),
         failingAccessibilityAudits: failingAccessibilityAudits(lhr),
         checks,
         met: checks.every((c) => c.met),
@@ -899,6 +1001,9 @@ export async function measure(options: Options, log: Log = (m) => console.log(`[
           ...lhr.runWarnings.map(String),
           ...(runs.some((x) => x.benchmarkIndex < options.minBenchmark)
             ? [`Some runs were kept although the host scored under benchmarkIndex ${options.minBenchmark}: the page ran out of attempts on a busy machine.`]
+            : []),
+          ...(runs.some((x) => options.paintStallMs > 0 && (x.paintStallMs ?? 0) >= options.paintStallMs)
+            ? [`Some runs were kept although their first paint came ${options.paintStallMs} ms or more after load: the page ran out of attempts.`]
             : []),
         ],
       });
