@@ -870,11 +870,30 @@ function readProgress(options: Options, log: Log): Progress | undefined {
   const file = progressFile(options.out);
   if (!existsSync(file)) return undefined;
   const p = JSON.parse(readFileSync(file, 'utf8')) as Progress;
-  if (p.dir !== options.dir || p.runs !== options.runs || p.maxWaitSeconds !== options.maxWaitSeconds) {
-    log(`not resuming from ${displayPath(file)}: it was measured with other options (--dir, --runs or --max-wait)`);
+  const differs = progressDiffers(p, options);
+  if (differs) {
+    log(`not resuming from ${displayPath(file)}: it was measured with another ${differs}`);
     return undefined;
   }
   return p;
+}
+
+/**
+ * The option an interrupted measurement was made with that differs from these, if one does: pages
+ * measured on another build, with other runs or under other rules for setting runs aside cannot be
+ * mixed with new ones in one file (the file states one set of settings). A progress file from before
+ * the paint-stall rule set none aside for it.
+ */
+export function progressDiffers(
+  p: Pick<Progress, 'dir' | 'runs' | 'maxWaitSeconds'> & { readonly settings: Pick<Progress['settings'], 'minBenchmarkIndex' | 'paintStallMs'> },
+  options: Pick<Options, 'dir' | 'runs' | 'maxWaitSeconds' | 'minBenchmark' | 'paintStallMs'>,
+): string | undefined {
+  if (p.dir !== options.dir) return '--dir';
+  if (p.runs !== options.runs) return '--runs';
+  if (p.maxWaitSeconds !== options.maxWaitSeconds) return '--max-wait';
+  if ((p.settings.minBenchmarkIndex ?? 0) !== options.minBenchmark) return '--min-benchmark';
+  if ((p.settings.paintStallMs ?? 0) !== options.paintStallMs) return '--paint-stall';
+  return undefined;
 }
 
 /**

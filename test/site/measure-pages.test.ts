@@ -42,6 +42,7 @@ import {
   reportName,
   resultTable,
   paintStall,
+  progressDiffers,
   runDecision,
   setAsideReason,
   startServer,
@@ -387,6 +388,24 @@ describe('runs set aside: a slow host, a stalled first paint', () => {
   });
   test('0 keeps every run', () => {
     assert.equal(setAsideReason(run({ benchmarkIndex: 1 }), { minBenchmark: 0, paintStallMs: 0 }), undefined);
+  });
+});
+
+describe('--resume', () => {
+  const options = { dir: '/b', runs: 3, maxWaitSeconds: 45, minBenchmark: 1000, paintStallMs: 500 };
+  const progress = { dir: '/b', runs: 3, maxWaitSeconds: 45, settings: { minBenchmarkIndex: 1000, paintStallMs: 500 } };
+  test('goes on from pages measured with the same options only', () => {
+    assert.equal(progressDiffers(progress, options), undefined);
+    assert.equal(progressDiffers({ ...progress, dir: '/other' }, options), '--dir');
+    assert.equal(progressDiffers({ ...progress, runs: 5 }, options), '--runs');
+    assert.equal(progressDiffers({ ...progress, maxWaitSeconds: 90 }, options), '--max-wait');
+    assert.equal(progressDiffers(progress, { ...options, minBenchmark: 0 }), '--min-benchmark');
+    assert.equal(progressDiffers(progress, { ...options, paintStallMs: 900 }), '--paint-stall');
+  });
+  test('a progress file from before the paint-stall rule set no run aside for it', () => {
+    const old = { ...progress, settings: { minBenchmarkIndex: 1000 } };
+    assert.equal(progressDiffers(old, options), '--paint-stall');
+    assert.equal(progressDiffers(old, { ...options, paintStallMs: 0 }), undefined);
   });
 });
 
