@@ -1405,7 +1405,7 @@ export function pagesSection(r: PagesResults | undefined): string {
         ...(s.maxWaitForLoadSeconds !== DEFAULT_MAX_WAIT_SECONDS
           ? [text(` Lighthouse waited up to ${s.maxWaitForLoadSeconds} s for each page to load (its default is ${DEFAULT_MAX_WAIT_SECONDS} s).`)]
           : []),
-        ...slowHostSentence(r),
+        ...setAsideSentence(r),
       ),
       paragraph(
         text(
@@ -1546,7 +1546,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
  * whose first paint headless Chromium held back after the page had loaded (measure-pages.ts,
  * DEFAULT_PAINT_STALL_MS).
  */
-function slowHostSentence(r: PagesResults): PhrasingContent[] {
+function setAsideSentence(r: PagesResults): PhrasingContent[] {
   const min = r.settings.minBenchmarkIndex ?? 0;
   const stall = r.settings.paintStallMs ?? 0;
   const count = (n: number) => (n === 0 ? 'none was' : `${n} ${n === 1 ? 'was' : 'were'}`);
