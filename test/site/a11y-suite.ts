@@ -194,10 +194,12 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
   await target.focus();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
-  // Focus brings in the component's code, which may take the server's HTML's place just now; it
-  // gives the focus back to the same control: wait for that.
-  const deadline = Date.now() + 5000;
-  while (!(await target.evaluate((el) => el === document.activeElement)) && Date.now() < deadline) await page.waitForTimeout(50);
+  // Focus inside a component drawn on the server brings in its code, which then takes the server's
+  // HTML's place and gives the focus back to the same control. Look only once it has: a locator
+  // resolved just before the swap would hold the server's copy.
+  if ((await page.locator('[data-deferred]', { has: target }).count()) > 0) {
+    await page.locator('[data-deferred][data-deferred-state=live]', { has: target }).last().waitFor({ timeout: 15_000 });
+  }
   assert.equal(await target.evaluate((el) => el === document.activeElement), true, 'Tab did not bring the focus back to the control');
 }
 

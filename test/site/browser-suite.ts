@@ -482,6 +482,35 @@ describe('interactions', () => {
     }
   });
 
+  test('a component going live gives the focus back in the same task as the swap: a key pressed just then reaches the control, not <body>', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}docs/comparison`);
+    await page.locator('html[data-has-hydrated=true]').waitFor();
+    const owner = page.locator('[data-deferred=ComparisonTable]').first();
+    assert.equal(await owner.getAttribute('data-deferred-state'), 'static');
+    // Where the focus is when the swap's mutations are delivered: at the end of the task that made them,
+    // before the browser can handle a key.
+    await owner.evaluate((root) => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const a = document.activeElement;
+        seen.push(
+          `${a?.tagName ?? 'none'} ${a?.closest('[data-deferred]')?.getAttribute('data-deferred-state') ?? ''} ${a?.textContent?.trim().slice(0, 40) ?? ''}`,
+        );
+      }).observe(root.parentElement!, { childList: true });
+    });
+    const button = page.locator('table[data-comparison=properties]').getByRole('button', { name: /^Range/ });
+    await button.focus();
+    await page.locator('[data-deferred=ComparisonTable][data-deferred-state=live]').waitFor({ timeout: 15_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    assert.ok(seen.length > 0, "the server's table was not replaced");
+    assert.match(seen[0]!, /^BUTTON live Range/, `the focus at the swap: ${seen[0]}`);
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
   test('the sidebar and the table of contents are built on first use: a link clicked at once opens its page without a reload, a scroll lights the section in view; a phone never builds them', async () => {
     const page = await browser.context.newPage();
     const problems = watch(page);

@@ -14,7 +14,7 @@
  * from scratch (its HTML deleted) as soon as any context above it changes, and Docusaurus changes
  * several right after hydration (browser detection, colour mode).
  */
-import React, { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import React, { useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { checkboxForEnter } from '@site/src/lib/controls';
 
 /** Webpack's module registry and synchronous require, for a module that is already loaded. */
@@ -76,14 +76,22 @@ function applyValue(el: Element, value: string): void {
   el.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-function restore(root: Element, carried: Carried): void {
-  const controls = root.querySelectorAll(FOCUSABLE);
+/**
+ * The part of what the reader did that must be back before the browser handles another event: the
+ * focus (a key pressed while it is on <body> would be lost) and the open disclosures (no flicker).
+ */
+function restoreFocus(root: Element, carried: Carried): void {
   root.querySelectorAll('details').forEach((d, i) => {
     if (carried.open[i]) d.open = true;
   });
+  if (carried.focus >= 0) (root.querySelectorAll(FOCUSABLE)[carried.focus] as HTMLElement | undefined)?.focus({ preventScroll: true });
+}
+
+/** The rest, for the component's own handlers: values set, clicks made, the pointer's place. */
+function restoreInput(root: Element, carried: Carried): void {
+  const controls = root.querySelectorAll(FOCUSABLE);
   for (const [i, value] of carried.values) if (controls[i]) applyValue(controls[i], value);
   for (const i of carried.clicks) (controls[i] as HTMLElement | undefined)?.click();
-  if (carried.focus >= 0) (controls[carried.focus] as HTMLElement | undefined)?.focus({ preventScroll: true });
   // The pointer is still where it was: tell the component (React reads enter and leave from these).
   const hovered = carried.hover >= 0 ? root.querySelectorAll('*')[carried.hover] : undefined;
   hovered?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, pointerType: 'mouse' }));
@@ -241,13 +249,20 @@ export function deferUntilUsed<P extends object>(name: string, module: DeferredM
       };
     }, [Live, hydrating, stale]);
 
-    useEffect(() => {
+    // A layout effect, in the same task as the swap: a passive one runs after the next paint, and a
+    // key pressed in between would go to <body>, where the server's HTML left the focus.
+    useLayoutEffect(() => {
       const root = ref.current;
       if (!Live || !root) return;
       root.setAttribute('data-deferred-state', 'live');
+      if (carried.current) restoreFocus(root, carried.current);
+    }, [Live]);
+    useEffect(() => {
+      const root = ref.current;
       const state = carried.current;
+      if (!Live || !root || !state) return;
       carried.current = null;
-      if (state) restore(root, state);
+      restoreInput(root, state);
     }, [Live]);
 
     if (Live) {
