@@ -9,7 +9,7 @@
  * Screenshots of each kind of page, light and dark, go to .cache/screenshots/site/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -23,6 +23,7 @@ import { softmax, vectorFunctionIds } from '../../src/vector/softmax.js';
 import { readExperimentResults } from '../../scripts/generate-docs.js';
 import {
   CHART_PAGE_BUDGET,
+  ROOT,
   SCREENSHOTS,
   launchBrowser,
   requireBuild,
@@ -366,6 +367,60 @@ describe('evidence', () => {
       assert.equal(await anchor.count(), 1, `the finding anchor ${hash} is not on the page`);
     }
     await page.close();
+    assert.deepEqual(problems, []);
+  });
+});
+
+/**
+ * The widths at which a lazy run's placeholder must hold the run: the narrowest phone the site is
+ * laid out for, and the lower bound of each tier custom.css sizes placeholders by (its media queries).
+ */
+const NARROWEST_PX = 320;
+function lazyTierWidths(): number[] {
+  const css = readFileSync(path.join(ROOT, 'website', 'src', 'css', 'custom.css'), 'utf8');
+  const tiers = [...css.matchAll(/@media \(min-width: (\d+)px\) \{\s*\.markdown > \[data-static-html\]\[data-lazy\]/g)].map((m) => Number(m[1]));
+  assert.ok(tiers.length > 0, 'custom.css has no tier for lazy runs');
+  return [NARROWEST_PX, ...tiers];
+}
+
+describe('text laid out as the reader nears it', () => {
+  test('every lazy run of text, on every page: its placeholder is no shorter than the run at the narrowest width of each tier, and none starts in the first two screens', async () => {
+    const widths = lazyTierWidths();
+    const height = 900;
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    let runs = 0;
+    try {
+      for (const url of pages) {
+        await page.setViewportSize({ width: widths[0]!, height });
+        await page.goto(url, { waitUntil: 'load' });
+        const where = new URL(url).pathname;
+        for (const width of widths) {
+          await page.setViewportSize({ width, height });
+          // As loaded: the placeholders custom.css gives, and where the first lazy run starts.
+          const laid = await page.$$eval('.markdown > [data-static-html][data-lazy]', (els) =>
+            els.map((r) => ({ placeholder: getComputedStyle(r).containIntrinsicHeight, top: r.getBoundingClientRect().top + window.scrollY })),
+          );
+          if (laid.length === 0) break;
+          const style = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+          const real = await page.$$eval('.markdown > [data-static-html][data-lazy]', (els) => els.map((r) => r.getBoundingClientRect().height));
+          await style.evaluate((el) => (el as Element).remove());
+          if (width === widths[0]) runs += laid.length;
+          assert.ok(
+            laid[0]!.top >= 2 * height,
+            `${where} at ${width} px: the first lazy run starts at ${Math.round(laid[0]!.top)} px, in the first two screens`,
+          );
+          laid.forEach(({ placeholder }, i) => {
+            const px = Number(/^auto (\d+(?:\.\d+)?)px$/.exec(placeholder)?.[1]);
+            assert.ok(Number.isFinite(px), `${where}: lazy run ${i + 1} has no placeholder height (${placeholder})`);
+            assert.ok(px >= real[i]!, `${where} at ${width} px: lazy run ${i + 1} is ${Math.round(real[i]!)} px high, its placeholder ${px} px`);
+          });
+        }
+      }
+      assert.ok(runs > 50, `only ${runs} lazy runs on the whole site`);
+    } finally {
+      await page.close();
+    }
     assert.deepEqual(problems, []);
   });
 });

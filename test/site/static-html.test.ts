@@ -9,7 +9,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { themes } from 'prism-react-renderer';
 // Named imports: website/ is CommonJS territory (see website/package.json), where a default export is wrapped.
 import { prismTokenCss, rehypeStaticCode, staticCodeBlock, titleOf } from '../../website/plugins/rehype-static-code.js';
-import { isStatic, plainJsxElement, rehypeStaticHtml, withBase } from '../../website/plugins/rehype-static-html.js';
+import { LAZY_AFTER_CHARS, SPLIT_CHARS, isStatic, plainJsxElement, rehypeStaticHtml, runSize, withBase } from '../../website/plugins/rehype-static-html.js';
 
 const el = (tagName: string, children: RootContent[] = [], properties: Element['properties'] = {}): Element => ({
   type: 'element',
@@ -123,6 +123,53 @@ test('a section heading joins its run, printed as the theme’s Heading renders 
       '<h3 id="the-x" class="anchor static-anchor-target custom">The <code>x</code><a class="hash-link" href="#the-x" aria-label="Direct link to the-x" title="Direct link to the-x" translate="no">\u200b</a></h3>',
   );
   assert.equal(run.attributes?.find((a) => a.name === 'anchors')?.value, 'formula the-x');
+});
+
+test('runSize: wrapping text without KaTeX’s MathML copy or styles; a box per paragraph, item, heading and row; code by its lines; a table row by its longest cell once per column', () => {
+  assert.deepEqual(runSize([el('p', [text('abcd')]), el('ul', [el('li', [text('ef')]), el('li', [text('g')])])]), { chars: 7, boxes: 3 });
+  const math = el('span', [el('span', [text('MATHML COPY')], { className: ['katex-mathml'] }), el('span', [text('xy')], { className: ['katex-html'] })], {
+    className: ['katex'],
+  });
+  assert.deepEqual(runSize([el('p', [text('a '), math]), el('style', [text('.x{color:red}')])]), { chars: 4, boxes: 1 });
+  assert.deepEqual(runSize([el('p', [text('\n')])]), { chars: 0, boxes: 1 }, 'whitespace is not text');
+  // Three lines of code: their text does not wrap; two lines more for the block's padding and title.
+  assert.deepEqual(runSize([el('pre', [el('code', [text('a\nb\nc\n')])])]), { chars: 0, boxes: 5 });
+  assert.deepEqual(runSize([el('div', [], { className: ['katex-display'] })]), { chars: 0, boxes: 3 });
+  const row = el('tr', [el('td', [text('a')]), el('td', [text('longest')]), el('td', [text('mid')])]);
+  assert.deepEqual(runSize([el('table', [el('tbody', [row, row])])]), { chars: 2 * 3 * 7, boxes: 2 * 2 }, 'two boxes a row: its last line, its padding');
+});
+
+test('a run starting LAZY_AFTER_CHARS of text into the page is lazy, with its size; a long run is cut before a section heading', () => {
+  const para = (n: number): Element => el('p', [text('x'.repeat(n))]);
+  const heading = (id: string): Element => el('h2', [text(id)], { id });
+  const tree: Root = {
+    type: 'root',
+    children: [
+      para(LAZY_AFTER_CHARS - 10),
+      heading('first'),
+      para(5),
+      jsx('ActivationChart'),
+      para(SPLIT_CHARS - 100),
+      heading('not-cut'),
+      para(200),
+      heading('cut'),
+      para(7),
+    ],
+  };
+  rehypeStaticHtml({ base: '/' })(tree);
+  const runs = (tree.children as Out[]).filter((n) => n.name === 'StaticHtml');
+  const lazy = (n: Out) => n.attributes?.find((a) => a.name === 'lazy')?.value;
+  // Cut before #first (the run held LAZY_AFTER_CHARS - 10 ≥ SPLIT_CHARS) and before #cut, not before #not-cut (SPLIT_CHARS - 100).
+  assert.deepEqual(
+    runs.map((r) => html(r).slice(0, 13)),
+    ['<p>xxxxxxxxxx', '<h2 id="first', '<p>xxxxxxxxxx', '<h2 id="cut" '],
+  );
+  assert.match(html(runs[2]!), /<h2 id="not-cut"/);
+  assert.deepEqual(
+    runs.map(lazy),
+    [undefined, undefined, `${SPLIT_CHARS - 100 + 7 + 200} 3`, '10 2'],
+    'the first two start before LAZY_AFTER_CHARS; the others carry "chars boxes"',
+  );
 });
 
 test('a whitespace-only run is left alone, and a tree with nothing static is unchanged', () => {

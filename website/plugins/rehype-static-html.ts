@@ -157,6 +157,78 @@ function prepare(node: Node, base: string, ids: string[]): void {
   });
 }
 
+/**
+ * Laying out a long page's text is most of its load on a phone: the walkthrough's layout tasks ran
+ * 200–400 ms at Lighthouse's 4× CPU slowdown. A run that starts LAZY_AFTER_CHARS of text into the
+ * page, well below the first screen at any width, is marked lazy: custom.css gives it
+ * `content-visibility: auto`, so the browser lays it out only as the reader nears it, with a
+ * placeholder height computed from its size (runSize) that is no less than its real height
+ * (test/site/browser-suite.ts checks every page at the narrowest width of each of custom.css's
+ * tiers). A placeholder too short would leave the run's text, laid out for a query such as axe's,
+ * below the end of the page.
+ */
+export const LAZY_AFTER_CHARS = 3000;
+
+/** A run is cut before a section heading once it holds this much text: lazy runs are then sections, laid out one by one. */
+export const SPLIT_CHARS = 2000;
+
+// Text a reader does not see as running text: KaTeX's MathML copy (its visual HTML is counted), styles.
+const HIDDEN_CLASSES = new Set(['katex-mathml']);
+// Boxes that each end in at most one partial line or are a line of their own (code counts a box per line).
+const LINE_BOXES = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'blockquote', 'figure', 'img', 'hr', 'summary']);
+
+/** What a run's placeholder height is computed from: characters of wrapping text, and boxes that each add up to a line. */
+export interface RunSize {
+  readonly chars: number;
+  readonly boxes: number;
+}
+
+function hidden(node: Element): boolean {
+  if (node.tagName === 'style' || node.tagName === 'script') return true;
+  const c = node.properties.className;
+  return Array.isArray(c) && c.some((name) => HIDDEN_CLASSES.has(String(name)));
+}
+
+function isDisplayMath(node: Element): boolean {
+  const c = node.properties.className;
+  return Array.isArray(c) && c.includes('katex-display');
+}
+
+/** Characters of wrapping text and line boxes under the nodes (code: one box per line, its text not wrapping). */
+export function runSize(nodes: readonly Node[]): RunSize {
+  let chars = 0;
+  let boxes = 0;
+  const visit = (node: Node, inCode: boolean): void => {
+    if (node.type === 'text') {
+      if (inCode) boxes += node.value.split('\n').length - 1;
+      else chars += node.value.trim() === '' ? 0 : node.value.length;
+      return;
+    }
+    if (node.type !== 'element' && node.type !== 'root') return;
+    if (node.type === 'element') {
+      if (hidden(node)) return;
+      if (LINE_BOXES.has(node.tagName)) boxes += 1;
+      // A display formula does not wrap: a few lines tall whatever the width.
+      if (isDisplayMath(node)) boxes += 3;
+      if (node.tagName === 'pre') boxes += 2;
+    }
+    // A table row is as tall as its tallest cell, and a cell wraps in its column's share of the
+    // width: counted as its longest cell's text once per column.
+    if (node.type === 'element' && node.tagName === 'tr') {
+      const cells = node.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+      const longest = Math.max(0, ...cells.map((c) => runSize([c]).chars));
+      chars += longest * cells.length;
+      // Its last partial line, and its cells' padding.
+      boxes += 2;
+      return;
+    }
+    const code = inCode || (node.type === 'element' && node.tagName === 'pre');
+    for (const child of node.children) visit(child, code);
+  };
+  for (const n of nodes) visit(n, false);
+  return { chars, boxes };
+}
+
 export interface StaticHtmlOptions {
   /** The site's baseUrl, ending in '/'. */
   readonly base: string;
@@ -171,23 +243,30 @@ export function rehypeStaticHtml(options: StaticHtmlOptions) {
     unwrapPlainJsx(tree);
     const out: RootContent[] = [];
     let run: RootContent[] = [];
+    // Text of the page's runs so far: a run starting past LAZY_AFTER_CHARS is laid out lazily.
+    let before = 0;
     const flush = (): void => {
       // Whitespace-only runs stay as they are: nothing to gain, and MDX drops them anyway.
       if (run.some((n) => n.type === 'element')) {
+        const size = runSize(run);
         const ids: string[] = [];
         const root: Root = { type: 'root', children: run };
         prepare(root, base, ids);
         const html = toHtml(root);
         const attributes = [{ type: 'mdxJsxAttribute', name: 'html', value: html }];
         if (ids.length > 0) attributes.push({ type: 'mdxJsxAttribute', name: 'anchors', value: ids.join(' ') });
+        if (before >= LAZY_AFTER_CHARS) attributes.push({ type: 'mdxJsxAttribute', name: 'lazy', value: `${size.chars} ${size.boxes}` });
+        before += size.chars;
         // The hast types do not know MDX's node types; MDX compiles this one as JSX.
         out.push({ type: 'mdxJsxFlowElement', name: component, attributes, children: [] } as unknown as RootContent);
       } else out.push(...run);
       run = [];
     };
     for (const node of tree.children) {
-      if (isStatic(node)) run.push(node);
-      else {
+      if (isStatic(node)) {
+        if (node.type === 'element' && isSectionHeading(node) && runSize(run).chars >= SPLIT_CHARS) flush();
+        run.push(node);
+      } else {
         flush();
         out.push(node);
       }

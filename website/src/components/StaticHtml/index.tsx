@@ -3,7 +3,7 @@
  * React sets it once and never hydrates or diffs what is inside. `display: contents` (custom.css)
  * keeps the article's layout as if the blocks were its own children.
  */
-import React, { type MouseEvent, type ReactNode } from 'react';
+import React, { type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import { useHistory } from '@docusaurus/router';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import { copyText } from '@site/src/components/CopyButton';
@@ -39,9 +39,22 @@ export interface StaticHtmlProps {
   readonly html: string;
   /** The ids in `html`, space-separated, so links to them pass the build's broken-anchor check. */
   readonly anchors?: string;
+  /**
+   * Set on a run far enough down the page to be laid out only as the reader nears it: its characters
+   * of wrapping text and its line boxes ("chars boxes"), from which custom.css computes its placeholder height.
+   */
+  readonly lazy?: string;
 }
 
-export default function StaticHtml({ html, anchors }: StaticHtmlProps): ReactNode {
+/** The custom properties custom.css computes a lazy run's placeholder height from. */
+export function lazyStyle(lazy: string): CSSProperties {
+  const [chars, boxes, ...rest] = lazy.split(' ').map(Number);
+  if (rest.length > 0 || !Number.isInteger(chars) || !Number.isInteger(boxes))
+    throw new RangeError(`StaticHtml: lazy must be "chars boxes", got ${JSON.stringify(lazy)}`);
+  return { '--run-chars': String(chars), '--run-boxes': String(boxes) } as CSSProperties;
+}
+
+export default function StaticHtml({ html, anchors, lazy }: StaticHtmlProps): ReactNode {
   const history = useHistory();
   const brokenLinks = useBrokenLinks();
   if (anchors) for (const id of anchors.split(' ')) brokenLinks.collectAnchor(id);
@@ -61,5 +74,9 @@ export default function StaticHtml({ html, anchors }: StaticHtmlProps): ReactNod
   };
   // The click handler routes links and copies code; keyboard activation of either fires a click too.
   // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
-  return <div data-static-html="" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />;
+  return lazy ? (
+    <div data-static-html="" data-lazy="" style={lazyStyle(lazy)} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+  ) : (
+    <div data-static-html="" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }
