@@ -63,7 +63,7 @@ import {
 import { benchFunctions, kernelGroupIndex } from '../bench/lib/cases.js';
 import { parseCommandLine, parseOrExit } from './lib/args.mjs';
 import { coinsKev, highwireTags } from './lib/citation-meta.js';
-import { COMMAND as PAGES_COMMAND, DEFAULT_MAX_WAIT_SECONDS, pageCells, readPagesResults, type PagesResults } from './measure-pages.js';
+import { COMMAND as PAGES_COMMAND, DEFAULT_MAX_WAIT_SECONDS, hostBenchmarkIndex, pageCells, readPagesResults, type PagesResults } from './measure-pages.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DOCS = path.join(ROOT, 'docs');
@@ -1401,7 +1401,9 @@ export function pagesSection(r: PagesResults | undefined): string {
         code(PAGES_COMMAND),
         text(` (${r.chromium}; ${r.machine.cpu}, ${r.machine.cores} cores, load average ${r.machine.loadAverage[0] ?? '?'} when it started), which rewrites `),
         code('bench/pages.json'),
-        text('.'),
+        text(
+          `. The CPU slowdown is relative to the machine that measures: Lighthouse rated this one ${Math.round(hostBenchmarkIndex(r))} on its benchmarkIndex (the median over the runs kept), and a slower machine reports more blocking time for the same page.`,
+        ),
         ...(s.maxWaitForLoadSeconds !== DEFAULT_MAX_WAIT_SECONDS
           ? [text(` Lighthouse waited up to ${s.maxWaitForLoadSeconds} s for each page to load (its default is ${DEFAULT_MAX_WAIT_SECONDS} s).`)]
           : []),

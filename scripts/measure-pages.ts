@@ -820,6 +820,14 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/**
+ * How fast Lighthouse rated the measuring machine: the median benchmarkIndex of the runs kept. The
+ * simulated 4× CPU slowdown is relative to that machine, so blocking time scales with it.
+ */
+export function hostBenchmarkIndex(r: Pick<PagesResults, 'pages'>): number {
+  return median(r.pages.flatMap((p) => p.runs.map((run) => run.benchmarkIndex)));
+}
+
 /** The index of the run Lighthouse's computeMedianRun picks (closest to the median FCP and TTI). */
 export async function medianRunIndex(lhrs: readonly LighthouseResult[]): Promise<number> {
   const { computeMedianRun } = await import('lighthouse/core/lib/median-run.js');

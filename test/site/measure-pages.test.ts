@@ -32,6 +32,7 @@ import {
   checkTargets,
   failingAccessibilityAudits,
   get,
+  hostBenchmarkIndex,
   medianRunIndex,
   pageFile,
   pageKind,
@@ -591,6 +592,20 @@ describe('the performance page’s section', () => {
     await compiles(mdx);
   });
 
+  test('says how fast Lighthouse rated the machine: the median benchmark index of the runs kept, set-aside runs not counted', async () => {
+    const pages = DEFAULT_PAGES.map((p, i) =>
+      pageResult(p, run({ benchmarkIndex: 2000 + i }), {
+        slowHostRuns: [run({ benchmarkIndex: 10 })],
+        runs: [run({ benchmarkIndex: 1000 }), run({ benchmarkIndex: 2000 + i }), run({ benchmarkIndex: 3000 })],
+      }),
+    );
+    const r = { ...results(pages), settings: { ...results().settings, minBenchmarkIndex: 100 } };
+    assert.equal(hostBenchmarkIndex(r), 2000 + (DEFAULT_PAGES.length - 1) / 2);
+    const mdx = pagesSection(validatePagesResults(r));
+    assert.match(mdx, new RegExp(`rated this one ${Math.round(2000 + (DEFAULT_PAGES.length - 1) / 2)} on its benchmarkIndex`));
+    await compiles(mdx);
+  });
+
   test('says how many runs were set aside on a slow host, and under what threshold', async () => {
     const pages = DEFAULT_PAGES.map((p, i) => pageResult(p, run(), i < 2 ? { slowHostRuns: [run({ benchmarkIndex: 400 })] } : {}));
     const r = results(pages);
@@ -599,7 +614,7 @@ describe('the performance page’s section', () => {
     assert.match(mdx, /scored under 1000 on Lighthouse’s benchmarkIndex/);
     assert.match(mdx, /again: 2 were\./);
     assert.doesNotMatch(mdx, /first paint/);
-    assert.doesNotMatch(pagesSection(validatePagesResults(results())), /benchmarkIndex|set aside/);
+    assert.doesNotMatch(pagesSection(validatePagesResults(results())), /scored under|set aside/);
     assert.throws(() => validatePagesResults(r), /slowHostRuns\[0\] has benchmarkIndex 400, not under settings.minBenchmarkIndex 0/);
     await compiles(mdx);
   });
