@@ -30,7 +30,7 @@ try:
     import numpy as np
     import torch
 except Exception as e:  # noqa: BLE001 - report whatever stops the import
-    fail(f"cannot import torch/numpy: {e}")
+    fail(f"cannot import torch/numpy: {e} (on Debian: apt-get install python3-torch)")
 
 # The PyTorch expressions shared with the reference generator.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures"))

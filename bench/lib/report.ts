@@ -531,12 +531,17 @@ export function accuracyTable(r: BenchResults): TableData | null {
   };
 }
 
+/** A goal with nothing measured (its engine was skipped, e.g. no PyTorch on the host) is not a goal missed. */
+export function metCell(g: Goal): string {
+  return g.value == null ? 'not measured' : g.met ? 'yes' : 'NO';
+}
+
 export function goalTable(r: BenchResults): TableData {
   const header = ['goal', 'dtype', 'n', 'measured', 'target', 'met'];
   return {
     title: "The issue's goals",
     header,
-    rows: goals(r).map((g) => [g.goal, g.dtype, formatSize(g.n), formatRatio(g.value), g.target, g.met ? 'yes' : 'NO']),
+    rows: goals(r).map((g) => [g.goal, g.dtype, formatSize(g.n), formatRatio(g.value), g.target, metCell(g)]),
     numeric: [false, false, true, true, false, false],
     notes: [],
   };

@@ -21,8 +21,10 @@ import {
   gapRows,
   gapTables,
   geomeans,
+  goalTable,
   goals,
   gapReasons,
+  metCell,
   renderMarkdown,
   unmeasuredFunctions,
   type BenchResults,
@@ -99,6 +101,17 @@ test('goals: ours/PyTorch ≤ 2, ahead of the JS peers, relu and leakyRelu withi
   assert.equal(find('leakyRelu: ours (out)').value, 3);
   assert.equal(find('leakyRelu: ours (out)').met, false);
   assert.equal(find('relu: ours / memory floor with allocation').value, 1);
+  assert.equal(metCell(find('ours/PyTorch')), 'NO');
+  assert.equal(metCell(find('relu: ours (out)')), 'yes');
+});
+
+test('goals: with PyTorch skipped, ours/PyTorch is not measured, not missed; the other goals still count', () => {
+  const noTorch = { ...run, measurements: run.measurements.filter((m) => m.engine !== 'torch') };
+  const g = goals(noTorch).find((x) => x.goal.startsWith('ours/PyTorch'))!;
+  assert.equal(g.value, null);
+  assert.equal(metCell(g), 'not measured');
+  assert.ok(goalTable(noTorch).rows.some((row) => row[0]!.startsWith('ours/PyTorch') && row[5] === 'not measured'));
+  assert.ok(goalTable(noTorch).rows.some((row) => row[0]!.startsWith('relu: ours (out)') && row[5] === 'yes'));
 });
 
 test('the gap to PyTorch by kind of kernel: group means, shares that multiply to the overall mean, the costs every call pays', () => {
