@@ -161,8 +161,8 @@ function prepare(node: Node, base: string, ids: string[]): void {
  * Laying out a long page's text is much of its main-thread work at load (Lighthouse's
  * mainthread-work-breakdown: `npm run measure:pages -- --reports=DIR`). A run that starts
  * LAZY_AFTER_CHARS of text into the page, well below the first screen at any width, is marked
- * lazy: custom.css gives it
- * `content-visibility: auto`, so the browser lays it out only as the reader nears it, with a
+ * lazy: custom.css gives it `content-visibility: auto`, so the browser lays it out only as the
+ * reader nears it, with a
  * placeholder height computed from its size (runSize) that is no less than its real height
  * (test/site/browser-suite.ts checks every page at the narrowest width of each of custom.css's
  * tiers). A placeholder too short would leave the run's text, laid out for a query such as axe's,

@@ -1,7 +1,8 @@
 /**
  * A run of a page's plain blocks as one HTML string (website/plugins/rehype-static-html.ts):
  * React sets it once and never hydrates or diffs what is inside. `display: contents` (custom.css)
- * keeps the article's layout as if the blocks were its own children.
+ * keeps the article's layout as if the blocks were its own children; a lazy run (far down the page)
+ * is a block instead, laid out only as the reader nears it.
  */
 import React, { type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import { useHistory } from '@docusaurus/router';
@@ -74,9 +75,13 @@ export default function StaticHtml({ html, anchors, lazy }: StaticHtmlProps): Re
   };
   // The click handler routes links and copies code; keyboard activation of either fires a click too.
   // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
-  return lazy ? (
-    <div data-static-html="" data-lazy="" style={lazyStyle(lazy)} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
-  ) : (
-    <div data-static-html="" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+  return (
+    <div
+      data-static-html=""
+      data-lazy={lazy ? '' : undefined}
+      style={lazy ? lazyStyle(lazy) : undefined}
+      onClick={onClick}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   );
 }
