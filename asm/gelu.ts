@@ -1,7 +1,7 @@
 // GELU kernels (AssemblyScript, written by hand: their loops sort by class, see below): `gelu`, the
 // exact GELU of src/activations/gelu.ts (`geluExact`, approximate: 'none'), and, at the end of this file,
-// `geluTanh`, its tanh approximation (approximate: 'tanh'); each bit for bit in float64, and its
-// float32 rounding for Float32Array input (promote, compute in float64, round once).
+// `geluTanh`, its tanh approximation (approximate: 'tanh'); each bit for bit in float64. The float32
+// kernels, within 1 float32 ulp and far shorter, are in gelu32.ts.
 //
 // `geluExact` is x·Φ(x) = (x/2)·erfc(−x/√2) through src/math/erf.ts (s_erf.c's erfc, and
 // `erfcShifted`, erfc(z + ε) with the rounding error ε of z = −x·(1/√2) put back for x < 0),
@@ -30,9 +30,6 @@
 import {
   c2,
   sel,
-  lo32,
-  hi32,
-  pack32,
   ld,
   vexp,
   pow2,
@@ -281,8 +278,7 @@ const MILLS = memory.data<f64>([1.0, 1.0, -1.0, -1.0, 3.0, 3.0, -15.0, -15.0, 10
 
 // ---------------------------------------------------------------------------------------------
 // The loops. Each block of BLOCK elements is sorted by class into BUCKETS, records of 16 bytes:
-// the element as a float64, then the offset of its result from the base the drains store to (the
-// float64 array itself, or STAGE for float32, rounded into the array at the end of the block).
+// the element, then the offset of its result from the base the drains store to (the array itself).
 // Then each bucket runs through its class's formula, a group of vectors at a time, and stores each
 // result to its place. Sorting costs about 2 ns per element (measured), and leaves every vector
 // with one formula: evaluating all of them in every lane and selecting (coefficients chosen per
@@ -423,66 +419,30 @@ function drainAll(base: usize): void {
   for (let c: usize = 0; c < <usize>CLASSES; c++) store<u32>(endOf(c), BUCKETS + c * BUCKET_BYTES);
 }
 
-/** The float32 kernel's results of a block, in float64, until they are rounded into the array. */
-const STAGE = memory.data(BLOCK * 8, 16);
-
-/**
- * Both kernels (f32: the array type): they sort differently and share the drains. Lanes past n up
- * to a full vector are sorted and computed like the others, and their results stored past n.
- */
-function gelu(ptr: usize, n: i32, f32: bool): void {
+/** The float64 kernel: lanes past n up to a full vector are sorted and computed like the others. */
+function gelu(ptr: usize, n: i32): void {
   for (let i = 0; i < n; i += BLOCK) {
     const m = min(BLOCK, n - i);
     resetEnds();
-    let base: usize;
-    if (f32) {
-      const p = ptr + (<usize>i << 2);
-      for (let j = 0; j < m; j += 4) {
-        const v = v128.load(p + (<usize>j << 2));
-        const o = <usize>j << 3;
-        const x0 = lo32(v);
-        const x1 = hi32(v);
-        const c0 = classes(x0);
-        const c1 = classes(x1);
-        file(x0, 0, i64x2.extract_lane(c0, 0), o);
-        file(x0, 1, i64x2.extract_lane(c0, 1), o + 8);
-        file(x1, 0, i64x2.extract_lane(c1, 0), o + 16);
-        file(x1, 1, i64x2.extract_lane(c1, 1), o + 24);
-      }
-      base = STAGE;
-    } else {
-      const p = ptr + (<usize>i << 3);
-      for (let j = 0; j < m; j += 2) {
-        const o = <usize>j << 3;
-        const x = v128.load(p + o);
-        const c = classes(x);
-        file(x, 0, i64x2.extract_lane(c, 0), o);
-        file(x, 1, i64x2.extract_lane(c, 1), o + 8);
-      }
-      base = p;
+    const p = ptr + (<usize>i << 3);
+    for (let j = 0; j < m; j += 2) {
+      const o = <usize>j << 3;
+      const x = v128.load(p + o);
+      const c = classes(x);
+      file(x, 0, i64x2.extract_lane(c, 0), o);
+      file(x, 1, i64x2.extract_lane(c, 1), o + 8);
     }
-    drainAll(base);
-    if (f32) {
-      const p = ptr + (<usize>i << 2);
-      for (let j = 0; j < m; j += 4) {
-        const o = STAGE + (<usize>j << 3);
-        v128.store(p + (<usize>j << 2), pack32(v128.load(o), v128.load(o, 16)));
-      }
-    }
+    drainAll(p);
   }
 }
 
 export function gelu_f64(ptr: usize, n: i32): void {
-  gelu(ptr, n, false);
-}
-
-export function gelu_f32(ptr: usize, n: i32): void {
-  gelu(ptr, n, true);
+  gelu(ptr, n);
 }
 
 // ---------------------------------------------------------------------------------------------
-// GELU's tanh approximation (`geluTanh`, approximate: 'tanh'), bit for bit in float64, and its
-// float32 rounding. geluTanh is, with w = −2·√(2/π)·(x + 0.044715·x³):
+// GELU's tanh approximation (`geluTanh`, approximate: 'tanh'), bit for bit in float64 (the
+// float32 kernel is in gelu32.ts). geluTanh is, with w = −2·√(2/π)·(x + 0.044715·x³):
 //  - x ≥ 0 (−0 and +∞ included): x/(1 + e^w), w = ((−2·√(2/π))·x)·(1 + (0.044715·x)·x);
 //  - −23 ≤ x < 0: w as a double-double (hi, lo) from `scaledCubic`, then with e = e^(−hi),
 //    d = 1 + e, q = (x·e)/d: min(q + q·((−lo) − ((((1 − d) + e) − e·lo)/d)), −0);
@@ -642,35 +602,6 @@ export function geluTanh_f64(ptr: usize, n: i32): void {
       v128.store(q, r1, 16);
       v128.store(q, r2, 32);
       v128.store(q, r3, 48);
-    }
-  }
-}
-
-export function geluTanh_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += TANH_BLOCK) {
-    const p = ptr + (<usize>i << 2);
-    const m = min(TANH_BLOCK, n - i);
-    for (let j = 0; j < m; j += 8) {
-      const q = p + (<usize>j << 2);
-      const o = TANH_SCRATCH + (<usize>j << 4);
-      const v = v128.load(q);
-      const w = v128.load(q, 16);
-      tanhArgument(lo32(v), o);
-      tanhArgument(hi32(v), o + 32);
-      tanhArgument(lo32(w), o + 64);
-      tanhArgument(hi32(w), o + 96);
-    }
-    for (let j = 0; j < m; j += 8) {
-      const q = p + (<usize>j << 2);
-      const o = TANH_SCRATCH + (<usize>j << 4);
-      const v = v128.load(q);
-      const w = v128.load(q, 16);
-      const r0 = tanhFinish(lo32(v), o);
-      const r1 = tanhFinish(hi32(v), o + 32);
-      const r2 = tanhFinish(lo32(w), o + 64);
-      const r3 = tanhFinish(hi32(w), o + 96);
-      v128.store(q, pack32(r0, r1));
-      v128.store(q, pack32(r2, r3), 16);
     }
   }
 }

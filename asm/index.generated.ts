@@ -5,6 +5,7 @@
 import { f_celu } from './celu';
 import { f_elu, g_elu } from './elu';
 import { vexpm1 } from './expm1';
+import { g_gelu, g_geluTanh } from './gelu32';
 import { f_hardshrink, f_hardshrink32, floor32 } from './hardshrink';
 import { f_hardsigmoid } from './hardsigmoid';
 import { f_hardswish } from './hardswish';
@@ -26,7 +27,7 @@ import { f_tanhshrink, g_tanhshrink } from './tanhshrink';
 import { f_threshold, f_threshold32 } from './threshold';
 
 export { buffer, chunkBytes } from './buffer';
-export { gelu_f64, gelu_f32, geluTanh_f64, geluTanh_f32 } from './gelu';
+export { gelu_f64, geluTanh_f64 } from './gelu';
 export { sumState, softmaxExp_f64, softmaxExp_f32, softmaxScale_f64, logOut_f64, logOut_f32 } from './softmax';
 
 // asm/celu.ts
@@ -135,6 +136,36 @@ export function expm1_f64(ptr: usize, n: i32): void {
     const a = ptr + (<usize>i << 3);
     const r0 = vexpm1(v128.load(a));
     v128.store(a, r0);
+  }
+}
+
+// asm/gelu32.ts
+export function gelu_f32(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + (<usize>i << 2);
+    const v0 = v128.load(a);
+    const v1 = v128.load(a, 16);
+    const r0 = g_gelu(lo32(v0));
+    const r1 = g_gelu(hi32(v0));
+    const r2 = g_gelu(lo32(v1));
+    const r3 = g_gelu(hi32(v1));
+    v128.store(a, pack32(r0, r1));
+    v128.store(a, pack32(r2, r3), 16);
+  }
+}
+
+// asm/gelu32.ts
+export function geluTanh_f32(ptr: usize, n: i32): void {
+  for (let i = 0; i < n; i += 8) {
+    const a = ptr + (<usize>i << 2);
+    const v0 = v128.load(a);
+    const v1 = v128.load(a, 16);
+    const r0 = g_geluTanh(lo32(v0));
+    const r1 = g_geluTanh(hi32(v0));
+    const r2 = g_geluTanh(lo32(v1));
+    const r3 = g_geluTanh(hi32(v1));
+    v128.store(a, pack32(r0, r1));
+    v128.store(a, pack32(r2, r3), 16);
   }
 }
 

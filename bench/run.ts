@@ -66,6 +66,8 @@ if (options.help) {
 const { quick, outDir: OUT_DIR } = options;
 // The built module (dist/), the entry users import; loaded after the command line is checked.
 const mod = await import('../dist/index.js');
+// The module's own allocation of `map`'s output (src/alloc.ts), for the memory floor.
+const { newArray } = await import('../dist/alloc.js');
 
 if (options.renderOnly) {
   // After a change to the report code: the same run, rendered again; nothing is measured.
@@ -277,6 +279,14 @@ function runFloor(): void {
           'alloc',
           () => {
             const d = new C(n);
+            d.set(src);
+            return d;
+          },
+        ],
+        [
+          'unzeroed',
+          () => {
+            const d: FloatArray = dtype === 'float32' ? newArray(Float32Array, n) : newArray(Float64Array, n);
             d.set(src);
             return d;
           },

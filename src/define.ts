@@ -1,4 +1,5 @@
 import type { Activation, ActivationSpec, EngineRequirement, FamilyId, FloatArray, KernelGroup, Params } from './types.js';
+import { newOutput } from './alloc.js';
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -52,7 +53,7 @@ export function prepareOutput<A extends FloatArray>(id: string, xs: A, out?: A):
   if (!(xs instanceof Float64Array) && !(xs instanceof Float32Array)) {
     throw new TypeError(`${id}.map: xs must be a Float64Array or Float32Array, got ${describe(xs)}`);
   }
-  if (out === undefined) return new (xs.constructor as new (n: number) => A)(xs.length);
+  if (out === undefined) return newOutput(xs, xs.length);
   if (out.constructor !== xs.constructor) {
     throw new TypeError(`${id}.map: out must be a ${xs.constructor.name} like xs, got ${describe(out)}`);
   }

@@ -262,6 +262,9 @@ function nearParams(p: Params): number[] {
   return out;
 }
 
+/** Not an output of any activation on inputs in [−8, 8] (and exact in float32). */
+const SENTINEL = 7777.25;
+
 function same(a: number, b: number): boolean {
   return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
 }
@@ -649,6 +652,7 @@ describe('scripts/verify-f32-kernels.mjs (npm run verify:f32): its command line'
     [['--fns=relu', '--params={x'], /--params must be a JSON object/],
     [['--fns=relu,sigmiod'], /unknown function "sigmiod"/],
     [['--fns=hardshrink', '--params={"lamda":0.1}'], /hardshrink has no parameter "lamda"/],
+    [['--fns=relu', '--out='], /--out needs a value/],
   ];
   // Started together on first use (each is a Node start-up, mostly waiting).
   let started: Promise<{ code: number; stdout: string; stderr: string }>[] | undefined;
@@ -673,6 +677,35 @@ describe('scripts/verify-f32-kernels.mjs (npm run verify:f32): its command line'
     const r = await verify(['--fns', 'relu', '--stride', String(2 ** 20), '--workers', '1']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^relu +ok +\(exact\) checked 4111 \(stride 1048576\), max 0 ulp/m);
+  });
+
+  it('with no --fns, checks every kernel marked within 1 ulp once, those that only a parameter set reaches included (gelu, approximate: tanh)', async () => {
+    const { defaultFunctions } = await import('../scripts/verify-f32-kernels.mjs');
+    const kernelOf = (id: string, p: Params) => {
+      const act = activations[id as keyof typeof activations] as Activation<Params>;
+      return float32KernelOf((xs) => act.map(xs, { ...act.defaults, ...p }));
+    };
+    const jobs = defaultFunctions(
+      activationIds,
+      kernelOf,
+      (id) => (activations[id as keyof typeof activations] as Activation<Params>).reference.paramSets ?? [],
+    );
+    const kernels = jobs.map((j) => kernelOf(j.id, j.params).kernel);
+    const marked = Object.entries(MAP_KERNELS)
+      .filter(([, k]) => k.within1Ulp)
+      .map(([name]) => `${name}_f32`);
+    assert.deepEqual([...kernels].sort(), [...marked].sort());
+    assert.ok(jobs.some((j) => j.id === 'gelu' && j.params.approximate === 'tanh'));
+  });
+
+  // It once checked the TypeScript loops instead: loaded through tsx's ESM hook alone, src/ could not
+  // read the WebAssembly bytes synchronously, and map fell back without a word.
+  it('checks the WebAssembly kernel itself: sigmoid is held to the 1-ulp rule, and its kernel differs from fround(forward) somewhere', async () => {
+    const r = await verify(['--fns=sigmoid', `--stride=${2 ** 12}`, '--workers=1']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const m = /^sigmoid +ok +checked \d+ \(stride 4096\), max 1 ulp, (\d+) differ/m.exec(r.stdout);
+    assert.ok(m, r.stdout);
+    assert.ok(Number(m[1]) > 0, r.stdout);
   });
 });
 
@@ -732,12 +765,13 @@ for (const id of activationIds) {
             assert.equal(fresh.length, n);
             assert.deepEqual(mismatches(act, p, xs, fresh, mode !== 'ts'), [], `n=${n}`);
             assert.deepEqual(xs, copy, 'map must not write to xs');
-            const outer = new Type(n + 5);
+            // Filled with a value no activation gives here: an element map does not write shows.
+            const outer = new Type(n + 5).fill(SENTINEL);
             const out = outer.subarray(3, n + 3) as FloatArray;
             const given = withMode(mode, () => act.map(xs, p, out));
             assert.equal(given, out);
             assert.deepEqual(mismatches(act, p, xs, out, mode !== 'ts'), [], `out given, n=${n}`);
-            assert.deepEqual([outer[0], outer[1], outer[2], outer[n + 3], outer[n + 4]], [0, 0, 0, 0, 0], 'writes stay inside out');
+            assert.deepEqual([outer[0], outer[1], outer[2], outer[n + 3], outer[n + 4]], Array(5).fill(SENTINEL), 'writes stay inside out');
             const inPlace = withMode(mode, () => act.map(xs, p, xs));
             assert.equal(inPlace, xs);
             assert.deepEqual(mismatches(act, p, copy, xs, mode !== 'ts'), [], `in place, n=${n}`);

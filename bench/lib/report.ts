@@ -50,8 +50,8 @@ export interface Measurement {
 export interface FloorMeasurement {
   readonly dtype: Dtype;
   readonly n: number;
-  /** loop, set: copy into an existing array; alloc: a new array, then set. */
-  readonly method: 'loop' | 'set' | 'alloc';
+  /** loop, set: copy into an existing array; alloc: a new array, then set; unzeroed: the module's own allocation (not zeroed first, src/alloc.ts), then set. */
+  readonly method: 'loop' | 'set' | 'alloc' | 'unzeroed';
   readonly nsPerElement: number;
 }
 
@@ -165,7 +165,7 @@ export function geomeans(r: BenchResults, dtype: Dtype, n: number): GeomeanRow[]
 
 export function floorOf(r: BenchResults, dtype: Dtype, n: number): { prealloc: number | null; alloc: number | null } {
   const f = r.floor.filter((x) => x.dtype === dtype && x.n === n);
-  const pre = f.filter((x) => x.method !== 'alloc').map((x) => x.nsPerElement);
+  const pre = f.filter((x) => x.method === 'loop' || x.method === 'set').map((x) => x.nsPerElement);
   const alloc = f.find((x) => x.method === 'alloc')?.nsPerElement ?? null;
   return { prealloc: pre.length ? Math.min(...pre) : null, alloc };
 }
@@ -246,7 +246,7 @@ export function goals(r: BenchResults): Goal[] {
 export const KERNEL_GROUPS: Readonly<Record<KernelGroup, { readonly label: string; readonly why: string }>> = {
   cheap: {
     label: 'piecewise linear and cheap arithmetic',
-    why: "PyTorch runs these at the speed of a copy into memory its allocator reuses. `map(xs)` returns a new array (fresh pages on every call at n = 1e6), and the WebAssembly kernel needs the data copied into its memory and back (JavaScript has no SIMD over a JavaScript array). float32 hardsigmoid, hardswish, softsign and leakyRelu's default slope 0.01 compute in float64 lanes: their results must be float32 roundings of the float64 formula.",
+    why: "PyTorch runs these at the speed of a copy into memory its allocator reuses. `map(xs)` returns a new array (in Node from memory not zeroed first, which still comes as fresh pages on many calls at n = 1e6), and the WebAssembly kernel needs the data copied into its memory and back (JavaScript has no SIMD over a JavaScript array). float32 hardsigmoid, hardswish, softsign and leakyRelu's default slope 0.01 compute in float64 lanes: their results must be float32 roundings of the float64 formula.",
   },
   exp: {
     label: 'exponential family',
@@ -254,7 +254,7 @@ export const KERNEL_GROUPS: Readonly<Record<KernelGroup, { readonly label: strin
   },
   gelu: {
     label: 'GELU (exact, erf)',
-    why: 'erf/erfc transcribed from fdlibm (s_erf.c), so float64 is bit for bit the scalar function and float32 exactly its rounding; each element takes one of nine rational approximations plus an exponential, in 2 float64 lanes.',
+    why: 'float64: erf/erfc transcribed from fdlibm (s_erf.c), bit for bit the scalar function; each element takes one of nine rational approximations plus an exponential, in 2 float64 lanes. float32: within 1 ulp, Φ from one fitted polynomial (degree 11) times the short exponential, still in 2 float64 lanes.',
   },
   vector: {
     label: 'softmax family',
@@ -330,12 +330,13 @@ export function gapTables(r: BenchResults, groups: KernelGroupIndex): TableData[
       body.push(['all', String(count), formatRatio(total), '', formatRatio(total), '']);
       const floor = floorOf(r, dtype, n);
       const set = r.floor.find((x) => x.dtype === dtype && x.n === n && x.method === 'set')?.nsPerElement ?? null;
+      const unzeroed = r.floor.find((x) => x.dtype === dtype && x.n === n && x.method === 'unzeroed')?.nsPerElement ?? null;
       const reluTorch = get('relu', 'torch', dtype, n)?.nsPerElement ?? null;
       const reluOut = get('relu', 'oursOut', dtype, n)?.nsPerElement ?? null;
       const notes: string[] = [];
       if (floor.alloc != null && set != null && reluTorch != null) {
         notes.push(
-          `Allocation: a new array filled with \`.set\` costs ${formatNs(floor.alloc)} ns per element against ${formatNs(set)} for \`.set\` into an existing one; that alone is ${formatRatio(floor.alloc / reluTorch)} PyTorch's whole relu (${formatNs(reluTorch)} ns per element).`,
+          `Allocation: a new array filled with \`.set\` costs ${formatNs(floor.alloc)} ns per element${unzeroed != null ? ` (${formatNs(unzeroed)} with the memory not zeroed first, as \`map(xs)\` allocates)` : ''} against ${formatNs(set)} for \`.set\` into an existing one; that alone is ${formatRatio(floor.alloc / reluTorch)} PyTorch's whole relu (${formatNs(reluTorch)} ns per element).`,
         );
       }
       if (reluOut != null && floor.prealloc != null) {
@@ -459,6 +460,7 @@ export function floorTable(r: BenchResults): TableData {
     'copy (loop)',
     'copy (.set)',
     'new + set',
+    'unzeroed + set',
     'relu (out)',
     'leakyRelu (out)',
     'relu',
@@ -480,6 +482,7 @@ export function floorTable(r: BenchResults): TableData {
         formatNs(f('loop')),
         formatNs(f('set')),
         formatNs(f('alloc')),
+        formatNs(f('unzeroed')),
         formatNs(v('relu', 'oursOut')),
         formatNs(v('leakyRelu', 'oursOut')),
         formatNs(v('relu', 'ours')),
@@ -493,7 +496,7 @@ export function floorTable(r: BenchResults): TableData {
   }
   return {
     title:
-      'Memory floor (ns per element): copying the input; floor = the faster of the two copies into an existing array; new + set = the floor when the output is allocated, as `map(xs)` does',
+      'Memory floor (ns per element): copying the input; floor = the faster of the two copies into an existing array; new + set = the floor when the output is allocated; unzeroed + set = the same with the allocation `map(xs)` uses (memory not zeroed first, where Node allows it)',
     header,
     rows,
     numeric: header.map((_, i) => i > 1),

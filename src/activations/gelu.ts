@@ -503,8 +503,8 @@ export const gelu = defineActivation<GeluParams, 'gelu'>({
   derivative: (x, p) => (p.approximate === 'tanh' ? geluTanhDerivative(x) : geluExactDerivative(x)),
   mapKernel(xs, out, p) {
     const tanh = p.approximate === 'tanh';
-    // The WebAssembly kernels (asm/gelu.ts) store exactly the loops' values, in about 8 ns per
-    // element against 70 (exact) and 55 (tanh) for the loops (n = 1e6, uniform in [−8, 8), measured).
+    // The WebAssembly kernels: float64 exactly the loops' values (asm/gelu.ts); float32 within 1 ulp
+    // of their rounding (asm/gelu32.ts, a fitted polynomial; `npm run bench` times both).
     if (tanh ? runWasm('geluTanh', xs, out) : runWasm('gelu', xs, out)) return;
     if (xs instanceof Float64Array) (tanh ? mapTanh64 : mapExact64)(xs, out as Float64Array);
     else (tanh ? mapTanh32 : mapExact32)(xs, out as Float32Array);

@@ -3,8 +3,8 @@
  * bytes in wasm-bytes.generated.ts, names in kernel-names.generated.ts, both written by
  * `npm run build:wasm`). For a Float64Array each returns exactly what the TypeScript kernel
  * returns, element by element, only faster. For a Float32Array most return exactly its float32
- * rounding too; those marked `within1Ulp` in kernel-names.generated.ts (the exponential family's,
- * which call asm/fast32.ts; `float32KernelOf` tells which kernel a function's map runs) instead
+ * rounding too; those marked `within1Ulp` in kernel-names.generated.ts (the exponential family's
+ * and GELU's, which call asm/fast32.ts; `float32KernelOf` tells which kernel a function's map runs) instead
  * compute in float64 with short approximations and return a value within 1 float32 ulp of the
  * exact one (not always the correctly rounded one: about 1 element in 200 000 is its neighbour),
  * and exactly forward's value for NaN, ±∞ and ±0

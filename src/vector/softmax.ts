@@ -18,6 +18,7 @@
  * Measured on the same vectors: softmax and softmin within 2 ulps of the exact values, logSoftmax
  * within 1 (test/vector.test.ts).
  */
+import { newArray } from '../alloc.js';
 import { checkEngineSpecs } from '../define.js';
 import { expNonPositive } from '../math/exp.js';
 import { runWasm, wasmExpSum, wasmLogOut } from '../kernels/wasm.js';
@@ -301,7 +302,7 @@ function input(fn: string, xs: unknown): Input {
 
 function softmaxOf(xs: Input, sign: number): Float64Array {
   const n = xs.length;
-  const out = new Float64Array(n);
+  const out = newArray(Float64Array, n);
   if (n === 0) return out;
   const f64 = xs instanceof Float64Array;
   const m = f64 ? max64(xs, sign) : max32(xs as Float32Array, sign);
@@ -328,7 +329,7 @@ function softmaxOf(xs: Input, sign: number): Float64Array {
 
 function logSoftmaxOf(xs: Input): Float64Array {
   const n = xs.length;
-  const out = new Float64Array(n);
+  const out = newArray(Float64Array, n);
   if (n === 0) return out;
   const f64 = xs instanceof Float64Array;
   const m = f64 ? max64(xs, 1) : max32(xs as Float32Array, 1);
