@@ -24,7 +24,7 @@ import { K_HALF, K_MINUS_HALF, K_NEG_INF, K_ONE, K_SIGN, c2, ld, negAbs, sel } f
 const K_C = memory.data<f64>([GELU32_C, GELU32_C], 16);
 const K_A = memory.data<f64>([GELU32_A, GELU32_A], 16);
 const K_NEG_A = memory.data<f64>([-GELU32_A, -GELU32_A], 16);
-// Below |x| = 2^−16, Φ(x) = 1/2 + x/√(2π) within 2^−34 relatively (the next term is x³/(6√(2π))).
+// Below |x| = 2^−16, Φ(x) = 1/2 + x/√(2π) within 2^−51 relatively (the next term is −x³/(6√(2π))).
 // There P's own error, about 2^−33 of the 1/2, would decide the ties: the float32 results of
 // subnormal x are x/2, exactly a midpoint for odd x, which forward rounds to even.
 const K_SMALL = memory.data<f64>([1.52587890625e-5, 1.52587890625e-5], 16);

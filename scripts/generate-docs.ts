@@ -61,6 +61,7 @@ import {
   type TableData,
 } from '../bench/lib/report.js';
 import { benchFunctions, kernelGroupIndex } from '../bench/lib/cases.js';
+import { readVerifyReport, type VerifyReport } from '../bench/lib/verify-report.js';
 import { parseCommandLine, parseOrExit } from './lib/args.mjs';
 import { coinsKev, highwireTags } from './lib/citation-meta.js';
 import { COMMAND as PAGES_COMMAND, DEFAULT_MAX_WAIT_SECONDS, hostBenchmarkIndex, pageCells, readPagesResults, type PagesResults } from './measure-pages.js';
@@ -1369,6 +1370,64 @@ export function performancePage(r: BenchResults | undefined, registry: BenchRegi
 }
 
 // ---------------------------------------------------------------------------------------------
+// Float32 accuracy on every input (from bench/verify-f32.md, written by `npm run verify:f32 -- --out=…`)
+
+/** The command that writes the committed report. */
+export const VERIFY_COMMAND = 'npm run verify:f32 -- --out=bench/verify-f32.md';
+
+/**
+ * The performance page's section on the float32 kernels that are within 1 ulp rather than exact:
+ * the exhaustive check's report as a table, or, without bench/verify-f32.md, that it has not run.
+ */
+export function verifySection(r: VerifyReport | undefined): string {
+  const body: RootContent[] = [heading(2, text('Float32 accuracy on every input'))];
+  if (!r) {
+    body.push(
+      paragraph(
+        text('The float32 kernels have not been checked on every input yet: '),
+        code(VERIFY_COMMAND),
+        text(' checks them and writes the report this section shows.'),
+      ),
+    );
+  } else {
+    const all = r.rows.every((row) => row.stride === 1);
+    body.push(
+      paragraph(
+        text(
+          'The float32 WebAssembly kernels of the exponential family and GELU compute with short approximations, within 1 float32 ulp of the exact value rather than always its correct rounding. ',
+        ),
+        code(r.command),
+        text(
+          ` ran ${all ? 'every one of the 2^32 float32 inputs' : 'a sample of the float32 inputs'} through each of them on ${r.date.slice(0, 10)} (Node ${r.node}, ${r.workers} worker${r.workers === 1 ? '' : 's'}), against the float32 rounding of the float64 `,
+        ),
+        code('forward'),
+        text(
+          ': the largest distance in ulps, how many results are not the correctly rounded value, and how many special values (NaN, ±∞, ±0 in or out) differ at all. Run ',
+        ),
+        code(VERIFY_COMMAND),
+        text(' to check them again.'),
+      ),
+      table(
+        ['Function', 'Parameters', 'Inputs', 'Largest distance (ulps)', 'Not correctly rounded', 'Special values that differ', 'Passed', 'Seconds'],
+        r.rows.map((row) => [
+          code(row.id),
+          Object.keys(row.params).length ? code(JSON.stringify(row.params)) : 'defaults',
+          row.checked.toLocaleString('en-US'),
+          String(row.maxUlp),
+          row.differ.toLocaleString('en-US'),
+          String(row.specialMismatches),
+          row.ok ? 'yes' : 'NO',
+          String(row.seconds),
+        ]),
+      ),
+    );
+  }
+  const tree: Root = { type: 'root', children: body };
+  protectFromDocusaurus(tree);
+  return toMdx(tree);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Page weight and speed (from bench/pages.json, written by `npm run measure:pages`)
 
 /**
@@ -1498,7 +1557,7 @@ export async function generate(): Promise<GeneratedPage[]> {
   pages.push({ file: path.join(DOCS, 'bibliography.mdx'), content: bibliographyPage() });
   pages.push({
     file: path.join(DOCS, 'performance.mdx'),
-    content: `${performancePage(readBenchResults(), benchRegistry())}\n${pagesSection(readPagesResults())}`,
+    content: `${performancePage(readBenchResults(), benchRegistry())}\n${verifySection(readVerifyReport())}\n${pagesSection(readPagesResults())}`,
   });
   pages.push({ file: path.join(STATIC, 'references.bib'), content: bibtexFile() });
   pages.push({ file: path.join(STATIC, 'references.json'), content: cslJsonFile() });
