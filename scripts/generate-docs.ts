@@ -8,8 +8,10 @@
  *   docs/bibliography.mdx         every reference: APA, IEEE, BibTeX, an anchor per cite key, and the
  *                                 passages the trade-offs cite from it (an anchor each)
  *   docs/experiments.mdx          our experiments: question, method, charts, table, findings, citing claims
- *   docs/performance.mdx          the benchmark tables, from bench/results.json (written by `npm run bench`), and
- *                                 the pages' Lighthouse numbers, from bench/pages.json (`npm run measure:pages`)
+ *   docs/performance.mdx          the benchmark tables, from bench/results.json (written by `npm run bench`), the
+ *                                 exhaustive float32 check, from bench/verify-f32.md (`npm run verify:f32 -- --out=…`),
+ *                                 and the pages' Lighthouse numbers, from bench/pages.json (`npm run measure:pages`)
+ *   README.md                     its benchmark summary, between the bench-summary markers (the same sources)
  *   website/static/references.bib the whole bibliography as one BibTeX file
  *   website/static/references.json and references.ris: the same as CSL-JSON and as RIS
  *   website/static/katex/         KaTeX's stylesheet and fonts (served by the site, never a CDN)
@@ -62,6 +64,7 @@ import {
 } from '../bench/lib/report.js';
 import { benchFunctions, kernelGroupIndex } from '../bench/lib/cases.js';
 import { readVerifyReport, type VerifyReport } from '../bench/lib/verify-report.js';
+import { benchSummary, readmeWithBench } from '../bench/lib/readme.js';
 import { parseCommandLine, parseOrExit } from './lib/args.mjs';
 import { coinsKev, highwireTags } from './lib/citation-meta.js';
 import { COMMAND as PAGES_COMMAND, DEFAULT_MAX_WAIT_SECONDS, hostBenchmarkIndex, pageCells, readPagesResults, type PagesResults } from './measure-pages.js';
@@ -1580,10 +1583,14 @@ async function main(): Promise<void> {
       removed++;
     }
   }
+  // The README's benchmark summary, from the same results as the performance page.
+  const readme = path.join(ROOT, 'README.md');
+  const summary = benchSummary(readBenchResults(), benchRegistry().groups, readVerifyReport());
+  if (writeFileIfChanged(readme, readmeWithBench(readFileSync(readme, 'utf8'), summary))) written++;
   copyKatex();
   console.log(
     `[docs:generate] ${pages.length} files (${written} changed${removed ? `, ${removed} stale removed` : ''}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-      `${activationIds.length + vectorFunctionIds.length} function pages, comparison, experiments, bibliography, performance, references.bib/.json/.ris; KaTeX assets in website/static/katex`,
+      `${activationIds.length + vectorFunctionIds.length} function pages, comparison, experiments, bibliography, performance, references.bib/.json/.ris, the README's benchmark summary; KaTeX assets in website/static/katex`,
   );
 }
 

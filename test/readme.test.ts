@@ -57,3 +57,17 @@ test("README's TypeScript examples run against the module", async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("README's benchmark summary is the one the committed results give (run `npm run docs:generate`)", async () => {
+  const { BENCH_BEGIN, BENCH_END, benchSummary, readmeWithBench } = await import('../bench/lib/readme.js');
+  const { readVerifyReport } = await import('../bench/lib/verify-report.js');
+  const { benchRegistry, readBenchResults } = await import('../scripts/generate-docs.js');
+  const start = readme.indexOf(BENCH_BEGIN);
+  const end = readme.indexOf(BENCH_END);
+  assert.ok(start >= 0 && end > start, 'README has the bench-summary markers');
+  const summary = benchSummary(readBenchResults(), benchRegistry().groups, readVerifyReport());
+  assert.equal(readme.slice(start + BENCH_BEGIN.length, end).trim(), summary.trim());
+  assert.equal(readmeWithBench(readme, summary), readme, 'rewriting the summary changes nothing');
+  assert.throws(() => readmeWithBench('no markers', summary), /no benchmark markers/);
+  assert.match(benchSummary(undefined, {}, undefined), /^Not measured yet: `npm run bench`/);
+});
