@@ -80,4 +80,5 @@ const K_KAPPA = memory.data<f64>([0.044715, 0.044715], 16);
 }
 
 // @loop gelu_f32() f32via64*2 => g_gelu(x)
-// @loop geluTanh_f32() f32via64*2 => g_geluTanh(x)
+// float32: four float32 vectors per iteration (see sigmoid.ts).
+// @loop geluTanh_f32() f32via64*4 => g_geluTanh(x)

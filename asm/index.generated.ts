@@ -156,16 +156,24 @@ export function gelu_f32(ptr: usize, n: i32): void {
 
 // asm/gelu32.ts
 export function geluTanh_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
     const v0 = v128.load(a);
     const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
     const r0 = g_geluTanh(lo32(v0));
     const r1 = g_geluTanh(hi32(v0));
     const r2 = g_geluTanh(lo32(v1));
     const r3 = g_geluTanh(hi32(v1));
+    const r4 = g_geluTanh(lo32(v2));
+    const r5 = g_geluTanh(hi32(v2));
+    const r6 = g_geluTanh(lo32(v3));
+    const r7 = g_geluTanh(hi32(v3));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+    v128.store(a, pack32(r4, r5), 32);
+    v128.store(a, pack32(r6, r7), 48);
   }
 }
 
@@ -451,16 +459,24 @@ export function logSigmoid_f64(ptr: usize, n: i32): void {
 
 // asm/log-sigmoid.ts
 export function logSigmoid_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
     const v0 = v128.load(a);
     const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
     const r0 = g_logSigmoid(lo32(v0));
     const r1 = g_logSigmoid(hi32(v0));
     const r2 = g_logSigmoid(lo32(v1));
     const r3 = g_logSigmoid(hi32(v1));
+    const r4 = g_logSigmoid(lo32(v2));
+    const r5 = g_logSigmoid(hi32(v2));
+    const r6 = g_logSigmoid(lo32(v3));
+    const r7 = g_logSigmoid(hi32(v3));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+    v128.store(a, pack32(r4, r5), 32);
+    v128.store(a, pack32(r6, r7), 48);
   }
 }
 
@@ -499,16 +515,24 @@ export function mish_f64(ptr: usize, n: i32): void {
 
 // asm/mish.ts
 export function mish_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
     const v0 = v128.load(a);
     const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
     const r0 = g_mish(lo32(v0));
     const r1 = g_mish(hi32(v0));
     const r2 = g_mish(lo32(v1));
     const r3 = g_mish(hi32(v1));
+    const r4 = g_mish(lo32(v2));
+    const r5 = g_mish(hi32(v2));
+    const r6 = g_mish(lo32(v3));
+    const r7 = g_mish(hi32(v3));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+    v128.store(a, pack32(r4, r5), 32);
+    v128.store(a, pack32(r6, r7), 48);
   }
 }
 
@@ -595,16 +619,24 @@ export function sigmoid_f64(ptr: usize, n: i32): void {
 
 // asm/sigmoid.ts
 export function sigmoid_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
     const v0 = v128.load(a);
     const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
     const r0 = g_sigmoid(lo32(v0));
     const r1 = g_sigmoid(hi32(v0));
     const r2 = g_sigmoid(lo32(v1));
     const r3 = g_sigmoid(hi32(v1));
+    const r4 = g_sigmoid(lo32(v2));
+    const r5 = g_sigmoid(hi32(v2));
+    const r6 = g_sigmoid(lo32(v3));
+    const r7 = g_sigmoid(hi32(v3));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+    v128.store(a, pack32(r4, r5), 32);
+    v128.store(a, pack32(r6, r7), 48);
   }
 }
 

@@ -17,4 +17,5 @@ import { c2, negAbs, sel, vexp } from './simd';
 }
 
 // @loop logSigmoid_f64() f64*4 => f_logSigmoid(x)
-// @loop logSigmoid_f32() f32via64*2 => g_logSigmoid(x)
+// float32: four float32 vectors per iteration (see sigmoid.ts).
+// @loop logSigmoid_f32() f32via64*4 => g_logSigmoid(x)

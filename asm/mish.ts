@@ -47,4 +47,5 @@ import { EXP_SUBNORMAL_EDGE, K_HALF, K_NEG_INF, K_ONE, K_TWO, c2, ld, negAbs, se
 // Four vectors per iteration: the exponential is a long dependency chain, and V8 does not
 // interleave independent iterations by itself.
 // @loop mish_f64() f64*4 => f_mish(x)
-// @loop mish_f32() f32via64*2 => g_mish(x)
+// float32: four float32 vectors per iteration (see sigmoid.ts).
+// @loop mish_f32() f32via64*4 => g_mish(x)

@@ -3,7 +3,8 @@
 /** The median of a non-empty list (mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError('median of an empty list');
-  const s = [...values].sort((a, b) => a - b);
+  // −0 before +0: a - b alone ties them, and the median's sign then followed the input's order.
+  const s = [...values].sort((a, b) => a - b || Number(Object.is(b, -0)) - Number(Object.is(a, -0)));
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

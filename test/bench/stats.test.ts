@@ -25,6 +25,9 @@ test('median: odd and even counts, order does not matter, input untouched', () =
   median(xs);
   assert.deepEqual(xs, [9, 1, 5]);
   assert.throws(() => median([]), RangeError);
+  // fast-check found it: the sign of a zero median depended on the order of −0 and +0
+  assert.ok(Object.is(median([0, -0, 1]), 0) && Object.is(median([-0, 0, 1]), 0));
+  assert.ok(Object.is(median([0, -0, -1]), -0) && Object.is(median([-0, 0, -1]), -0));
 });
 
 test('median lies between min and max and is permutation-invariant', () => {
