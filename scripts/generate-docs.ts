@@ -1401,20 +1401,19 @@ export function verifySection(r: VerifyReport | undefined): string {
         ),
         code(r.command),
         text(
-          ` ran ${all ? 'every one of the 2^32 float32 inputs' : 'a sample of the float32 inputs'} through each of them on ${r.date.slice(0, 10)} (Node ${r.node}, ${r.workers} worker${r.workers === 1 ? '' : 's'}), against the float32 rounding of the float64 `,
+          ` ran ${all ? 'every one of the 2³² float32 inputs' : 'a sample of the float32 inputs'} through each of them on ${r.date.slice(0, 10)} (Node ${r.node}, ${r.workers} worker${r.workers === 1 ? '' : 's'}), against the float32 rounding of the float64 `,
         ),
         code('forward'),
         text(
-          ': the largest distance in ulps, how many results are not the correctly rounded value, and how many special values (NaN, ±∞, ±0 in or out) differ at all. Run ',
+          ': the largest distance in ulps, how many results are not the correctly rounded value, and how many special values (NaN, ±∞, ±0 in or out) differ at all; a function is at its defaults unless parameters follow its name. Run ',
         ),
         code(VERIFY_COMMAND),
         text(' to check them again.'),
       ),
       table(
-        ['Function', 'Parameters', 'Inputs', 'Largest distance (ulps)', 'Not correctly rounded', 'Special values that differ', 'Passed', 'Seconds'],
+        ['Function', 'Inputs', 'Max ulps', 'Not correctly rounded', 'Special values off', 'Passed', 'Seconds'],
         r.rows.map((row) => [
-          code(row.id),
-          Object.keys(row.params).length ? code(JSON.stringify(row.params)) : 'defaults',
+          Object.keys(row.params).length ? [code(row.id), text(' '), code(JSON.stringify(row.params))] : code(row.id),
           row.checked.toLocaleString('en-US'),
           String(row.maxUlp),
           row.differ.toLocaleString('en-US'),

@@ -65,7 +65,7 @@ export function benchSummary(r: BenchResults | undefined, groups: KernelGroupInd
     const all = verify.rows.every((v) => v.stride === 1);
     lines.push(
       '',
-      `Every float32 input (${all ? 'all 2^32' : 'a sample'}) through the ${verify.rows.length} float32 kernels that are within 1 ulp rather than exact (\`${verify.command}\`, ${verify.date.slice(0, 10)}): largest distance from the correctly rounded value ${worst} ulp, special values that differ: ${special}, ${verify.rows.every((v) => v.ok) ? 'every check passed' : 'A CHECK FAILED'} ([bench/verify-f32.md](bench/verify-f32.md)).`,
+      `Every float32 input (${all ? 'all 2³²' : 'a sample'}) through the ${verify.rows.length} float32 kernels that are within 1 ulp rather than exact (\`${verify.command}\`, ${verify.date.slice(0, 10)}): largest distance from the correctly rounded value ${worst} ulp, special values that differ: ${special}, ${verify.rows.every((v) => v.ok) ? 'every check passed' : 'A CHECK FAILED'} ([bench/verify-f32.md](bench/verify-f32.md)).`,
     );
   }
   return lines.join('\n');
