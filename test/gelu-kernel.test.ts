@@ -4,17 +4,17 @@
  * src/activations/gelu.ts): with the kernels forced (mode 'wasm'), gelu.map must return forward's
  * double bit for bit for Float64Array input, and for Float32Array input (asm/gelu32.ts) a value within
  * 1 float32 ulp of Math.fround(forward(x)), exactly it for NaN, ±∞ and ±0 inputs and wherever it is
- * ±0 or ±∞ (`npm run verify:f32` checks every float32 input). Inputs: the edges of every branch (erfc's and GELU's; the tanh form's) with their
- * neighbours, millions of random doubles in [−40, 40] and [−8, 8], random bit patterns, float32
- * inputs, and lengths around the kernels' block and chunk sizes, in place and on subarrays.
+ * ±0 or ±∞ (`npm run verify:f32` checks every float32 input). Inputs: the edges of every branch
+ * (erfc's and GELU's; the tanh form's) with their neighbours, millions of random doubles in
+ * [−40, 40] and [−8, 8], random bit patterns, float32 inputs, and lengths around the kernels' block
+ * and chunk sizes, in place and on subarrays.
  */
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gelu } from '../src/activations/gelu.js';
 import { runWasm, setKernelMode, wasmKernelsReady, type KernelName32 } from '../src/kernels/wasm.js';
 import type { FloatArray } from '../src/types.js';
-import { rng } from './helpers/numeric.js';
-import { ulps32 } from '../bench/lib/stats.js';
+import { rng, within1Ulp32 } from './helpers/numeric.js';
 
 after(() => setKernelMode('auto'));
 
@@ -105,17 +105,6 @@ function same(a: number, b: number): boolean {
   return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
 }
 
-/**
- * The float32 rule: identical for NaN, ±∞ and ±0 inputs and wherever `want` is ±0, ±∞ or NaN;
- * otherwise at most 1 float32 ulp apart.
- */
-function within1Ulp(x: number, got: number, want: number): boolean {
-  if (same(got, want)) return true;
-  if (Number.isNaN(got) || Number.isNaN(want) || Number.isNaN(x)) return false;
-  if (x === 0 || !Number.isFinite(x) || want === 0 || got === 0 || !Number.isFinite(want) || !Number.isFinite(got)) return false;
-  return ulps32(got, want) <= 1;
-}
-
 /** The first mismatches between map (WebAssembly) and forward (float32: the 1-ulp rule), and how many there are. */
 function mismatches(xs: FloatArray, ys: FloatArray, form: Form = EXACT): string[] {
   const f32 = xs instanceof Float32Array;
@@ -125,7 +114,7 @@ function mismatches(xs: FloatArray, ys: FloatArray, form: Form = EXACT): string[
     const x = xs[i]!;
     const v = gelu.forward(x, form);
     const want = f32 ? Math.fround(v) : v;
-    if (!(f32 ? within1Ulp(x, ys[i]!, want) : same(ys[i]!, want))) {
+    if (!(f32 ? within1Ulp32(x, ys[i]!, want) : same(ys[i]!, want))) {
       count++;
       if (bad.length < 8) bad.push(`x=${x}: map ${ys[i]}, forward ${want}`);
     }

@@ -25,9 +25,8 @@ import { activations, activationIds } from '../src/registry.js';
 import type { Activation, FloatArray, Params } from '../src/types.js';
 import { float32KernelOf, runWasm, setKernelMode, takeLastWasmKernel, wasmKernelsReady, type KernelMode } from '../src/kernels/wasm.js';
 import { MAP_KERNELS } from '../src/kernels/kernel-names.generated.js';
-import { dec, rng, show } from './helpers/numeric.js';
+import { dec, rng, show, within1Ulp32 } from './helpers/numeric.js';
 import { loadFixture } from './helpers/reference.js';
-import { ulps32 } from '../bench/lib/stats.js';
 import { generate, readSources } from '../scripts/build-wasm.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -286,17 +285,6 @@ function within1UlpKernel(act: Activation<Params>, p: Params): boolean {
 }
 
 /**
- * Float32 `got` against `want` = fround(forward(x)) under the 1-ulp rule: identical for NaN, ±∞ and
- * ±0 inputs and wherever want is ±0, ±∞ or NaN; otherwise at most 1 ulp apart.
- */
-function within1ulp(x: number, got: number, want: number): boolean {
-  if (same(got, want)) return true;
-  if (Number.isNaN(got) || Number.isNaN(want) || Number.isNaN(x)) return false;
-  if (x === 0 || !Number.isFinite(x) || want === 0 || got === 0 || !Number.isFinite(want) || !Number.isFinite(got)) return false;
-  return ulps32(got, want) <= 1;
-}
-
-/**
  * Compares map's output with forward element by element; returns the first mismatches. `ulp`: the
  * float32 output may be 1 ulp off where it came from a within-1-ulp WebAssembly kernel, else it
  * must be exact.
@@ -308,7 +296,7 @@ function mismatches(act: Activation<Params>, p: Params, xs: FloatArray, ys: Floa
   for (let i = 0; i < xs.length; i++) {
     const v = act.forward(xs[i]!, p);
     const want = f32 ? Math.fround(v) : v;
-    if (tolerant ? !within1ulp(xs[i]!, ys[i]!, want) : !same(ys[i]!, want)) {
+    if (tolerant ? !within1Ulp32(xs[i]!, ys[i]!, want) : !same(ys[i]!, want)) {
       bad.push(`x=${show(xs[i]!)}: map ${show(ys[i]!)}, forward ${show(want)}`);
       if (bad.length >= 8) break;
     }
@@ -698,8 +686,8 @@ describe('scripts/verify-f32-kernels.mjs (npm run verify:f32): its command line'
     assert.ok(jobs.some((j) => j.id === 'gelu' && j.params.approximate === 'tanh'));
   });
 
-  // It once checked the TypeScript loops instead: loaded through tsx's ESM hook alone, src/ could not
-  // read the WebAssembly bytes synchronously, and map fell back without a word.
+  // Loaded through tsx's ESM hook alone, src/ cannot read the WebAssembly bytes synchronously and
+  // map falls back to the TypeScript loops without a word: the script must not pass that way.
   it('checks the WebAssembly kernel itself: sigmoid is held to the 1-ulp rule, and its kernel differs from fround(forward) somewhere', async () => {
     const r = await verify(['--fns=sigmoid', `--stride=${2 ** 12}`, '--workers=1']);
     assert.equal(r.code, 0, r.stdout + r.stderr);

@@ -25,7 +25,7 @@ test('median: odd and even counts, order does not matter, input untouched', () =
   median(xs);
   assert.deepEqual(xs, [9, 1, 5]);
   assert.throws(() => median([]), RangeError);
-  // fast-check found it: the sign of a zero median depended on the order of −0 and +0
+  // a − b ties −0 and +0: the sign of a zero median must not follow the input's order
   assert.ok(Object.is(median([0, -0, 1]), 0) && Object.is(median([-0, 0, 1]), 0));
   assert.ok(Object.is(median([0, -0, -1]), -0) && Object.is(median([-0, 0, -1]), -0));
 });

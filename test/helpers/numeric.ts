@@ -4,6 +4,7 @@
  * (Not a test file: the runner skips test/helpers/.)
  */
 import assert from 'node:assert/strict';
+import { ulps32 } from '../../bench/lib/stats.js';
 
 /** A fixture number: JSON numbers, or "NaN", "Infinity", "-Infinity", "-0" (JSON has none of them). */
 export type Enc = number | string;
@@ -162,4 +163,16 @@ export function mismatches(xs: Iterable<number>, f: (x: number) => number, g: (x
   }
   if (count > bad.length) bad.push(`… ${count} in all`);
   return bad;
+}
+
+/**
+ * The float32 rule of the kernels marked within1Ulp: `got` against `want` = fround(forward(x)),
+ * identical (NaN as NaN) for NaN, ±∞ and ±0 inputs and wherever either is ±0, ±∞ or NaN; otherwise
+ * at most 1 float32 ulp apart.
+ */
+export function within1Ulp32(x: number, got: number, want: number): boolean {
+  if (Object.is(got, want) || (Number.isNaN(got) && Number.isNaN(want))) return true;
+  if (Number.isNaN(got) || Number.isNaN(want) || Number.isNaN(x)) return false;
+  if (x === 0 || !Number.isFinite(x) || want === 0 || got === 0 || !Number.isFinite(want) || !Number.isFinite(got)) return false;
+  return ulps32(got, want) <= 1;
 }
