@@ -20,4 +20,4 @@ import { c2, sel } from './simd';
 
 // `keep`: all ones when α > 0.
 // @loop elu_f64(alpha: f64) f64*4 => f_elu(x, f64x2.splat(alpha), alpha > 0 ? i64x2.splat(-1) : i64x2.splat(0))
-// @loop elu_f32(alpha: f64) f32via64*2 => g_elu(x, f64x2.splat(alpha), alpha > 0 ? i64x2.splat(-1) : i64x2.splat(0))
+// @loop elu_f32(alpha: f64) f32via64*4 => g_elu(x, f64x2.splat(alpha), alpha > 0 ? i64x2.splat(-1) : i64x2.splat(0))

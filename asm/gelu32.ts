@@ -4,8 +4,8 @@
 //
 // Exact GELU, x·Φ(x), with a = |x| (exact in float64, as are a² and a²/2):
 //   Φ(−a) = e^(−a²/2) · P(t) · q,  q = 1/(a + C),  t = (a − C)·q,
-// P a degree-11 polynomial fitted to erfcx(a/√2)·(a + C)/2 on a in [0, A] by scripts/fit_gelu32.py
-// (its relative error, below 2^−33, is printed in gelu32-fit.generated.ts); x·Φ(−a) for x < 0 and
+// P a degree-11 polynomial fitted to erfcx(a/√2)·(a + C)/2 on a in [0, A] by scripts/fit_f32.py
+// (its relative error, below 2^−33, is printed in fit32.generated.ts); x·Φ(−a) for x < 0 and
 // x·(1 − Φ(−a)) for x ≥ 0 (Φ(−a) ≤ 1/2 there, so the subtraction keeps the relative error). Relative
 // error: fexp's (below 2^−32), P's, and a few roundings of 2^−53: below 2^−31.5 in all, far under the
 // 2^−25 the 1-ulp rule leaves (see fast32.ts). Beyond A the polynomial is evaluated at A (a is
@@ -17,7 +17,7 @@
 // result by |w|·2^−52 relatively; |w| < 200 wherever the float32 result is not ±0 or x itself. Then
 // e = e^(−|w|) and x·(x ≥ 0 ? 1 : e)/(1 + e), as sigmoid's kernel; −∞ gives −0 (forward's value).
 
-import { GELU32_A, GELU32_C, GELU32_DEGREE, GELU32_P } from './gelu32-fit.generated';
+import { GELU32_A, GELU32_C, GELU32_P, GELU32_P_DEGREE } from './fit32.generated';
 import { fexp } from './fast32';
 import { K_HALF, K_MINUS_HALF, K_NEG_INF, K_ONE, K_SIGN, c2, ld, negAbs, sel } from './simd';
 
@@ -33,9 +33,10 @@ const K_INV_SQRT_2PI = memory.data<f64>([0.3989422804014327, 0.3989422804014327]
 const K_W = memory.data<f64>([-1.5957691216057308, -1.5957691216057308], 16);
 const K_KAPPA = memory.data<f64>([0.044715, 0.044715], 16);
 
-/** Coefficient k of P (of t^k): gelu32-fit.generated.ts lists them highest first. */
+/** Coefficient k of P (of t^k): fit32.generated.ts lists them highest first. */
 @inline function coef(k: i32): v128 {
-  return v128.load(GELU32_P + <usize>((GELU32_DEGREE - k) << 4));
+  if (GELU32_P_DEGREE != 11) ERROR('gelu32P evaluates P of degree 11: fit32.generated.ts has another (scripts/fit_f32.py)');
+  return v128.load(GELU32_P + <usize>((GELU32_P_DEGREE - k) << 4));
 }
 
 /** c_k + c_(k+1)·t */
@@ -44,7 +45,7 @@ const K_KAPPA = memory.data<f64>([0.044715, 0.044715], 16);
 }
 
 /**
- * P(t), degree 11 (GELU32_DEGREE; the tests fail if the fit's degree changes without this), by
+ * P(t), degree 11 (GELU32_P_DEGREE; `coef` stops the build if the fit has another), by
  * Estrin's scheme: pairs, then t², t⁴, t⁸: half the dependent steps of Horner's, and the loop's
  * vectors wait on this chain.
  */

@@ -28,7 +28,7 @@ import { f_threshold, f_threshold32 } from './threshold';
 
 export { buffer, chunkBytes } from './buffer';
 export { gelu_f64, geluTanh_f64 } from './gelu';
-export { sumState, softmaxExp_f64, softmaxExp_f32, softmaxScale_f64, logOut_f64, logOut_f32 } from './softmax';
+export { maxState, softmaxMax_f64, softmaxMax_f32, sumState, softmaxExp_f64, softmaxExp_f32, softmaxScale_f64, logOut_f64, logOut_f32 } from './softmax';
 
 // asm/celu.ts
 export function celu_f64(ptr: usize, n: i32, alpha: f64): void {
@@ -97,16 +97,24 @@ export function elu_f64(ptr: usize, n: i32, alpha: f64): void {
 export function elu_f32(ptr: usize, n: i32, alpha: f64): void {
   const arg1 = f64x2.splat(alpha);
   const arg2 = alpha > 0 ? i64x2.splat(-1) : i64x2.splat(0);
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
     const v0 = v128.load(a);
     const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
     const r0 = g_elu(lo32(v0), arg1, arg2);
     const r1 = g_elu(hi32(v0), arg1, arg2);
     const r2 = g_elu(lo32(v1), arg1, arg2);
     const r3 = g_elu(hi32(v1), arg1, arg2);
+    const r4 = g_elu(lo32(v2), arg1, arg2);
+    const r5 = g_elu(hi32(v2), arg1, arg2);
+    const r6 = g_elu(lo32(v3), arg1, arg2);
+    const r7 = g_elu(hi32(v3), arg1, arg2);
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+    v128.store(a, pack32(r4, r5), 32);
+    v128.store(a, pack32(r6, r7), 48);
   }
 }
 
@@ -589,16 +597,24 @@ export function selu_f64(ptr: usize, n: i32, scale: f64, scaleAlpha: f64): void 
 export function selu_f32(ptr: usize, n: i32, scale: f64, scaleAlpha: f64): void {
   const arg1 = f64x2.splat(scale);
   const arg2 = f64x2.splat(scaleAlpha);
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
     const v0 = v128.load(a);
     const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
     const r0 = g_selu(lo32(v0), arg1, arg2);
     const r1 = g_selu(hi32(v0), arg1, arg2);
     const r2 = g_selu(lo32(v1), arg1, arg2);
     const r3 = g_selu(hi32(v1), arg1, arg2);
+    const r4 = g_selu(lo32(v2), arg1, arg2);
+    const r5 = g_selu(hi32(v2), arg1, arg2);
+    const r6 = g_selu(lo32(v3), arg1, arg2);
+    const r7 = g_selu(hi32(v3), arg1, arg2);
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+    v128.store(a, pack32(r4, r5), 32);
+    v128.store(a, pack32(r6, r7), 48);
   }
 }
 
@@ -657,16 +673,24 @@ export function silu_f64(ptr: usize, n: i32): void {
 
 // asm/silu.ts
 export function silu_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
     const v0 = v128.load(a);
     const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
     const r0 = g_silu(lo32(v0));
     const r1 = g_silu(hi32(v0));
     const r2 = g_silu(lo32(v1));
     const r3 = g_silu(hi32(v1));
+    const r4 = g_silu(lo32(v2));
+    const r5 = g_silu(hi32(v2));
+    const r6 = g_silu(lo32(v3));
+    const r7 = g_silu(hi32(v3));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+    v128.store(a, pack32(r4, r5), 32);
+    v128.store(a, pack32(r6, r7), 48);
   }
 }
 
@@ -707,16 +731,24 @@ export function softplus_f64(ptr: usize, n: i32, beta: f64, threshold: f64): voi
 export function softplus_f32(ptr: usize, n: i32, beta: f64, threshold: f64): void {
   if (beta == 1.0) {
     const arg1 = f64x2.splat(threshold);
-    for (let i = 0; i < n; i += 8) {
+    for (let i = 0; i < n; i += 16) {
       const a = ptr + (<usize>i << 2);
       const v0 = v128.load(a);
       const v1 = v128.load(a, 16);
+      const v2 = v128.load(a, 32);
+      const v3 = v128.load(a, 48);
       const r0 = g_softplus1(lo32(v0), arg1);
       const r1 = g_softplus1(hi32(v0), arg1);
       const r2 = g_softplus1(lo32(v1), arg1);
       const r3 = g_softplus1(hi32(v1), arg1);
+      const r4 = g_softplus1(lo32(v2), arg1);
+      const r5 = g_softplus1(hi32(v2), arg1);
+      const r6 = g_softplus1(lo32(v3), arg1);
+      const r7 = g_softplus1(hi32(v3), arg1);
       v128.store(a, pack32(r0, r1));
       v128.store(a, pack32(r2, r3), 16);
+      v128.store(a, pack32(r4, r5), 32);
+      v128.store(a, pack32(r6, r7), 48);
     }
     return;
   }
@@ -831,16 +863,24 @@ export function tanh_f64(ptr: usize, n: i32): void {
 
 // asm/tanh.ts
 export function tanh_f32(ptr: usize, n: i32): void {
-  for (let i = 0; i < n; i += 8) {
+  for (let i = 0; i < n; i += 16) {
     const a = ptr + (<usize>i << 2);
     const v0 = v128.load(a);
     const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
     const r0 = g_tanh(lo32(v0));
     const r1 = g_tanh(hi32(v0));
     const r2 = g_tanh(lo32(v1));
     const r3 = g_tanh(hi32(v1));
+    const r4 = g_tanh(lo32(v2));
+    const r5 = g_tanh(hi32(v2));
+    const r6 = g_tanh(lo32(v3));
+    const r7 = g_tanh(hi32(v3));
     v128.store(a, pack32(r0, r1));
     v128.store(a, pack32(r2, r3), 16);
+    v128.store(a, pack32(r4, r5), 32);
+    v128.store(a, pack32(r6, r7), 48);
   }
 }
 

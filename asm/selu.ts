@@ -16,4 +16,4 @@ import { c2, sel } from './simd';
 }
 
 // @loop selu_f64(scale: f64, scaleAlpha: f64) f64*4 => f_selu(x, f64x2.splat(scale), f64x2.splat(scaleAlpha))
-// @loop selu_f32(scale: f64, scaleAlpha: f64) f32via64*2 => g_selu(x, f64x2.splat(scale), f64x2.splat(scaleAlpha))
+// @loop selu_f32(scale: f64, scaleAlpha: f64) f32via64*4 => g_selu(x, f64x2.splat(scale), f64x2.splat(scaleAlpha))

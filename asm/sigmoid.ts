@@ -19,6 +19,6 @@ import { K_ONE, c2, ld, negAbs, sel, vexp } from './simd';
 // Four vectors per iteration: the exponential is a long dependency chain, and V8 does not
 // interleave independent iterations by itself.
 // @loop sigmoid_f64() f64*4 => f_sigmoid(x)
-// float32: four float32 vectors (eight float64 ones) per iteration, faster here than two; for elu,
-// selu, gelu and tanhshrink two stay faster (measured: register spills).
+// float32: four float32 vectors (eight float64 ones) per iteration, faster here than two, as for
+// most of the family; gelu and tanhshrink, whose per-vector code is longer, keep two (measured).
 // @loop sigmoid_f32() f32via64*4 => g_sigmoid(x)

@@ -30,4 +30,4 @@ import { EXP_SUBNORMAL_EDGE, K_HALF, K_NEG_INF, K_ONE, c2, ld, negAbs, sel, vexp
 // Four vectors per iteration: the exponential is a long dependency chain, and V8 does not
 // interleave independent iterations by itself.
 // @loop silu_f64() f64*4 => f_silu(x)
-// @loop silu_f32() f32via64*2 => g_silu(x)
+// @loop silu_f32() f32via64*4 => g_silu(x)

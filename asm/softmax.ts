@@ -14,6 +14,107 @@
 
 import { c2, ld, sel, K_NEG_INF, K_TWO, K_SIX, vexp } from './simd';
 
+/** [the maximum, its index] (float64): `softmaxMax_f64`/`softmaxMax_f32`'s results. */
+const MAX_STATE = memory.data(16, 16);
+
+/** Where `softmaxMax_*` leave the maximum and its index. */
+export function maxState(): usize {
+  return MAX_STATE;
+}
+
+/**
+ * src/vector/softmax.ts's max64/max32 over one chunk: the maximum of s·x over the `n` inputs at
+ * `src` and the first index where it is reached (−1 if no element exceeds −∞), written to
+ * MAX_STATE; NaN as maximum if any element is NaN. Each lane keeps its running maximum and, by a
+ * strict >, the index where it was first reached; the lanes are then merged by value, ties (±0
+ * among them, which > does not tell apart either) to the smallest index, so the result is the
+ * element the scalar loop keeps, sign of zero included. The last n mod 4 (or 2) elements run
+ * scalar: the buffer past n holds stale values.
+ */
+@inline function maxPass(src: usize, n: i32, s: f64, f32: bool): void {
+  let best = -Infinity;
+  let bestIndex = -1;
+  let nan = false;
+  let i = 0;
+  if (f32) {
+    const neg = s < 0;
+    let mv = f32x4.splat(-Infinity);
+    let iv = i32x4.splat(-1);
+    let idx = i32x4(0, 1, 2, 3);
+    let nanv = i32x4.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      let x = v128.load(src + (<usize>i << 2));
+      if (neg) x = f32x4.neg(x);
+      const gt = f32x4.gt(x, mv);
+      mv = v128.bitselect(x, mv, gt);
+      iv = v128.bitselect(idx, iv, gt);
+      nanv = v128.or(nanv, f32x4.ne(x, x));
+      idx = i32x4.add(idx, i32x4.splat(4));
+    }
+    nan = v128.any_true(nanv);
+    lane32(f32x4.extract_lane(mv, 0), i32x4.extract_lane(iv, 0));
+    lane32(f32x4.extract_lane(mv, 1), i32x4.extract_lane(iv, 1));
+    lane32(f32x4.extract_lane(mv, 2), i32x4.extract_lane(iv, 2));
+    lane32(f32x4.extract_lane(mv, 3), i32x4.extract_lane(iv, 3));
+  } else {
+    const sv = c2(s);
+    let mv = ld(K_NEG_INF);
+    let iv = c2(-1.0);
+    let idx = ld(K_LANE_INDEX);
+    let nanv = i64x2.splat(0);
+    for (; i + 2 <= n; i += 2) {
+      const x = f64x2.mul(sv, v128.load(src + (<usize>i << 3)));
+      const gt = f64x2.gt(x, mv);
+      mv = v128.bitselect(x, mv, gt);
+      iv = v128.bitselect(idx, iv, gt);
+      nanv = v128.or(nanv, f64x2.ne(x, x));
+      idx = f64x2.add(idx, ld(K_TWO));
+    }
+    nan = v128.any_true(nanv);
+    lane64(f64x2.extract_lane(mv, 0), <i32>f64x2.extract_lane(iv, 0));
+    lane64(f64x2.extract_lane(mv, 1), <i32>f64x2.extract_lane(iv, 1));
+  }
+  best = laneBest;
+  bestIndex = laneBestIndex;
+  for (; i < n; i++) {
+    const x = s * (f32 ? <f64>load<f32>(src + (<usize>i << 2)) : load<f64>(src + (<usize>i << 3)));
+    if (x > best) {
+      best = x;
+      bestIndex = i;
+    } else if (x != x) nan = true;
+  }
+  store<f64>(MAX_STATE, nan ? NaN : best);
+  store<f64>(MAX_STATE, <f64>bestIndex, 8);
+  laneBest = -Infinity;
+  laneBestIndex = -1;
+}
+
+let laneBest: f64 = -Infinity;
+let laneBestIndex: i32 = -1;
+
+/** Merges one lane's maximum v, first reached at index k (−1: never), into laneBest/laneBestIndex. */
+@inline function lane64(v: f64, k: i32): void {
+  if (k < 0) return;
+  if (v > laneBest || (v == laneBest && (laneBestIndex < 0 || k < laneBestIndex))) {
+    laneBest = v;
+    laneBestIndex = k;
+  }
+}
+
+@inline function lane32(v: f32, k: i32): void {
+  lane64(<f64>v, k);
+}
+
+/** maxPass over float64 inputs. */
+export function softmaxMax_f64(src: usize, n: i32, s: f64): void {
+  maxPass(src, n, s, false);
+}
+
+/** maxPass over float32 inputs (s·x exact in float32 too: s is ±1). */
+export function softmaxMax_f32(src: usize, n: i32, s: f64): void {
+  maxPass(src, n, s, true);
+}
+
 /** [sum lane 0, sum lane 1, compensation lane 0, compensation lane 1] (float64). */
 const SUM_STATE = memory.data(32, 16);
 

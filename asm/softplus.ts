@@ -38,5 +38,5 @@ import { EXP_SUBNORMAL_EDGE, K_ONE, K_TWO, c2, ld, negAbs, productError, sel, ve
 
 // @loop softplus_f64(beta: f64, threshold: f64) f64*4 if beta == 1.0 => f_softplus(x, f64x2.splat(beta), f64x2.splat(threshold), true)
 // @loop softplus_f64(beta: f64, threshold: f64) f64*4 => f_softplus(x, f64x2.splat(beta), f64x2.splat(threshold), false)
-// @loop softplus_f32(beta: f64, threshold: f64) f32via64*2 if beta == 1.0 => g_softplus1(x, f64x2.splat(threshold))
+// @loop softplus_f32(beta: f64, threshold: f64) f32via64*4 if beta == 1.0 => g_softplus1(x, f64x2.splat(threshold))
 // @loop softplus_f32(beta: f64, threshold: f64) f32via64*1 => f_softplus(x, f64x2.splat(beta), f64x2.splat(threshold), false)

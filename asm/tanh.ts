@@ -35,4 +35,4 @@ const K_TANH_TINY = memory.data<f64>([3.725290298461914e-9, 3.725290298461914e-9
 }
 
 // @loop tanh_f64() f64*4 => f_tanh(x)
-// @loop tanh_f32() f32via64*2 => g_tanh(x)
+// @loop tanh_f32() f32via64*4 => g_tanh(x)

@@ -8,7 +8,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { softmax, logSoftmax, softmin } from '../src/vector/softmax.js';
-import { setKernelMode, wasmKernelsReady, type KernelMode } from '../src/kernels/wasm.js';
+import { setKernelMode, wasmKernelsReady, wasmMax, type KernelMode } from '../src/kernels/wasm.js';
 import { rng } from './helpers/numeric.js';
 
 after(() => setKernelMode('auto'));
@@ -98,4 +98,63 @@ describe('the softmax family: WebAssembly kernels and TypeScript loops agree bit
     assert.deepEqual(differences(viaWasm, viaTs), []);
     assert.ok(Math.abs(viaWasm.reduce((a, b) => a + b, 0) - 1) < 1e-14);
   });
+});
+
+/**
+ * What max64/max32 of src/vector/softmax.ts keep, from its definition: [max of sign·x, the first
+ * index holding it (±0 alike), with that element's own value]; index −1 where the outputs are NaN
+ * (a NaN element, +∞ as maximum) or no element exceeds −∞.
+ */
+function expectedMax(xs: ArrayLike<number>, sign: number): [number, number] {
+  const values = Array.from(xs, (x) => sign * x);
+  if (values.some((v) => Number.isNaN(v))) return [NaN, -1];
+  const top = Math.max(...values);
+  if (top === -Infinity) return [-Infinity, -1];
+  const index = values.findIndex((v) => v === top);
+  return [values[index]!, top === Infinity ? -1 : index];
+}
+
+describe('the maximum pass (wasmMax): the scalar loop’s maximum and index, sign of zero included', () => {
+  const r = rng(977);
+  const cases: [string, number[]][] = [];
+  for (const n of [1, 2, 3, 4, 5, 7, 8, 9, 4095, 4096, 4097, 8200]) {
+    const base = Array.from({ length: n }, () => Math.floor(r() * 5) - 6); // all negative, ties
+    for (const at of new Set([0, 1, 2, 3, n >> 1, n - 4, n - 2, n - 1].filter((i) => i >= 0 && i < n))) {
+      const zeros = base.slice();
+      zeros[at] = -0; // −0 first, +0 later: the −0 is kept (0 > −0 is false)
+      for (let j = at + 1; j < n; j += 3) zeros[j] = 0;
+      cases.push([`n ${n}, −0 at ${at} then +0`, zeros]);
+      const plus = base.slice();
+      plus[at] = 0;
+      for (let j = at + 1; j < n; j += 2) plus[j] = -0;
+      cases.push([`n ${n}, +0 at ${at} then −0`, plus]);
+      const nan = base.slice();
+      nan[at] = NaN;
+      cases.push([`n ${n}, NaN at ${at}`, nan]);
+      const inf = base.slice();
+      inf[at] = Infinity;
+      cases.push([`n ${n}, +∞ at ${at}`, inf]);
+      const top = base.slice();
+      top[at] = 3;
+      if (at + 5 < n) top[at + 5] = 3; // a tie in another lane, later
+      cases.push([`n ${n}, maximum at ${at}`, top]);
+    }
+    cases.push([`n ${n}, all −∞`, base.map(() => -Infinity)]);
+  }
+  for (const Type of [Float64Array, Float32Array]) {
+    for (const sign of [1, -1]) {
+      it(`${Type.name}, sign ${sign}`, () => {
+        const result = new Float64Array(2);
+        for (const [name, values] of cases) {
+          const xs = Type.from(values.map((v) => sign * v));
+          assert.ok(
+            withMode('wasm', () => wasmMax(xs, sign, result)),
+            'the kernels run',
+          );
+          const [max, index] = expectedMax(xs, sign);
+          assert.ok(Object.is(result[0], max) && result[1] === index, `${name}: wasm [${result[0]}, ${result[1]}], expected [${max}, ${index}]`);
+        }
+      });
+    }
+  }
 });

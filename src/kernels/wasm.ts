@@ -6,7 +6,7 @@
  * rounding too; those marked `within1Ulp` in kernel-names.generated.ts (the exponential family's
  * and GELU's, which call asm/fast32.ts; `float32KernelOf` tells which kernel a function's map runs) instead
  * compute in float64 with short approximations and return a value within 1 float32 ulp of the
- * exact one (not always the correctly rounded one: about 1 element in 200 000 is its neighbour),
+ * exact one (not always the correctly rounded one: bench/verify-f32.md counts how often not),
  * and exactly forward's value for NaN, ±∞ and ±0
  * inputs and wherever that value is ±0 or ±∞; scripts/verify-f32-kernels.mjs (npm run verify:f32)
  * checks this on every float32 input. The TypeScript kernels stay the reference (correctly
@@ -61,6 +61,8 @@ interface Loaded {
   readonly base: number;
   /** The softmax kernels' lane sums (asm/softmax.ts SUM_STATE). */
   readonly sums: Float64Array;
+  /** A chunk's maximum and its index (asm/softmax.ts MAX_STATE). */
+  readonly max: Float64Array;
 }
 
 let mode: KernelMode = 'auto';
@@ -132,6 +134,7 @@ function wrap(instance: WebAssembly.Instance): Loaded {
     f64: new Float64Array(memory.buffer, base, bytes / 8),
     f32: new Float32Array(memory.buffer, base, bytes / 4),
     sums: new Float64Array(memory.buffer, (exports.sumState as () => number)(), 4),
+    max: new Float64Array(memory.buffer, (exports.maxState as () => number)(), 2),
   };
 }
 
@@ -294,6 +297,7 @@ function ready(n: number): Loaded | null {
   return loaded ?? load();
 }
 
+type MaxKernel = (src: number, n: number, s: number) => void;
 type ExpSumKernel = (src: number, dst: number, n: number, s: number, m: number, k: number, store: number) => void;
 type LogOutKernel = (src: number, dst: number, n: number, m: number, logTotal: number) => void;
 
@@ -329,6 +333,33 @@ function vectorPasses(
     pass(src, dst, c, i);
     if (out !== null) out.set(c === size ? output : output.subarray(0, c), i);
   }
+}
+
+/**
+ * src/vector/softmax.ts's max64/max32: the maximum of sign·xs and its first index, written to
+ * result as [max, index], with index −1 where the outputs are all NaN (a NaN element: max NaN; +∞
+ * as maximum; every element −∞). Chunk by chunk; a later chunk's maximum replaces the running one
+ * only if strictly greater, as the scalar loop's >. Returns false, having done nothing, when the
+ * TypeScript loop must run instead.
+ */
+export function wasmMax(xs: Float64Array | Float32Array, sign: number, result: Float64Array): boolean {
+  const w = ready(xs.length);
+  if (w === null) return false;
+  const kernel = w.exports[xs instanceof Float64Array ? 'softmaxMax_f64' : 'softmaxMax_f32'] as MaxKernel;
+  let max = -Infinity;
+  let index = -1;
+  vectorPasses(w, xs, null, (src, _dst, c, i) => {
+    kernel(src, c, sign);
+    const m = w.max[0]!;
+    if (m !== m) max = NaN;
+    else if (m > max) {
+      max = m;
+      index = i + w.max[1]!;
+    }
+  });
+  result[0] = max;
+  result[1] = max !== max || max === Infinity ? -1 : index;
+  return true;
 }
 
 /**

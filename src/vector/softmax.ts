@@ -21,7 +21,7 @@
 import { newArray } from '../alloc.js';
 import { checkEngineSpecs } from '../define.js';
 import { expNonPositive } from '../math/exp.js';
-import { runWasm, wasmExpSum, wasmLogOut } from '../kernels/wasm.js';
+import { runWasm, wasmExpSum, wasmLogOut, wasmMax } from '../kernels/wasm.js';
 import type { LoopKernel, OnnxSpec, TfjsSpec, TradeOffs } from '../types.js';
 import { log1p } from '../math/libm.js';
 
@@ -294,6 +294,17 @@ function logOut32(xs: Float32Array, sign: number, m: number, logTotal: number, o
 
 type Input = Float64Array | Float32Array;
 
+const maxResult = new Float64Array(2);
+
+/** max64/max32 (the WebAssembly pass where it runs: the same maximum and index), index in maxIndex. */
+function maxOf(xs: Input, sign: number, f64: boolean): number {
+  if (wasmMax(xs, sign, maxResult)) {
+    maxIndex = maxResult[1]!;
+    return maxResult[0]!;
+  }
+  return f64 ? max64(xs as Float64Array, sign) : max32(xs as Float32Array, sign);
+}
+
 /** Float64Array and Float32Array as they are (read in place); anything else checked and copied. */
 function input(fn: string, xs: unknown): Input {
   if (xs instanceof Float64Array || xs instanceof Float32Array) return xs;
@@ -305,7 +316,7 @@ function softmaxOf(xs: Input, sign: number): Float64Array {
   const out = newArray(Float64Array, n);
   if (n === 0) return out;
   const f64 = xs instanceof Float64Array;
-  const m = f64 ? max64(xs, sign) : max32(xs as Float32Array, sign);
+  const m = maxOf(xs, sign, f64);
   const k = maxIndex;
   if (k < 0) return out.fill(NaN);
   const rest = wasmExpSum(xs, sign, m, k, out, lanes)
@@ -332,7 +343,7 @@ function logSoftmaxOf(xs: Input): Float64Array {
   const out = newArray(Float64Array, n);
   if (n === 0) return out;
   const f64 = xs instanceof Float64Array;
-  const m = f64 ? max64(xs, 1) : max32(xs as Float32Array, 1);
+  const m = maxOf(xs, 1, f64);
   const k = maxIndex;
   if (k < 0) return out.fill(NaN);
   // The e_i land in out and are overwritten below.
