@@ -17,6 +17,10 @@ import { c2, ld, sel, K_NEG_INF, K_TWO, K_SIX, vexp } from './simd';
 /** [the maximum, its index] (float64): `softmaxMax_f64`/`softmaxMax_f32`'s results. */
 const MAX_STATE = memory.data(16, 16);
 
+/** maxPass's scratch: the lanes' maxima (4 float32 or 2 float64) and indices (4 i32 or 2 float64). */
+const LANE_MAX = memory.data(16, 16);
+const LANE_INDEX = memory.data(16, 16);
+
 /** Where `softmaxMax_*` leave the maximum and its index. */
 export function maxState(): usize {
   return MAX_STATE;
@@ -32,9 +36,7 @@ export function maxState(): usize {
  * scalar: the buffer past n holds stale values.
  */
 @inline function maxPass(src: usize, n: i32, s: f64, f32: bool): void {
-  let best = -Infinity;
-  let bestIndex = -1;
-  let nan = false;
+  let nan: bool;
   let i = 0;
   if (f32) {
     const neg = s < 0;
@@ -52,10 +54,8 @@ export function maxState(): usize {
       idx = i32x4.add(idx, i32x4.splat(4));
     }
     nan = v128.any_true(nanv);
-    lane32(f32x4.extract_lane(mv, 0), i32x4.extract_lane(iv, 0));
-    lane32(f32x4.extract_lane(mv, 1), i32x4.extract_lane(iv, 1));
-    lane32(f32x4.extract_lane(mv, 2), i32x4.extract_lane(iv, 2));
-    lane32(f32x4.extract_lane(mv, 3), i32x4.extract_lane(iv, 3));
+    v128.store(LANE_MAX, mv);
+    v128.store(LANE_INDEX, iv);
   } else {
     const sv = c2(s);
     let mv = ld(K_NEG_INF);
@@ -71,11 +71,21 @@ export function maxState(): usize {
       idx = f64x2.add(idx, ld(K_TWO));
     }
     nan = v128.any_true(nanv);
-    lane64(f64x2.extract_lane(mv, 0), <i32>f64x2.extract_lane(iv, 0));
-    lane64(f64x2.extract_lane(mv, 1), <i32>f64x2.extract_lane(iv, 1));
+    v128.store(LANE_MAX, mv);
+    v128.store(LANE_INDEX, iv);
   }
-  best = laneBest;
-  bestIndex = laneBestIndex;
+  // The lanes' maxima merged (a lane that never exceeded −∞ has index −1), then the scalar tail.
+  let best = -Infinity;
+  let bestIndex = -1;
+  const lanes: i32 = f32 ? 4 : 2;
+  for (let k = 0; k < lanes; k++) {
+    const v = f32 ? <f64>load<f32>(LANE_MAX + (<usize>k << 2)) : load<f64>(LANE_MAX + (<usize>k << 3));
+    const at = f32 ? load<i32>(LANE_INDEX + (<usize>k << 2)) : <i32>load<f64>(LANE_INDEX + (<usize>k << 3));
+    if (at >= 0 && (v > best || (v == best && at < bestIndex))) {
+      best = v;
+      bestIndex = at;
+    }
+  }
   for (; i < n; i++) {
     const x = s * (f32 ? <f64>load<f32>(src + (<usize>i << 2)) : load<f64>(src + (<usize>i << 3)));
     if (x > best) {
@@ -85,24 +95,6 @@ export function maxState(): usize {
   }
   store<f64>(MAX_STATE, nan ? NaN : best);
   store<f64>(MAX_STATE, <f64>bestIndex, 8);
-  laneBest = -Infinity;
-  laneBestIndex = -1;
-}
-
-let laneBest: f64 = -Infinity;
-let laneBestIndex: i32 = -1;
-
-/** Merges one lane's maximum v, first reached at index k (−1: never), into laneBest/laneBestIndex. */
-@inline function lane64(v: f64, k: i32): void {
-  if (k < 0) return;
-  if (v > laneBest || (v == laneBest && (laneBestIndex < 0 || k < laneBestIndex))) {
-    laneBest = v;
-    laneBestIndex = k;
-  }
-}
-
-@inline function lane32(v: f32, k: i32): void {
-  lane64(<f64>v, k);
 }
 
 /** maxPass over float64 inputs. */

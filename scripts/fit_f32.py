@@ -30,7 +30,8 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "asm", "fit
 GRID = 20000
 
 # Each fit's degree is the smallest whose rounded polynomial stays below its bound (printed on every
-# run). The kernels evaluate exactly that degree (each file's DEGREE constant is checked there).
+# run). The kernels evaluate exactly that degree; asm/fast32.ts and asm/gelu32.ts stop the build if a
+# refit has another.
 EXP_DEGREE = 5  # Q's degree: e^r to degree 7
 # log2 of the largest relative error allowed: of e^r - 1, which is the larger (at r = -ln2/2, where
 # e^r - 1 = -0.29); that of e^r is printed in the generated file's comment too.
